@@ -1,0 +1,131 @@
+"""Models the project knows by name: what each covers, its input limit, defaults, size and licence.
+
+Figures come from the models' cards and papers (see the README). Any other Hub id or a local
+folder can be used too; it then gets `describe_summary_model`'s conservative defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .settings import GenerationSettings
+
+
+@dataclass(frozen=True)
+class SummaryModel:
+    model_id: str
+    label: str
+    languages: tuple[str, ...]
+    input_limit: int
+    generation: GenerationSettings
+    size_mb: int
+    params: str
+    licence: str
+    architecture: str
+    quality: str = ""
+
+    def covers(self, language: str | None) -> bool:
+        return language is None or "*" in self.languages or language in self.languages
+
+
+XLSUM_LANGUAGES = (
+    "am ar az bn my zh en fr gu ha hi ig id ja rn ko ky mr ne om ps fa pcm pt pa ru gd sr si so es "
+    "sw ta te th ti tr uk ur uz vi cy yo"
+).split()
+
+DEFAULT_SUMMARY_MODEL = "sshleifer/distilbart-cnn-12-6"
+FAST_SUMMARY_MODEL = "sshleifer/distilbart-cnn-6-6"
+MULTILINGUAL_SUMMARY_MODEL = "csebuetnlp/mT5_multilingual_XLSum"
+
+_CNN_DEFAULTS = GenerationSettings(num_beams=4, max_new_tokens=142, min_new_tokens=56,
+                                   length_penalty=2.0, no_repeat_ngram_size=3)
+
+SUMMARY_MODELS: dict[str, SummaryModel] = {
+    m.model_id: m
+    for m in (
+        SummaryModel(DEFAULT_SUMMARY_MODEL, "DistilBART CNN 12-6 (English news, default)", ("en",),
+                     1024, _CNN_DEFAULTS, 1220, "306M", "Apache-2.0", "bart",
+                     "CNN/DM ROUGE-2 21.26, ROUGE-L 30.59"),
+        SummaryModel(FAST_SUMMARY_MODEL, "DistilBART CNN 6-6 (English news, fast)", ("en",),
+                     1024, _CNN_DEFAULTS, 920, "230M", "Apache-2.0", "bart",
+                     "CNN/DM ROUGE-2 20.17"),
+        SummaryModel("facebook/bart-large-cnn", "BART large CNN (English news)", ("en",),
+                     1024, _CNN_DEFAULTS, 1630, "406M", "MIT", "bart",
+                     "CNN/DM ROUGE-1/2/L 44.06/21.07/30.62"),
+        SummaryModel(MULTILINGUAL_SUMMARY_MODEL, "mT5 XL-Sum (45 languages, one-sentence summary)",
+                     tuple(XLSUM_LANGUAGES), 512,
+                     GenerationSettings(num_beams=4, max_new_tokens=84, min_new_tokens=0,
+                                        length_penalty=1.0, no_repeat_ngram_size=2),
+                     2330, "580M", "CC BY-NC-SA 4.0 (non-commercial)", "mt5",
+                     "XL-Sum ROUGE-1/2/L en 37.6/15.2/29.9, ar 34.9/14.8/29.2, zh 39.4/17.8/33.4"),
+    )
+}
+
+
+def describe_summary_model(model_id: str) -> SummaryModel:
+    """Catalogue entry for a model id, or a neutral description for an uncatalogued one."""
+    if model_id in SUMMARY_MODELS:
+        return SUMMARY_MODELS[model_id]
+    return SummaryModel(model_id, model_id, ("*",), 512, _CNN_DEFAULTS, 0, "?", "see the model card",
+                        "unknown")
+
+
+@dataclass(frozen=True)
+class TranslationModel:
+    """One translation model; `targets` maps a target language to the token that selects it, if any."""
+
+    model_id: str
+    sources: tuple[str, ...]
+    targets: dict[str, str | None] = field(hash=False)
+    size_mb: int
+    licence: str
+    architecture: str
+    input_limit: int = 512
+
+    def serves(self, source: str, target: str) -> bool:
+        return source in self.sources and target in self.targets and source != target
+
+
+def _opus(source: str, target: str, token: str | None = None) -> TranslationModel:
+    return TranslationModel(f"Helsinki-NLP/opus-mt-{source}-{target}", (source,), {target: token},
+                            300, "Apache-2.0", "marian")
+
+
+M2M100_LANGUAGES = (
+    "af am ar ast az ba be bg bn br bs ca ceb cs cy da de el en es et fa ff fi fr fy ga gd gl gu ha "
+    "he hi hr ht hu hy id ig ilo is it ja jv ka kk km kn ko lb lg ln lo lt lv mg mk ml mn mr ms my ne "
+    "nl no ns oc or pa pl ps pt ro ru sd si sk sl so sq sr ss su sv sw ta th tl tn tr uk ur uz vi wo "
+    "xh yi yo zh zu"
+).split()
+
+M2M100_MODEL = "facebook/m2m100_418M"
+
+_OPUS_FROM_ENGLISH = [_opus("en", t) for t in ("de", "fr", "es", "it", "ru", "uk", "hi")] + [
+    _opus("en", "ar", ">>ara<<"),
+    _opus("en", "zh", ">>cmn_Hans<<"),
+]
+_OPUS_TO_ENGLISH = [_opus(s, "en") for s in ("de", "fr", "es", "it", "ru", "uk", "ar", "zh", "hi",
+                                             "ja", "ko", "tr")]
+
+# Pair-specific models first: they are smaller and score higher than the many-to-many fallback.
+TRANSLATION_MODELS: tuple[TranslationModel, ...] = (
+    *_OPUS_FROM_ENGLISH,
+    *_OPUS_TO_ENGLISH,
+    TranslationModel(M2M100_MODEL, tuple(M2M100_LANGUAGES), {c: None for c in M2M100_LANGUAGES},
+                     1940, "MIT", "m2m100", 1024),
+)
+
+# Languages offered as translation targets in the CLI help and the app.
+TARGET_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk", "ar", "zh", "ja", "ko", "hi", "tr")
+
+
+def translation_model_for(source: str, target: str) -> TranslationModel | None:
+    for model in TRANSLATION_MODELS:
+        if model.serves(source, target):
+            return model
+    return None
+
+
+def all_model_ids() -> list[str]:
+    return [*SUMMARY_MODELS, *(m.model_id for m in TRANSLATION_MODELS)]
+

@@ -1,0 +1,55 @@
+"""Pack whole sentences into chunks that fit a model's input, as counted by its own tokenizer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class TokenCounter(Protocol):
+    def count_tokens(self, text: str) -> int: ...
+
+    def split_by_tokens(self, text: str, limit: int) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class Chunk:
+    text: str
+    sentences: tuple[str, ...]
+    tokens: int
+
+
+def pack_chunks(sentences: list[str], counter: TokenCounter, limit: int,
+                separator: str = " ") -> list[Chunk]:
+    """Greedy packing: each sentence lands in exactly one chunk, in order; none exceeds `limit`.
+
+    A sentence longer than `limit` on its own is cut on token boundaries into several chunks.
+    `limit` counts the special tokens the tokenizer adds, so nothing is truncated later.
+    """
+    chunks: list[Chunk] = []
+    current: list[str] = []
+    current_tokens = 0
+
+    def flush() -> None:
+        nonlocal current, current_tokens
+        if current:
+            chunks.append(Chunk(separator.join(current), tuple(current), current_tokens))
+        current, current_tokens = [], 0
+
+    for sentence in sentences:
+        sentence_tokens = counter.count_tokens(sentence)
+        if sentence_tokens > limit:
+            flush()
+            for piece in counter.split_by_tokens(sentence, limit):
+                chunks.append(Chunk(piece, (piece,), counter.count_tokens(piece)))
+            continue
+        candidate = separator.join([*current, sentence])
+        candidate_tokens = counter.count_tokens(candidate) if current else sentence_tokens
+        if candidate_tokens > limit:
+            flush()
+            current, current_tokens = [sentence], sentence_tokens
+        else:
+            current.append(sentence)
+            current_tokens = candidate_tokens
+    flush()
+    return chunks

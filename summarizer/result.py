@@ -1,0 +1,26 @@
+"""The one result object every front end shows: summary, provenance, sizes and timings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class SummaryResult:
+    summary: str
+    engine: str
+    model: str | None
+    language: str | None
+    source_words: int
+    summary_words: int
+    compression: float
+    chunks: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)

@@ -1,0 +1,76 @@
+"""Inference settings: explicit, inspectable and savable, so a result can be reproduced."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+LENGTH_PRESETS = ("short", "medium", "long")
+ENGINES = ("auto", "abstractive", "extractive")
+DEFAULT_MAX_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """Arguments for one `generate()` call."""
+
+    num_beams: int = 4
+    max_new_tokens: int = 142
+    min_new_tokens: int = 56
+    length_penalty: float = 2.0
+    no_repeat_ngram_size: int = 3
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    """Everything that decides a summary besides the text itself.
+
+    `model=None` routes by the article's language; `language=None` detects it.
+    """
+
+    model: str | None = None
+    length: str = "medium"
+    min_tokens: int | None = None
+    max_tokens: int | None = None
+    num_beams: int | None = None
+    engine: str = "auto"
+    language: str | None = None
+    translate_to: tuple[str, ...] = field(default_factory=tuple)
+    max_chars: int = DEFAULT_MAX_CHARS
+
+    def __post_init__(self) -> None:
+        if self.length not in LENGTH_PRESETS:
+            raise ValueError(f"length must be one of {', '.join(LENGTH_PRESETS)}, not {self.length!r}")
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        for name in ("min_tokens", "max_tokens", "num_beams"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"{name} must be at least 1")
+        if self.min_tokens and self.max_tokens and self.min_tokens > self.max_tokens:
+            raise ValueError("min_tokens must not exceed max_tokens")
+
+    def with_changes(self, **changes: Any) -> SummarySettings:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["translate_to"] = list(self.translate_to)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SummarySettings:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if "translate_to" in values:
+            values["translate_to"] = tuple(values["translate_to"])
+        return cls(**values)
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> SummarySettings:
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))

@@ -1,0 +1,46 @@
+"""Turn whatever the user gave (bytes or str) into clean text, or say clearly why it cannot be used."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import InputError
+from .settings import DEFAULT_MAX_CHARS
+
+# C0/C1 control characters except tab and newline; also lone surrogates and BOMs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
+_BINARY_SAMPLE = 4096
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode as UTF-8 (with or without BOM); undecodable bytes become U+FFFD rather than an error."""
+    if _looks_binary(data):
+        raise InputError("the input looks like binary data, not text; give a plain-text article")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def clean_text(text: str | bytes, max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """Normalise line ends, strip control characters, and refuse text that cannot be summarised."""
+    if isinstance(text, bytes):
+        text = decode_bytes(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text).strip()
+    if not text:
+        raise InputError("the text is empty; paste or give an article to summarise")
+    if not any(ch.isalpha() for ch in text):
+        raise InputError("the text contains no letters; give an article written in words")
+    if len(text) > max_chars:
+        raise InputError(
+            f"the text is {len(text):,} characters, over the limit of {max_chars:,}; "
+            "shorten it or raise the limit (--max-chars, or SUMMARIZER_MAX_CHARS for the app)")
+    return text

@@ -1,0 +1,61 @@
+import pytest
+
+from conftest import paragraph
+from summarizer.catalogue import DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL
+from summarizer.chunking import pack_chunks
+from summarizer.models import load_model
+from summarizer.segmentation import count_words, split_sentences
+
+
+@pytest.fixture(scope="module")
+def bart():
+    return load_model(DEFAULT_SUMMARY_MODEL)
+
+
+@pytest.fixture(scope="module")
+def mt5():
+    return load_model(MULTILINGUAL_SUMMARY_MODEL)
+
+
+def test_every_sentence_in_exactly_one_chunk_in_order(bart, long_english):
+    sentences = split_sentences(long_english, "en")
+    chunks = pack_chunks(sentences, bart, 200)
+    assert len(chunks) > 5
+    assert [s for c in chunks for s in c.sentences] == sentences
+    assert all(bart.count_tokens(c.text) <= 200 for c in chunks)
+    assert all(c.tokens == bart.count_tokens(c.text) for c in chunks)
+
+
+def test_one_giant_sentence_is_cut_on_token_boundaries(bart):
+    giant = " ".join(f"word{i}" for i in range(3000))
+    chunks = pack_chunks(["Short opener.", giant, "Short closer."], bart, 256)
+    assert chunks[0].text == "Short opener." and chunks[-1].text == "Short closer."
+    middle = chunks[1:-1]
+    assert len(middle) >= 2
+    assert all(bart.count_tokens(c.text) <= 256 for c in middle)
+    assert "".join(c.text for c in middle).replace(" ", "") == giant.replace(" ", "")
+
+
+@pytest.mark.parametrize("language", ["zh", "ar", "ru", "hi"])
+def test_non_latin_scripts_pack_without_loss(mt5, language):
+    text = "\n\n".join([paragraph(language)] * 40)
+    sentences = split_sentences(text, language)
+    assert len(sentences) >= 80
+    chunks = pack_chunks(sentences, mt5, 128, "" if language == "zh" else " ")
+    assert len(chunks) > 1
+    assert [s for c in chunks for s in c.sentences] == sentences
+    assert all(mt5.count_tokens(c.text) <= 128 for c in chunks)
+
+
+def test_sentences_split_across_paragraphs_and_languages():
+    assert len(split_sentences(paragraph("en"), "en")) == 3
+    assert len(split_sentences(paragraph("zh"), "zh")) == 3
+    assert len(split_sentences(paragraph("ar"), "ar")) == 3
+    assert split_sentences("Title without stop\n\nBody sentence. Another one.", "en") == [
+        "Title without stop", "Body sentence.", "Another one."]
+
+
+def test_word_counts_are_script_aware():
+    assert count_words("The council met on Tuesday.") == 5
+    assert count_words("市议会周二") == 5
+    assert count_words("وافق مجلس المدينة") == 3

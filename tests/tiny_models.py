@@ -1,0 +1,168 @@
+"""Write tiny random models for every catalogue id into a Hugging Face cache, for offline tests.
+
+    python tests/tiny_models.py DIR
+    HF_HOME=DIR HF_HUB_OFFLINE=1 python -m summarizer article.txt
+
+Each model has the real architecture (BART, mT5, Marian, M2M100) at width 32 with two layers, and a
+real tokenizer of the same kind trained here on the paragraphs in tests/data. Weights are random,
+so the output is nonsense: tests assert structure, limits and errors, never wording.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import sentencepiece as spm
+from tokenizers import ByteLevelBPETokenizer
+from transformers import (
+    AutoTokenizer,
+    BartConfig,
+    BartForConditionalGeneration,
+    BartTokenizer,
+    M2M100Config,
+    M2M100ForConditionalGeneration,
+    M2M100Tokenizer,
+    MarianConfig,
+    MarianMTModel,
+    MarianTokenizer,
+    MT5Config,
+    MT5ForConditionalGeneration,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
+
+REVISION = "0" * 39 + "1"
+CORPUS_DIR = Path(__file__).parent / "data" / "paragraphs"
+SMALL = dict(d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
+             decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64)
+
+
+def corpus_lines() -> list[str]:
+    lines = []
+    for path in sorted(CORPUS_DIR.glob("*.txt")):
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+def snapshot_dir(cache: Path, model_id: str) -> Path:
+    repo = cache / "hub" / ("models--" + model_id.replace("/", "--"))
+    (repo / "refs").mkdir(parents=True, exist_ok=True)
+    (repo / "refs" / "main").write_text(REVISION)
+    folder = repo / "snapshots" / REVISION
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def train_sentencepiece(work: Path, name: str, model_type: str, vocab_size: int, **extra) -> Path:
+    text = work / "corpus.txt"
+    text.write_text("\n".join(corpus_lines()) * 3, encoding="utf-8")
+    spm.SentencePieceTrainer.train(
+        input=str(text), model_prefix=str(work / name), vocab_size=vocab_size, model_type=model_type,
+        character_coverage=1.0, hard_vocab_limit=False, minloglevel=2, **extra)
+    return work / f"{name}.model"
+
+
+def build_bart(folder: Path, work: Path, input_limit: int) -> None:
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(corpus_lines(), vocab_size=600, min_frequency=1,
+                            special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"])
+    bpe.save_model(str(work))
+    tokenizer = BartTokenizer(vocab=str(work / "vocab.json"), merges=str(work / "merges.txt"),
+                              model_max_length=input_limit)
+    tokenizer.save_pretrained(folder)
+    config = BartConfig(vocab_size=len(tokenizer), max_position_embeddings=input_limit,
+                        pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
+                        eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
+                        forced_bos_token_id=tokenizer.bos_token_id, **SMALL)
+    BartForConditionalGeneration(config).save_pretrained(folder)
+
+
+def build_mt5(folder: Path, work: Path, input_limit: int) -> None:
+    model_file = train_sentencepiece(work, "spiece", "unigram", 400, pad_id=0, eos_id=1, unk_id=2,
+                                     bos_id=-1)
+    staging = work / "mt5"
+    staging.mkdir()
+    shutil.copy(model_file, staging / "spiece.model")
+    (staging / "tokenizer_config.json").write_text(json.dumps(
+        {"tokenizer_class": "T5Tokenizer", "extra_ids": 0, "model_max_length": input_limit}))
+    tokenizer = AutoTokenizer.from_pretrained(staging)
+    tokenizer.save_pretrained(folder)
+    shutil.copy(model_file, folder / "spiece.model")
+    config = MT5Config(vocab_size=len(tokenizer), d_model=32, d_ff=64, d_kv=16, num_layers=2,
+                       num_decoder_layers=2, num_heads=2, pad_token_id=0, eos_token_id=1,
+                       decoder_start_token_id=0)
+    MT5ForConditionalGeneration(config).save_pretrained(folder)
+
+
+def build_marian(folder: Path, work: Path, target_tokens: list[str]) -> None:
+    model_file = train_sentencepiece(work, "marian", "unigram", 400, pad_id=-1, eos_id=0, unk_id=1,
+                                     bos_id=-1)
+    processor = spm.SentencePieceProcessor(model_file=str(model_file))
+    vocab = {"</s>": 0, "<unk>": 1}
+    for token in target_tokens:
+        vocab.setdefault(token, len(vocab))
+    for i in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    vocab["<pad>"] = len(vocab)
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = MarianTokenizer(source_spm=str(model_file), target_spm=str(model_file),
+                                vocab=str(work / "vocab.json"))
+    tokenizer.save_pretrained(folder)
+    config = MarianConfig(vocab_size=len(vocab), max_position_embeddings=512,
+                          pad_token_id=vocab["<pad>"], eos_token_id=0,
+                          decoder_start_token_id=vocab["<pad>"], **SMALL)
+    MarianMTModel(config).save_pretrained(folder)
+
+
+def build_m2m100(folder: Path, work: Path) -> None:
+    model_file = train_sentencepiece(work, "m2m", "bpe", 400, pad_id=-1, bos_id=-1, eos_id=-1)
+    processor = spm.SentencePieceProcessor(model_file=str(model_file))
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for i in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = M2M100Tokenizer(vocab_file=str(work / "vocab.json"), spm_file=str(model_file),
+                                model_max_length=1024)
+    tokenizer.save_pretrained(folder)
+    vocab_size = len(vocab) + len(tokenizer.lang_token_to_id) + tokenizer.num_madeup_words
+    config = M2M100Config(vocab_size=vocab_size, max_position_embeddings=1024, pad_token_id=1,
+                          bos_token_id=0, eos_token_id=2, decoder_start_token_id=2, **SMALL)
+    M2M100ForConditionalGeneration(config).save_pretrained(folder)
+
+
+def build_all(cache: Path) -> list[str]:
+    """Build every catalogue model into `cache`; returns the ids written."""
+    written = []
+    for entry in SUMMARY_MODELS.values():
+        with tempfile.TemporaryDirectory() as work:
+            folder = snapshot_dir(cache, entry.model_id)
+            build = build_bart if entry.architecture == "bart" else build_mt5
+            build(folder, Path(work), entry.input_limit)
+        written.append(entry.model_id)
+    for entry in TRANSLATION_MODELS:
+        with tempfile.TemporaryDirectory() as work:
+            folder = snapshot_dir(cache, entry.model_id)
+            if entry.architecture == "marian":
+                build_marian(folder, Path(work), [t for t in entry.targets.values() if t])
+            else:
+                build_m2m100(folder, Path(work))
+        written.append(entry.model_id)
+    return written
+
+
+def main() -> None:
+    if len(sys.argv) != 2:
+        sys.exit("usage: python tests/tiny_models.py DIR")
+    cache = Path(sys.argv[1])
+    for model_id in build_all(cache):
+        print(f"wrote {model_id}")
+    print(f"HF_HOME={cache} HF_HUB_OFFLINE=1 python -m summarizer ARTICLE")
+
+
+if __name__ == "__main__":
+    main()
