@@ -78,6 +78,6 @@ class TransformersModel:
                 kwargs["forced_bos_token_id"] = forced_id
             with torch.inference_mode():
                 output = self.model.generate(**batch, **kwargs)
-        if forced_id is not None:
-            output[output == forced_id] = self.tokenizer.pad_token_id
+        if forced_id is not None:  # the language token is not part of the text
+            output = torch.where(output == forced_id, self.tokenizer.pad_token_id, output)
         return [t.strip() for t in self.tokenizer.batch_decode(output, skip_special_tokens=True)]

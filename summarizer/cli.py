@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
-from .catalogue import SUMMARY_MODELS
-from .errors import SummarizerError
-from .languages import language_name
+from .catalogue import M2M100_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES, translation_model_for
+from .errors import SummarizerError, UnsupportedLanguage
+from .languages import LANGUAGE_NAMES, language_name
+from .routing import choose_route
 from .progress import Progress
-from .settings import DEFAULT_MAX_CHARS, LENGTH_PRESETS, SummarySettings
+from .settings import DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
 from .text_input import clean_text
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -25,12 +27,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-tokens", type=int, help="override the preset's minimum summary tokens")
     parser.add_argument("--max-tokens", type=int, help="override the preset's maximum summary tokens")
     parser.add_argument("--beams", type=int, help="beam search width (default: the model's)")
-    parser.add_argument("--model", help="catalogue id, any Hugging Face Hub id, or a local folder")
+    parser.add_argument("--model", help="catalogue id, any Hugging Face Hub id, or a local folder "
+                                        "(default: chosen by the article's language)")
+    parser.add_argument("--engine", choices=ENGINES, default="auto",
+                        help="abstractive (a model), extractive (sentences from the article, no "
+                             "download) or auto: abstractive when its model is available")
+    parser.add_argument("--lang", help="the article's language code (default: detected)")
+    parser.add_argument("--translate", nargs="+", default=[], metavar="LANG",
+                        help="also translate the summary into these languages, e.g. fr de ar zh")
     parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                         help=f"refuse longer input (default {DEFAULT_MAX_CHARS:,} characters)")
     parser.add_argument("--json", action="store_true", help="print the whole result as one JSON object")
     parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
     parser.add_argument("--list-models", action="store_true", help="print the model catalogue and exit")
+    parser.add_argument("--list-languages", action="store_true",
+                        help="print what can be summarised and translated, by which model, and exit")
     return parser
 
 
@@ -40,8 +51,33 @@ def list_models() -> str:
         languages = ", ".join(m.languages) if len(m.languages) <= 3 else f"{len(m.languages)} languages"
         rows.append((m.model_id, languages, f"{m.size_mb / 1000:.1f} GB", m.params, m.licence,
                      f"{m.input_limit} tokens"))
+    return "\n".join(_table(rows))
+
+
+def list_languages() -> str:
+    lines = ["Summaries (in the article's own language):"]
+    rows = []
+    for code in sorted(LANGUAGE_NAMES, key=language_name):
+        try:
+            route = choose_route(code)
+        except UnsupportedLanguage:
+            continue
+        rows.append((code, language_name(code), route.name, " -> ".join(route.model_ids())))
+    lines += _table([("code", "language", "route", "models"), *rows])
+    lines += ["", "Translations of the summary (from English; other sources use the pair model when "
+              f"one exists, else {M2M100_MODEL}):"]
+    rows = []
+    for code in TARGET_LANGUAGES:
+        entry = translation_model_for("en", code) if code != "en" else translation_model_for("de", "en")
+        assert entry is not None
+        rows.append((code, language_name(code), entry.model_id, entry.licence, f"{entry.size_mb} MB"))
+    lines += _table([("code", "language", "model", "licence", "size"), *rows])
+    return "\n".join(lines)
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
 
 
 def read_input(source: str) -> bytes:
@@ -56,8 +92,12 @@ def read_input(source: str) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _utf8_output()
     if args.list_models:
         print(list_models())
+        return EXIT_OK
+    if args.list_languages:
+        print(list_languages())
         return EXIT_OK
     if not args.file:
         parser.print_usage(sys.stderr)
@@ -66,13 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     _quiet_libraries()
 
     def show(progress: Progress) -> None:
-        if not args.quiet:
+        if not args.quiet and progress.stage != "fallback":  # the fallback gets its own note below
             print(progress.message, file=sys.stderr)
 
     try:
         settings = SummarySettings(model=args.model, length=args.length, min_tokens=args.min_tokens,
                                    max_tokens=args.max_tokens, num_beams=args.beams,
-                                   max_chars=args.max_chars)
+                                   max_chars=args.max_chars, engine=args.engine, language=_language_code(args.lang),
+                                   translate_to=tuple(_language_code(t) for t in args.translate))
         text = clean_text(read_input(args.file), settings.max_chars)
         from .pipeline import Summarizer  # heavy imports only once the input is known to be usable
 
@@ -80,8 +121,34 @@ def main(argv: list[str] | None = None) -> int:
     except (SummarizerError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    print(result.to_json() if args.json else result.summary)
+    if args.json:
+        print(result.to_json())
+    else:
+        print(result.summary)
+        for code, translation in result.translations.items():
+            print(f"\n[{code}] {translation}")
+    if result.fallback_reason:
+        print(f"note: extractive summary, because {result.fallback_reason}", file=sys.stderr)
+    for code, message in result.errors.items():
+        print(f"warning: translation into {language_name(code)} failed: {message}", file=sys.stderr)
     return EXIT_OK
+
+
+def _language_code(code: str | None) -> str | None:
+    if code is None:
+        return None
+    code = code.strip().lower().replace("_", "-").split("-")[0]
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise SummarizerError(f"{code!r} is not a language code (two or three letters, e.g. fr); "
+                              "see --list-languages")
+    return code
+
+
+def _utf8_output() -> None:
+    """Summaries in any script reach files and pipes byte for byte, whatever the locale."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
 
 
 def _quiet_libraries() -> None:

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import time
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from .abstractive import summarise_abstractive
-from .catalogue import DEFAULT_SUMMARY_MODEL, describe_summary_model
+from .catalogue import describe_summary_model
+from .errors import ModelUnavailable, UnsupportedLanguage
+from .extractive import summarise_extractive
+from .faithfulness import align_support, find_unsupported
+from .language_detection import LanguageGuess, detect_language
 from .models import load_model
-from .progress import ProgressCallback, no_progress
+from .progress import Progress, ProgressCallback, no_progress
 from .result import SummaryResult
-from .segmentation import count_words
+from .routing import VIA_ENGLISH, Route, choose_route
+from .segmentation import count_words, join_sentences, split_sentences
 from .settings import SummarySettings
 from .text_input import clean_text
+from .translation import translate_into, translate_text
 
 
 @contextmanager
@@ -23,6 +30,18 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         yield
     finally:
         timings[stage] = round(timings.get(stage, 0.0) + time.perf_counter() - start, 3)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A summary before translation and checks."""
+
+    sentences: list[str]
+    engine: str
+    model: str | None
+    route: str | None
+    chunks: int
+    fallback_reason: str | None = None
 
 
 class Summarizer:
@@ -35,16 +54,74 @@ class Summarizer:
         settings = self.settings
         timings: dict[str, float] = {}
         text = clean_text(text, settings.max_chars)
-        model_id = settings.model or DEFAULT_SUMMARY_MODEL
-        entry = describe_summary_model(model_id)
-        with _timed(timings, "load"):
-            model = load_model(model_id, entry.input_limit, on_progress)
-        with _timed(timings, "summarise"):
-            summary = summarise_abstractive(text, settings.language, model, entry, settings, on_progress)
-        source_words = count_words(text)
-        summary_words = count_words(summary.text)
+        with _timed(timings, "detect"):
+            guess = self._language(text)
+        language = guess.language
+        draft = self._draft(text, language, timings, on_progress)
+        with _timed(timings, "check"):
+            source_sentences = split_sentences(text, language)
+            support = align_support(draft.sentences, source_sentences)
+            unsupported = find_unsupported(draft.sentences, text)
+        with _timed(timings, "translate"):
+            targets = [t for t in settings.translate_to if t != language]
+            translated, errors = translate_into(draft.sentences, language, targets, on_progress)
+        summary = join_sentences(draft.sentences, language)
+        source_words, summary_words = count_words(text), count_words(summary)
         return SummaryResult(
-            summary=summary.text, engine="abstractive", model=model_id, language=settings.language,
-            source_words=source_words, summary_words=summary_words,
+            summary=summary, engine=draft.engine, model=draft.model, language=language,
+            language_confidence=guess.confidence, route=draft.route, source_words=source_words,
+            summary_words=summary_words,
             compression=round(summary_words / source_words, 3) if source_words else 0.0,
-            chunks=summary.chunks, timings=timings)
+            chunks=draft.chunks, timings=timings, fallback_reason=draft.fallback_reason,
+            translations={t: join_sentences(s, t) for t, s in translated.items()},
+            translated_sentences=translated, errors=errors,
+            support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
+            settings=settings.to_dict())
+
+    def _language(self, text: str) -> LanguageGuess:
+        if self.settings.language:
+            return LanguageGuess(self.settings.language, 1.0, self.settings.language, "given")
+        return detect_language(text)
+
+    def _draft(self, text: str, language: str | None, timings: dict[str, float],
+               on_progress: ProgressCallback) -> _Draft:
+        engine = self.settings.engine
+        if engine == "extractive":
+            return self._extractive(text, language, timings)
+        try:
+            route = choose_route(language, self.settings.model)
+            return self._abstractive(route, text, language, timings, on_progress)
+        except (ModelUnavailable, UnsupportedLanguage) as error:
+            if engine == "abstractive":
+                raise
+            on_progress(Progress("fallback", f"Extractive summary instead: {error}"))
+            return self._extractive(text, language, timings, fallback_reason=str(error))
+
+    def _extractive(self, text: str, language: str | None, timings: dict[str, float],
+                    fallback_reason: str | None = None) -> _Draft:
+        with _timed(timings, "summarise"):
+            summary = summarise_extractive(text, language, self.settings.length)
+        return _Draft(list(summary.sentences), "extractive", None, None, 1, fallback_reason)
+
+    def _abstractive(self, route: Route, text: str, language: str | None, timings: dict[str, float],
+                     on_progress: ProgressCallback) -> _Draft:
+        entry = describe_summary_model(route.summary_model)
+        with _timed(timings, "load"):
+            model = load_model(route.summary_model, entry.input_limit, on_progress)
+            for translator in (route.to_english, route.from_english):
+                if translator:
+                    load_model(translator, None, on_progress)
+        if route.name == VIA_ENGLISH:
+            assert language is not None
+            with _timed(timings, "translate_article"):
+                text = translate_text(text, language, "en", on_progress)
+        with _timed(timings, "summarise"):
+            summary = summarise_abstractive(text, "en" if route.name == VIA_ENGLISH else language,
+                                            model, entry, self.settings, on_progress)
+        summary_text = summary.text
+        if route.name == VIA_ENGLISH:
+            assert language is not None
+            with _timed(timings, "translate_article"):
+                summary_text = translate_text(summary_text, "en", language, on_progress)
+        return _Draft(split_sentences(summary_text, language) or [summary_text], "abstractive",
+                      route.summary_model, route.name, summary.chunks)

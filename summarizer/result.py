@@ -18,6 +18,15 @@ class SummaryResult:
     compression: float
     chunks: int
     timings: dict[str, float] = field(default_factory=dict)
+    language_confidence: float | None = None
+    route: str | None = None
+    fallback_reason: str | None = None
+    translations: dict[str, str] = field(default_factory=dict)
+    translated_sentences: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    support: list[dict[str, Any]] = field(default_factory=list)
+    unsupported: list[dict[str, Any]] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

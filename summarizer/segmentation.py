@@ -10,6 +10,7 @@ from .languages import UNSPACED
 
 # One word per ideograph/kana/Thai-like character, otherwise runs of word characters.
 _UNSPACED_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
+_UNSPACED_RE = re.compile(_UNSPACED_CHAR)
 _WORD = re.compile(rf"{_UNSPACED_CHAR}|[^\W_]+(?:['’\-][^\W_]+)*")
 
 
@@ -28,9 +29,28 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     return sentences
 
 
+def words(text: str) -> list[str]:
+    """Words as a reader counts them: CJK and similar scripts give one per character."""
+    return _WORD.findall(text)
+
+
 def count_words(text: str) -> int:
-    """Words as a reader counts them: CJK and similar scripts count one per character."""
-    return len(_WORD.findall(text))
+    return len(words(text))
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased words, with adjacent CJK characters paired (single ideographs carry little meaning)."""
+    terms: list[str] = []
+    previous_unspaced = ""
+    for word in words(text.lower()):
+        if len(word) == 1 and _UNSPACED_RE.match(word):
+            if previous_unspaced:
+                terms.append(previous_unspaced + word)
+            previous_unspaced = word
+        else:
+            terms.append(word)
+            previous_unspaced = ""
+    return terms
 
 
 def sentence_separator(language: str | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .errors import InputError
 from .settings import DEFAULT_MAX_CHARS
@@ -34,7 +33,7 @@ def clean_text(text: str | bytes, max_chars: int = DEFAULT_MAX_CHARS) -> str:
         text = decode_bytes(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = unicodedata.normalize("NFC", text).strip()
+    text = text.strip()  # no Unicode normalisation: combining marks stay exactly as given
     if not text:
         raise InputError("the text is empty; paste or give an article to summarise")
     if not any(ch.isalpha() for ch in text):

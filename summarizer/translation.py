@@ -1,0 +1,80 @@
+"""Translate text sentence by sentence, in batches, so no sentence is dropped and order is kept."""
+
+from __future__ import annotations
+
+from .catalogue import TranslationModel, translation_model_for
+from .errors import SummarizerError, UnsupportedLanguage
+from .languages import language_name
+from .models import load_model
+from .progress import Progress, ProgressCallback, no_progress
+from .segmentation import join_sentences, split_sentences
+from .settings import GenerationSettings
+
+BATCH_SIZE = 8
+TRANSLATION_BEAMS = 4
+
+
+def _target_token(entry: TranslationModel, target: str) -> tuple[str, str | None]:
+    """(text prefix, forced first token): multi-target opus-mt wants `>>xxx<<` in the text,
+    M2M100 wants `__xx__` forced as the first generated token."""
+    if entry.architecture == "m2m100":
+        return "", f"__{target}__"
+    token = entry.targets[target]
+    return (f"{token} " if token else ""), None
+
+
+def translate_sentences(sentences: list[str], source: str, target: str,
+                        on_progress: ProgressCallback = no_progress) -> list[str]:
+    """One output per input sentence, in order. Source = target returns the sentences as they are."""
+    if source == target:
+        return list(sentences)
+    entry = translation_model_for(source, target)
+    if entry is None:
+        raise UnsupportedLanguage(f"no model translates {language_name(source)} to {language_name(target)}")
+    model = load_model(entry.model_id, entry.input_limit, on_progress)
+    prefix, forced = _target_token(entry, target)
+    limit = model.input_limit - model.count_tokens(prefix) if prefix else model.input_limit
+    # A sentence longer than the model's input is translated in pieces and the pieces re-joined.
+    pieces = [model.split_by_tokens(s, limit) if model.count_tokens(s) > limit else [s] for s in sentences]
+    flat = [prefix + p for group in pieces for p in group]
+    outputs: list[str] = []
+    for start in range(0, len(flat), BATCH_SIZE):
+        batch = flat[start:start + BATCH_SIZE]
+        longest = max(model.count_tokens(t) for t in batch)
+        settings = GenerationSettings(num_beams=TRANSLATION_BEAMS, min_new_tokens=1,
+                                      max_new_tokens=min(512, 2 * longest + 16), length_penalty=1.0,
+                                      no_repeat_ngram_size=0)
+        outputs += model.generate(batch, settings, source_language=source, target_token=forced)
+    translated, position = [], 0
+    for group in pieces:
+        translated.append(join_sentences(outputs[position:position + len(group)], target))
+        position += len(group)
+    return translated
+
+
+def translate_text(text: str, source: str, target: str,
+                   on_progress: ProgressCallback = no_progress) -> str:
+    if source == target:
+        return text
+    return join_sentences(translate_sentences(split_sentences(text, source), source, target, on_progress),
+                          target)
+
+
+def translate_into(sentences: list[str], source: str | None, targets: list[str],
+                   on_progress: ProgressCallback = no_progress
+                   ) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Sentence-aligned translations that worked, and a clear message for each that did not;
+    one failure spoils no other."""
+    translations: dict[str, list[str]] = {}
+    errors: dict[str, str] = {}
+    for i, target in enumerate(targets, 1):
+        on_progress(Progress("translate", f"Translating into {language_name(target)}", i, len(targets)))
+        if source is None:
+            errors[target] = ("the article's language is uncertain, so it cannot be translated; "
+                              "choose its language explicitly")
+            continue
+        try:
+            translations[target] = translate_sentences(sentences, source, target, on_progress)
+        except SummarizerError as error:
+            errors[target] = str(error)
+    return translations, errors
