@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -90,9 +91,17 @@ def read_input(source: str) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    _utf8_output()
+    commands = {"evaluate": evaluate_main, "check": check_main}
+    if argv and argv[0] in commands:
+        try:
+            return commands[argv[0]](argv[1:])
+        except (SummarizerError, ValueError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
-    _utf8_output()
     if args.list_models:
         print(list_models())
         return EXIT_OK
@@ -131,6 +140,81 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: extractive summary, because {result.fallback_reason}", file=sys.stderr)
     for code, message in result.errors.items():
         print(f"warning: translation into {language_name(code)} failed: {message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def evaluate_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m summarizer evaluate",
+        description="ROUGE-1/2/L against reference summaries, beside the Lead-3 baseline.")
+    parser.add_argument("pairs", help='JSON lines: {"article": ..., "reference": ...}')
+    parser.add_argument("--engine", choices=ENGINES, default="auto")
+    parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
+    parser.add_argument("--model", help="summary model for the abstractive engine")
+    parser.add_argument("--lang", help="the articles' language (default: detected per article)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    _quiet_libraries()
+    from .evaluation import evaluate, read_pairs
+    from .pipeline import Summarizer
+
+    pairs = read_pairs(args.pairs)
+    summarizer = Summarizer(SummarySettings(engine=args.engine, length=args.length, model=args.model,
+                                            language=_language_code(args.lang)))
+    engines_used: set[str] = set()
+
+    def summarise(article: str) -> str:
+        result = summarizer.summarize(article)
+        engines_used.add(result.engine)
+        return result.summary
+
+    scores = evaluate(pairs, summarise)
+    engine = "+".join(sorted(engines_used))
+    if args.json:
+        print(json.dumps({"pairs": len(pairs), "engine": engine, "length": args.length,
+                          "scores": scores}, indent=2))
+        return EXIT_OK
+    rows = [("metric", f"engine ({engine}, {args.length})", "lead-3", "difference")]
+    for metric, label in (("rouge1", "ROUGE-1"), ("rouge2", "ROUGE-2"), ("rougeL", "ROUGE-L")):
+        ours, lead = scores["engine"][metric], scores["lead-3"][metric]
+        rows.append((label, f"{ours:.2f}", f"{lead:.2f}", f"{ours - lead:+.2f}"))
+    print("\n".join(_table(rows)))
+    print(f"{len(pairs)} pairs; F1 in percent; tokens are Unicode words, CJK one per character")
+    return EXIT_OK
+
+
+def check_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m summarizer check",
+        description="Which source sentences support each summary sentence, and which numbers, dates "
+                    "and names in the summary the source does not contain.")
+    parser.add_argument("--source", required=True, help="the article")
+    parser.add_argument("--summary", required=True, help="a summary of it, from any tool or person")
+    parser.add_argument("--lang", help="their language (default: detected from the source)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    from .faithfulness import align_support, find_unsupported
+    from .language_detection import detect_language
+    from .segmentation import split_sentences
+
+    source = clean_text(read_input(args.source))
+    summary = clean_text(read_input(args.summary))
+    language = _language_code(args.lang) or detect_language(source).language
+    summary_sentences = split_sentences(summary, language)
+    support = align_support(summary_sentences, split_sentences(source, language))
+    unsupported = find_unsupported(summary_sentences, source)
+    if args.json:
+        print(json.dumps({"language": language, "support": [s.to_dict() for s in support],
+                          "unsupported": [f.to_dict() for f in unsupported]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for index, item in enumerate(support):
+        print(f"{index + 1}. {item.sentence}")
+        if not item.sources:
+            print("   (no supporting sentence found in the source)")
+        for source_index, text in zip(item.sources, item.source_sentences):
+            print(f"   <- source sentence {source_index + 1}: {text}")
+    for fact in unsupported:
+        print(f"warning: {fact.kind} {fact.text!r} in sentence {fact.sentence + 1} is not in the source")
     return EXIT_OK
 
 

@@ -15,8 +15,8 @@ from .similarity import centroid, cosine, tfidf_vectors
 
 # preset: (share of the article's sentences, fewest, most)
 _SENTENCE_BUDGETS = {"short": (0.10, 2, 3), "medium": (0.20, 3, 6), "long": (0.35, 5, 12)}
-LEAD_WEIGHT = 0.45     # how much the position prior counts against centrality
-LEAD_DECAY = 4.0       # sentences: the prior halves about every LEAD_DECAY * ln 2 sentences
+LEAD_WEIGHT = 0.15     # how much the position prior counts against centrality
+LEAD_DECAY = 8.0       # sentences: the prior falls to 1/e after this many sentences
 REDUNDANCY = 0.6       # MMR penalty for overlap with sentences already chosen
 MIN_WORDS = 4          # shorter "sentences" (datelines, captions) are picked only if nothing else fits
 

@@ -1,0 +1,180 @@
+import json
+
+import pytest
+
+from conftest import paragraph
+from summarizer.cli import main
+from summarizer.evaluation import evaluate, lead_3, read_pairs, Pair, rouge_f1
+from summarizer.extractive import sentence_budget, summarise_extractive
+from summarizer.faithfulness import align_support, find_unsupported
+from summarizer.pipeline import Summarizer
+from summarizer.segmentation import split_sentences
+from summarizer.settings import SummarySettings
+
+EVAL_FILE = "summarizer/data/news_en.jsonl"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return [p.article for p in read_pairs(EVAL_FILE)]
+
+
+def is_subsequence(picked, sentences):
+    position = 0
+    for sentence in picked:
+        try:
+            position = sentences.index(sentence, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def test_output_is_an_in_order_subsequence_of_the_article(articles):
+    for article in articles:
+        summary = summarise_extractive(article, "en", "medium")
+        sentences = split_sentences(article, "en")
+        assert list(summary.sentence_indices) == sorted(summary.sentence_indices)
+        assert is_subsequence(summary.sentences, sentences)
+        assert [sentences[i] for i in summary.sentence_indices] == list(summary.sentences)
+
+
+def test_not_simply_the_lead(articles):
+    picks = [summarise_extractive(a, "en", "medium").sentence_indices for a in articles]
+    assert any(p != tuple(range(len(p))) for p in picks)
+
+
+def test_presets_are_ordered(articles):
+    long_article = "\n\n".join(articles)
+    counts = [len(summarise_extractive(long_article, "en", p).sentences) for p in ("short", "medium", "long")]
+    assert counts[0] < counts[1] < counts[2]
+    assert [sentence_budget(p, 60) for p in ("short", "medium", "long")] == [3, 6, 12]
+
+
+def test_same_input_same_output(articles):
+    assert summarise_extractive(articles[3], "en").text == summarise_extractive(articles[3], "en").text
+
+
+@pytest.mark.parametrize("language", ["ar", "zh", "ru", "hi"])
+def test_non_latin_scripts_give_source_sentences(language):
+    text = paragraph(language)
+    summary = summarise_extractive(text, language, "short")
+    sentences = split_sentences(text, language)
+    assert len(sentences) == 3 and len(summary.sentences) == 2
+    assert is_subsequence(summary.sentences, sentences)
+    assert all(s in text for s in summary.sentences)
+
+
+def test_auto_engine_falls_back_and_says_why():
+    result = Summarizer(SummarySettings(model="nobody/missing-model")).summarize(paragraph("en"))
+    assert result.engine == "extractive" and result.model is None
+    assert "nobody/missing-model" in result.fallback_reason and "offline" in result.fallback_reason
+    assert result.summary
+
+
+def test_abstractive_engine_does_not_fall_back():
+    from summarizer.errors import ModelUnavailable
+
+    with pytest.raises(ModelUnavailable):
+        Summarizer(SummarySettings(model="nobody/missing-model", engine="abstractive")).summarize(
+            paragraph("en"))
+
+
+SOURCE = [
+    "The city council approved a budget of 48 million on Tuesday.",
+    "Mayor Linda Osei said the vote was historic.",
+    "Construction of the seawall starts in March 2026.",
+    "Fish market vendors were divided about the move.",
+]
+
+
+def test_support_points_at_the_right_sentence():
+    summary = ["Vendors at the fish market disagreed about moving.",
+               "The seawall will be built from March 2026.",
+               "Osei, the mayor, called it historic."]
+    support = align_support(summary, SOURCE)
+    assert [s.sources[0] for s in support] == [3, 2, 1]
+    assert support[0].source_sentences[0] == SOURCE[3]
+
+
+def test_unrelated_sentence_has_no_support():
+    [support] = align_support(["Penguins enjoy cold weather."], SOURCE)
+    assert support.sources == ()
+
+
+def test_invented_number_date_and_name_are_flagged_correct_ones_not():
+    source = " ".join(SOURCE)
+    correct = ["The council approved 48 million on Tuesday.", "Mayor Linda Osei spoke in March 2026."]
+    assert find_unsupported(correct, source) == []
+    invented = ["The council approved 52 million.", "Work starts in April 2027.",
+                "Mayor John Osei spoke."]
+    flagged = {(f.text, f.kind, f.sentence) for f in find_unsupported(invented, source)}
+    assert flagged == {("52", "number", 0), ("April", "name", 1), ("2027", "number", 1),
+                       ("John", "name", 2)}
+
+
+def test_number_formats_match():
+    assert find_unsupported(["It cost 1,200 euros."], "It cost 1200 euros.") == []
+
+
+def test_rouge_known_values():
+    scores = rouge_f1("the cat sat", "the cat sat on the mat")
+    assert scores["rouge1"] == pytest.approx(2 / 3)
+    assert scores["rouge2"] == pytest.approx(4 / 7)
+    assert scores["rougeL"] == pytest.approx(2 / 3)
+    assert rouge_f1("مجلس المدينة", "مجلس المدينة")["rouge1"] == 1.0  # not zeroed like [a-z0-9]
+    assert rouge_f1("市议会", "市议会")["rouge2"] == 1.0
+
+
+def test_evaluate_known_values():
+    article = "the cat sat on the mat. It was warm. Dogs barked. Birds sang."
+    pairs = [Pair(article, "the cat sat on the mat")]
+    assert lead_3(article) == "the cat sat on the mat. It was warm. Dogs barked."
+    scores = evaluate(pairs, lambda a: "the cat sat")
+    assert scores["engine"] == {"rouge1": 66.67, "rouge2": 57.14, "rougeL": 66.67}
+    assert scores["lead-3"]["rouge1"] == pytest.approx(100 * 12 / 17, abs=0.01)
+
+
+def test_evaluate_cli_on_a_tiny_file(tmp_path, capsys):
+    path = tmp_path / "pairs.jsonl"
+    article = "the cat sat on the mat. It was warm. Dogs barked. Birds sang."
+    path.write_text(json.dumps({"article": article, "reference": "the cat sat on the mat"}) + "\n")
+    assert main(["evaluate", str(path), "--engine", "extractive", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pairs"] == 1 and data["engine"] == "extractive"
+    assert data["scores"]["lead-3"]["rouge1"] == pytest.approx(70.59, abs=0.01)
+    assert main(["evaluate", str(path), "--engine", "extractive"]) == 0
+    out = capsys.readouterr().out
+    assert "ROUGE-1" in out and "lead-3" in out and "70.59" in out
+
+
+def test_evaluate_names_a_bad_line(tmp_path, capsys):
+    path = tmp_path / "pairs.jsonl"
+    path.write_text('{"article": "x"}\n')
+    assert main(["evaluate", str(path)]) == 2
+    assert "line 1" in capsys.readouterr().err
+
+
+def test_bundled_eval_file_extractive_at_least_lead_3():
+    scores = evaluate(read_pairs(EVAL_FILE), lambda a: summarise_extractive(a, "en", "medium").text)
+    for metric in ("rouge1", "rouge2", "rougeL"):
+        assert scores["engine"][metric] >= scores["lead-3"][metric]
+
+
+def test_check_command(tmp_path, capsys):
+    source, summary = tmp_path / "source.txt", tmp_path / "summary.txt"
+    source.write_text(" ".join(SOURCE), encoding="utf-8")
+    summary.write_text("The council approved 52 million. Vendors were divided.", encoding="utf-8")
+    assert main(["check", "--source", str(source), "--summary", str(summary), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [s["sources"][0] for s in data["support"]] == [0, 3]
+    assert data["unsupported"] == [{"text": "52", "kind": "number", "sentence": 0}]
+
+
+def test_cli_json_has_support_and_unsupported(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(paragraph("en"), encoding="utf-8")
+    assert main([str(path), "--engine", "extractive", "--json", "--quiet"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["engine"] == "extractive" and data["fallback_reason"] is None
+    assert len(data["support"]) == len(split_sentences(data["summary"], "en"))
+    assert all(s["sources"] for s in data["support"]) and data["unsupported"] == []
