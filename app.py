@@ -1,17 +1,198 @@
-"""Streamlit page: paste an article, get a summary. All logic lives in the summarizer package."""
+"""The web page: paste an article, summarise it, compare lengths, translate, share the view.
 
+All summarising lives in the `summarizer` package; helpers for the page live in `ui/`.
+Run with `make run` (or `streamlit run app.py`).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
 import streamlit as st
 
-from summarizer import SummarizerError, SummarySettings
+from summarizer.backend import quiet_transformers
+from summarizer.catalogue import SUMMARY_MODELS, TARGET_LANGUAGES, describe_summary_model
+from summarizer.chunking import estimate_chunk_count
+from summarizer.errors import SummarizerError, UnsupportedLanguage
+from summarizer.export import to_markdown
+from summarizer.hub import is_offline
+from summarizer.language_detection import detect_language
+from summarizer.languages import language_name
 from summarizer.pipeline import Summarizer
+from summarizer.result import SummaryResult
+from summarizer.routing import choose_route
+from summarizer.segmentation import count_words
+from summarizer.settings import DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
+from summarizer.text_input import clean_text
+from ui.examples import load_examples
+from ui.page_settings import AUTO_MODEL, PageSettings, from_query, share_url, to_query
+from ui.render import STYLE, literal, notice, summary_column, translation_column
+from ui.result_cache import ResultCache, cache_key
 
-st.set_page_config(page_title="News summariser", layout="wide")
+MAX_CHARS = int(os.environ.get("SUMMARIZER_MAX_CHARS", DEFAULT_MAX_CHARS))
+CUSTOM_MODEL = "custom"
+
+st.set_page_config(page_title="News summariser", page_icon="📰", layout="wide")
+st.html(STYLE)
+quiet_transformers()
+
+
+@st.cache_resource
+def shared_results() -> ResultCache:
+    """One store for the whole server process: identical requests are summarised once."""
+    return ResultCache()
+
+
+def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
+    key = cache_key(text, settings)
+    cached = shared_results().get(key)
+    if cached is not None:
+        status.text("Same text and settings as before: showing the stored result.")
+        return cached
+    result = Summarizer(settings).summarize(text, on_progress=lambda p: status.text(p.message))
+    shared_results().put(key, result)
+    return result
+
+
+# --- settings: restored from the address bar once per session, then kept in widgets -------------
+if "initialised" not in st.session_state:
+    restored = from_query(st.query_params.to_dict())
+    catalogued = restored.model in SUMMARY_MODELS or restored.model == AUTO_MODEL
+    st.session_state.update(
+        initialised=True, article=st.session_state.get("article", ""),
+        model_choice=restored.model if catalogued else CUSTOM_MODEL,
+        custom_model="" if catalogued else restored.model,
+        length=restored.length, engine=restored.engine, targets=list(restored.targets))
+
+examples = load_examples()
+
+
+def load_example() -> None:
+    chosen = next(e for e in examples if e.key == st.session_state.example)
+    st.session_state.article = chosen.text
+    st.session_state.pop("result", None)
+    st.session_state.pop("comparison", None)
+
+
+def model_label(choice: str) -> str:
+    if choice == AUTO_MODEL:
+        return "Automatic: chosen by the article's language"
+    if choice == CUSTOM_MODEL:
+        return "Other: any Hugging Face Hub id or local folder"
+    entry = SUMMARY_MODELS[choice]
+    languages = ", ".join(entry.languages) if len(entry.languages) <= 3 else f"{len(entry.languages)} languages"
+    return f"{entry.label} · {languages} · {entry.size_mb / 1000:.1f} GB · {entry.licence}"
+
+
+with st.sidebar:
+    st.header("Settings")
+    st.selectbox("Model", [AUTO_MODEL, *SUMMARY_MODELS, CUSTOM_MODEL], key="model_choice",
+                 format_func=model_label)
+    if st.session_state.model_choice == CUSTOM_MODEL:
+        st.text_input("Hub id or local folder", key="custom_model", placeholder="org/model-name")
+    st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True)
+    st.radio("Engine", ENGINES, key="engine", horizontal=True,
+             help="extractive: sentences from the article, no download; abstractive: a model writes "
+                  "the summary; auto: abstractive when its model is available")
+    st.multiselect("Translate the summary into", TARGET_LANGUAGES, key="targets",
+                   format_func=lambda c: f"{language_name(c)} ({c})")
+
+model = (st.session_state.custom_model.strip() or AUTO_MODEL) \
+    if st.session_state.model_choice == CUSTOM_MODEL else st.session_state.model_choice
+page = PageSettings(model=model, length=st.session_state.length, engine=st.session_state.engine,
+                    targets=tuple(st.session_state.targets))
+st.query_params.from_dict(to_query(page))
+
+# --- the article ---------------------------------------------------------------------------------
 st.title("News summariser")
-text = st.text_area("Article", height=300, key="article")
-if st.button("Summarise", type="primary"):
+example_column, button_column = st.columns([4, 1], vertical_alignment="bottom")
+example_column.selectbox("Sample articles", [e.key for e in examples], key="example",
+                         format_func=lambda k: next(e.label for e in examples if e.key == k))
+button_column.button("Try an example", on_click=load_example, width="stretch")
+st.text_area("Article", key="article", height=300,
+             placeholder="Paste a news article in any language…")
+
+article = st.session_state.article
+if article.strip():
+    guess = detect_language(article)
     try:
-        with st.spinner("Summarising…"):
-            result = Summarizer(SummarySettings()).summarize(text)
-        st.text(result.summary)
+        route_model = choose_route(guess.language, None if model == AUTO_MODEL else model).summary_model
+        chunks = estimate_chunk_count(article, describe_summary_model(route_model).input_limit)
+        chunk_text = f"about {chunks} chunk(s) for {route_model}"
+    except UnsupportedLanguage:
+        chunk_text = "no abstractive model for this language (extractive works)"
+    language_text = (f"{language_name(guess.language)} ({guess.confidence:.0%} sure)" if guess.language
+                     else f"uncertain: {guess.reason}")
+    st.caption(f"Language: {language_text} · {count_words(article):,} words · "
+               f"{len(article):,} of {MAX_CHARS:,} characters · {chunk_text}")
+
+summarise_column, compare_column, _ = st.columns([1, 1, 3])
+summarise_clicked = summarise_column.button("Summarise", type="primary", width="stretch")
+compare_clicked = compare_column.button("Compare lengths", width="stretch")
+
+# --- running the models, only on request ---------------------------------------------------------
+if summarise_clicked or compare_clicked:
+    st.session_state.pop("error", None)
+    try:
+        text = clean_text(article, MAX_CHARS)
+        with st.status("Working…", expanded=True) as status:
+            settings = page.to_summary_settings(MAX_CHARS)
+            if summarise_clicked:
+                missing = [] if is_offline() else Summarizer(settings).models_to_fetch(
+                    detect_language(text).language)
+                if missing and page.engine == "auto":
+                    preview = st.empty()
+                    with preview.container():
+                        quick = summarise(text, settings.with_changes(engine="extractive"), status)
+                        notice("info", f"Extractive summary shown while {', '.join(missing)} downloads.")
+                        literal(quick.summary, quick.language, "summary")
+                    st.session_state.result = summarise(text, settings, status)
+                    preview.empty()
+                else:
+                    st.session_state.result = summarise(text, settings, status)
+                st.session_state.result_settings = page
+            else:
+                st.session_state.comparison = {
+                    preset: summarise(text, page.to_summary_settings(MAX_CHARS, preset).with_changes(
+                        translate_to=()), status) for preset in LENGTH_PRESETS}
+            status.update(label="Done", state="complete", expanded=False)
     except SummarizerError as error:
-        st.error(str(error))
+        st.session_state.error = str(error)
+
+if "error" in st.session_state:
+    notice("error", st.session_state.error)
+
+# --- results -------------------------------------------------------------------------------------
+if "result" in st.session_state:
+    result: SummaryResult = st.session_state.result
+    shown = st.session_state.result_settings
+    if shown != page:
+        st.caption("Settings changed since this result; press Summarise to update it.")
+    columns = st.columns(1 + len(shown.targets))
+    with columns[0]:
+        summary_column(result)
+    for column, code in zip(columns[1:], shown.targets):
+        with column:
+            translation_column(result, code)
+    download_md, download_json, _ = st.columns([1, 1, 3])
+    download_md.download_button("Download Markdown", to_markdown(result), file_name="summary.md",
+                                mime="text/markdown")
+    download_json.download_button("Download JSON", result.to_json(), file_name="summary.json",
+                                  mime="application/json")
+
+if "comparison" in st.session_state:
+    st.subheader("Compare lengths")
+    comparison: dict[str, SummaryResult] = st.session_state.comparison
+    for column, (preset, item) in zip(st.columns(len(comparison)), comparison.items()):
+        with column:
+            st.markdown(f"**{preset.capitalize()}** · {item.summary_words} words")
+            literal(item.summary, item.language, f"compare-{preset}")
+    source_words = next(iter(comparison.values())).source_words
+    st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},
+                              index=["source", *comparison]), horizontal=True, height=220)
+
+# --- sharing ---------------------------------------------------------------------------------------
+st.divider()
+st.caption("Share link: opens this page with the same model, length and languages.")
+st.code(share_url(st.context.url or "http://localhost:8501/", page), language=None)

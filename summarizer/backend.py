@@ -10,6 +10,14 @@ from .settings import GenerationSettings
 _UNBOUNDED = 100_000  # tokenizers report ~1e30 when they have no limit
 
 
+def quiet_transformers() -> None:
+    """Library warnings and weight-loading bars would bury a front end's own messages."""
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+
+
 class Seq2SeqModel(Protocol):
     """What chunking, summarising and translating need from a sequence-to-sequence model."""
 

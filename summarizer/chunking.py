@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -53,3 +54,13 @@ def pack_chunks(sentences: list[str], counter: TokenCounter, limit: int,
             current_tokens = candidate_tokens
     flush()
     return chunks
+
+
+CHARACTERS_PER_TOKEN = 4.0  # subword tokenizers on news prose; ideographs count one token each
+
+
+def estimate_chunk_count(text: str, input_limit: int) -> int:
+    """How many chunks `pack_chunks` will make, without loading a tokenizer (for live feedback)."""
+    ideographs = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    tokens = ideographs + (len(text) - ideographs) / CHARACTERS_PER_TOKEN
+    return max(1, math.ceil(tokens / input_limit))

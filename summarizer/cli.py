@@ -11,6 +11,7 @@ from pathlib import Path
 from .catalogue import M2M100_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES, translation_model_for
 from .errors import SummarizerError, UnsupportedLanguage
 from .languages import LANGUAGE_NAMES, language_name
+from .backend import quiet_transformers
 from .routing import choose_route
 from .progress import Progress
 from .settings import DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("error: give an article file, or - to read standard input", file=sys.stderr)
         return EXIT_USAGE
-    _quiet_libraries()
+    quiet_transformers()
 
     def show(progress: Progress) -> None:
         if not args.quiet and progress.stage != "fallback":  # the fallback gets its own note below
@@ -154,7 +155,7 @@ def evaluate_main(argv: list[str]) -> int:
     parser.add_argument("--lang", help="the articles' language (default: detected per article)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    _quiet_libraries()
+    quiet_transformers()
     from .evaluation import evaluate, read_pairs
     from .pipeline import Summarizer
 
@@ -234,10 +235,3 @@ def _utf8_output() -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
 
-
-def _quiet_libraries() -> None:
-    """Library warnings and weight-loading bars would bury our own messages on stderr."""
-    import transformers
-
-    transformers.logging.set_verbosity_error()
-    transformers.utils.logging.disable_progress_bar()

@@ -11,6 +11,7 @@ from .abstractive import summarise_abstractive
 from .catalogue import describe_summary_model
 from .errors import ModelUnavailable, UnsupportedLanguage
 from .extractive import summarise_extractive
+from .hub import cached_folder
 from .faithfulness import align_support, find_unsupported
 from .language_detection import LanguageGuess, detect_language
 from .models import load_model
@@ -63,8 +64,8 @@ class Summarizer:
             support = align_support(draft.sentences, source_sentences)
             unsupported = find_unsupported(draft.sentences, text)
         with _timed(timings, "translate"):
-            targets = [t for t in settings.translate_to if t != language]
-            translated, errors = translate_into(draft.sentences, language, targets, on_progress)
+            translated, errors = translate_into(draft.sentences, language, list(settings.translate_to),
+                                                on_progress)
         summary = join_sentences(draft.sentences, language)
         source_words, summary_words = count_words(text), count_words(summary)
         return SummaryResult(
@@ -77,6 +78,16 @@ class Summarizer:
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
             settings=settings.to_dict())
+
+    def models_to_fetch(self, language: str | None) -> list[str]:
+        """Models the abstractive route needs that are not on this machine yet (empty when extractive)."""
+        if self.settings.engine == "extractive":
+            return []
+        try:
+            route = choose_route(language, self.settings.model)
+        except UnsupportedLanguage:
+            return []
+        return [m for m in route.model_ids() if cached_folder(m) is None]
 
     def _language(self, text: str) -> LanguageGuess:
         if self.settings.language:

@@ -1,0 +1,25 @@
+"""A result as a Markdown document people can paste into notes or email."""
+
+from __future__ import annotations
+
+from .languages import language_name
+from .result import SummaryResult
+
+
+def to_markdown(result: SummaryResult) -> str:
+    lines = [f"# Summary ({language_name(result.language)})", "", result.summary, ""]
+    for code, text in result.translations.items():
+        lines += [f"## {language_name(code)}", "", text, ""]
+    for code, message in result.errors.items():
+        lines += [f"> Translation into {language_name(code)} failed: {message}", ""]
+    if result.unsupported:
+        facts = ", ".join(f"{f['text']} ({f['kind']})" for f in result.unsupported)
+        lines += [f"> Not found in the source: {facts}", ""]
+    engine = result.model or result.engine
+    lines += ["---", "",
+              f"{result.summary_words} words from {result.source_words} "
+              f"({result.compression:.0%}), {engine}, {result.chunks} chunk(s), "
+              f"{sum(result.timings.values()):.1f} s."]
+    if result.fallback_reason:
+        lines.append(f"Extractive because {result.fallback_reason}")
+    return "\n".join(lines) + "\n"

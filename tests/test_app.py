@@ -1,0 +1,198 @@
+"""The page, driven through Streamlit's AppTest against the tiny-model cache."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import summarizer.models as models
+from conftest import ROOT, paragraph
+from summarizer.errors import ModelUnavailable
+
+TIMEOUT = 120
+
+
+def new_app(**query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def html_blocks(at: AppTest, css_class: str) -> list[str]:
+    return [h.proto.body for h in at.html if f'class="literal {css_class}"' in h.proto.body]
+
+
+def notices(at: AppTest, kind: str) -> list[str]:
+    return [h.proto.body for h in at.html if f'class="notice notice-{kind}"' in h.proto.body]
+
+
+def summarise(at: AppTest, text: str, **widgets) -> AppTest:
+    at.text_area(key="article").set_value(text)
+    for key, value in widgets.items():
+        at.session_state[key] = value
+    at.run()
+    return button(at, "Summarise").click().run()
+
+
+def test_example_loads_and_live_stats_run_no_model():
+    at = new_app()
+    assert not at.exception
+    loaded_before = set(models._loaded)
+    button(at, "Try an example").click().run()
+    assert at.text_area(key="article").value.strip()
+    caption = " ".join(c.value for c in at.caption)
+    assert "Language: Arabic" in caption and "words" in caption and "chunk(s)" in caption
+    at.radio(key="length").set_value("long").run()
+    at.multiselect(key="targets").set_value(["fr"]).run()
+    assert set(models._loaded) == loaded_before  # widgets and typing never run a model
+    assert "result" not in at.session_state
+
+
+def test_model_choices_show_languages_size_licence_and_custom_field():
+    at = new_app()
+    select = at.selectbox(key="model_choice")
+    labels = select.options  # AppTest gives the labels as the page shows them
+    assert any("Apache-2.0" in label and "GB" in label and "en" in label for label in labels)
+    assert any("CC BY-NC-SA" in label and "languages" in label for label in labels)
+    select.set_value("custom").run()
+    assert at.text_input(key="custom_model")
+
+
+def test_summary_with_translations_stats_and_rtl_columns():
+    at = summarise(new_app(), paragraph("en"), targets=["fr", "ar"], engine="abstractive")
+    assert not at.exception
+    result = at.session_state["result"]
+    assert result.engine == "abstractive" and set(result.translations) == {"fr", "ar"}
+    assert html_blocks(at, "literal-summary")
+    [french] = html_blocks(at, "literal-translation-fr")
+    [arabic] = html_blocks(at, "literal-translation-ar")
+    assert 'dir="ltr"' in french and 'dir="rtl"' in arabic
+    caption = " ".join(c.value for c in at.caption)
+    assert f"of {result.source_words}" in caption and " s · " in caption
+    assert [d.label for d in at.get("download_button")] == ["Download Markdown", "Download JSON"]
+    assert [e.label for e in at.expander][:1] == ["Where sentence 1 comes from"]
+
+
+def test_status_shows_each_stage():
+    at = summarise(new_app(), "\n\n".join([paragraph("en")] * 60), targets=["de"], engine="abstractive",
+                   model_choice="sshleifer/distilbart-cnn-6-6")
+    messages = [t.value for t in at.text]
+    assert any(m.startswith("Split into") for m in messages)
+    assert any("chunk 1 of" in m for m in messages)
+    assert any("Translating into German" in m for m in messages)
+
+
+def test_compare_lengths_side_by_side_with_chart():
+    at = new_app()
+    at.text_area(key="article").set_value("\n\n".join(paragraph(x) for x in ["en"] * 8)).run()
+    at.session_state["engine"] = "extractive"
+    button(at.run(), "Compare lengths").click().run()
+    comparison = at.session_state["comparison"]
+    assert list(comparison) == ["short", "medium", "long"]
+    words = [r.summary_words for r in comparison.values()]
+    assert words[0] < words[1] < words[2]
+    for preset in comparison:
+        assert html_blocks(at, f"literal-compare-{preset}")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_same_text_and_settings_are_not_summarised_twice(spy_generate):
+    model = models.load_model("sshleifer/distilbart-cnn-6-6")
+    text = paragraph("en") + " A sentence only this test uses."
+    at = new_app()
+    with spy_generate(model) as spy:
+        summarise(at, text, model_choice="sshleifer/distilbart-cnn-6-6", engine="abstractive")
+        first = len(spy.calls)
+        button(at, "Summarise").click().run()
+        other = summarise(new_app(), text, model_choice="sshleifer/distilbart-cnn-6-6",
+                          engine="abstractive")
+    assert first == 1 and len(spy.calls) == 1
+    assert other.session_state["result"].summary == at.session_state["result"].summary
+
+
+def test_query_parameters_restore_settings_and_follow_changes():
+    at = new_app(model="sshleifer/distilbart-cnn-6-6", length="long", engine="extractive", to="fr,ar")
+    assert at.selectbox(key="model_choice").value == "sshleifer/distilbart-cnn-6-6"
+    assert at.radio(key="length").value == "long"
+    assert at.radio(key="engine").value == "extractive"
+    assert at.multiselect(key="targets").value == ["fr", "ar"]
+    at.radio(key="length").set_value("short").run()
+    assert at.query_params["length"] == ["short"] or at.query_params["length"] == "short"
+    share = at.code[-1].value
+    assert "length=short" in share and "to=fr%2Car" in share and "model=sshleifer" in share
+
+
+def test_unknown_query_values_fall_back_to_defaults():
+    at = new_app(length="enormous", to="fr,xx,<b>", model="someone/their-model")
+    assert at.radio(key="length").value == "medium"
+    assert at.multiselect(key="targets").value == ["fr"]
+    assert at.text_input(key="custom_model").value == "someone/their-model"
+
+
+def test_missing_model_offline_is_a_clear_error_and_text_survives():
+    text = paragraph("en")
+    at = summarise(new_app(), text, model_choice="custom", engine="abstractive")
+    at.text_input(key="custom_model").set_value("nobody/missing-model").run()
+    button(at, "Summarise").click().run()
+    [error] = notices(at, "error")
+    assert "nobody/missing-model" in error and "hf download" in error
+    assert at.text_area(key="article").value == text
+    assert not at.exception
+
+
+def test_auto_engine_falls_back_with_a_notice():
+    at = new_app()
+    at.session_state["model_choice"] = "custom"
+    at.run()
+    at.text_input(key="custom_model").set_value("nobody/missing-model")
+    at = summarise(at, paragraph("en"))
+    assert at.session_state["result"].engine == "extractive"
+    assert any("nobody/missing-model" in n for n in notices(at, "info"))
+
+
+def test_text_too_long_names_the_limit_and_keeps_the_text(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_MAX_CHARS", "300")
+    text = "\n\n".join([paragraph("en")] * 3)
+    at = summarise(new_app(), text)
+    [error] = notices(at, "error")
+    assert "300" in error and "SUMMARIZER_MAX_CHARS" in error
+    assert at.text_area(key="article").value == text
+
+
+def test_one_failed_language_never_hides_the_others(monkeypatch):
+    import summarizer.translation as translation
+
+    real_load = translation.load_model
+
+    def load_or_fail(model_id, *args, **kwargs):
+        if model_id.endswith("en-fr"):
+            raise ModelUnavailable(model_id, f"model {model_id} is not downloaded (simulated)")
+        return real_load(model_id, *args, **kwargs)
+
+    monkeypatch.setattr(translation, "load_model", load_or_fail)
+    at = summarise(new_app(), paragraph("en") + " Unique to the failure test.", targets=["fr", "de"],
+                   engine="extractive")
+    assert any("opus-mt-en-fr" in n for n in notices(at, "error"))
+    assert html_blocks(at, "literal-translation-de") and html_blocks(at, "literal-summary")
+
+
+def test_two_sessions_see_only_their_own_text():
+    first = summarise(new_app(), paragraph("en"), engine="extractive")
+    second = summarise(new_app(), paragraph("es"), engine="extractive")
+    assert first.session_state["result"].language == "en"
+    assert second.session_state["result"].language == "es"
+    assert "Tuesday" in html_blocks(first, "literal-summary")[0]
+    assert "Tuesday" not in html_blocks(second, "literal-summary")[0]
+
+
+def test_article_text_is_never_html_or_markdown():
+    payload = ("<script>alert(1)</script><img src=x onerror=alert(2)> The council met on **Tuesday** "
+               "and [voted](http://evil.example) to approve the budget for twelve new bus routes.")
+    at = summarise(new_app(), payload, engine="extractive", length="long")
+    [summary] = html_blocks(at, "literal-summary")
+    assert "<script" not in summary and "<img" not in summary
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary and "**Tuesday**" in summary
+    assert not [m for m in at.markdown if "Tuesday" in m.value]

@@ -1,0 +1,140 @@
+"""End to end in a real browser: `streamlit run app.py` driven by headless Chromium.
+
+Screenshots go to test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, paragraph
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (make test installs it)")
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"]
+XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(hf_home: Path):
+    port = free_port()
+    env = dict(os.environ, HF_HOME=str(hf_home), HF_HUB_OFFLINE="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def open_app(page, url: str) -> None:
+    page.goto(url)
+    page.get_by_role("button", name="Summarise").wait_for(timeout=60_000)
+
+
+def paste(page, text: str) -> None:
+    area = page.get_by_role("textbox", name="Article", exact=True)
+    area.fill(text)
+    area.press("Control+Enter")  # Streamlit commits a text area on Ctrl+Enter or blur
+    page.wait_for_timeout(500)
+
+
+def pick_language(page, name: str) -> None:
+    page.get_by_label("Translate the summary into").click()
+    page.get_by_role("option", name=name).click()
+    page.keyboard.press("Escape")
+
+
+def test_paste_pick_two_languages_summarise_and_share(page, browser, server):
+    open_app(page, server)
+    page.get_by_text("short", exact=True).click()
+    paste(page, paragraph("en"))
+    pick_language(page, "French (fr)")
+    pick_language(page, "Arabic (ar)")
+    page.get_by_role("button", name="Summarise").click()
+    summary = page.locator(".literal-summary")
+    summary.wait_for(timeout=120_000)
+    french, arabic = page.locator(".literal-translation-fr"), page.locator(".literal-translation-ar")
+    french.wait_for(timeout=30_000)
+    assert summary.inner_text().strip()
+    assert french.inner_text().strip() and arabic.inner_text().strip()
+    assert arabic.get_attribute("dir") == "rtl"
+    shot(page, "summary-with-translations")
+
+    share = page.locator("code").last.inner_text().strip()
+    assert "to=fr%2Car" in share and "length=short" in share
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    open_app(fresh, share)
+    chips = fresh.locator('[data-testid="stMultiSelect"] [data-tag]').all_inner_texts()
+    assert [c.strip() for c in chips] == ["French (fr)", "Arabic (ar)"]
+    assert "to=fr%2Car" in fresh.url
+    assert fresh.get_by_role("radio", name="short").is_checked()
+    shot(fresh, "share-link-restored")
+    fresh.context.close()
+
+
+def test_script_in_the_article_is_shown_literally(page, server):
+    open_app(page, server + "/?engine=extractive&length=long")
+    text = XSS + " The council approved the budget after a long debate about public transport."
+    paste(page, text)
+    page.get_by_role("button", name="Summarise").click()
+    summary = page.locator(".literal-summary")
+    summary.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert XSS in summary.inner_text()
+    assert page.dialogs == []
+    assert page.locator(".literal-summary script, .literal-summary img").count() == 0
+    shot(page, "script-shown-literally")

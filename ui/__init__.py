@@ -1,0 +1,1 @@
+"""Streamlit helpers for app.py; the summarizer package knows nothing of them."""

@@ -1,0 +1,54 @@
+"""The settings a page shows, and their round trip through the address bar's query parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from summarizer.catalogue import TARGET_LANGUAGES
+from summarizer.settings import ENGINES, LENGTH_PRESETS, SummarySettings
+
+AUTO_MODEL = "auto"
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    model: str = AUTO_MODEL  # "auto", a catalogue id, any Hub id or a local folder
+    length: str = "medium"
+    engine: str = "auto"
+    targets: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_summary_settings(self, max_chars: int, length: str | None = None) -> SummarySettings:
+        return SummarySettings(model=None if self.model == AUTO_MODEL else self.model,
+                               length=length or self.length, engine=self.engine,
+                               translate_to=self.targets, max_chars=max_chars)
+
+
+def _first(value: str | list[str] | None) -> str | None:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def from_query(params: Mapping[str, str | list[str]]) -> PageSettings:
+    """Unknown or malformed values fall back to defaults rather than failing the page."""
+    model = (_first(params.get("model")) or AUTO_MODEL).strip()[:200] or AUTO_MODEL
+    length = _first(params.get("length"))
+    engine = _first(params.get("engine"))
+    targets = [t for t in (_first(params.get("to")) or "").split(",") if t in TARGET_LANGUAGES]
+    return PageSettings(model=model,
+                        length=length if length in LENGTH_PRESETS else "medium",
+                        engine=engine if engine in ENGINES else "auto",
+                        targets=tuple(dict.fromkeys(targets)))
+
+
+def to_query(settings: PageSettings) -> dict[str, str]:
+    query = {"model": settings.model, "length": settings.length, "engine": settings.engine}
+    if settings.targets:
+        query["to"] = ",".join(settings.targets)
+    return query
+
+
+def share_url(page_url: str, settings: PageSettings) -> str:
+    return page_url.split("?")[0] + "?" + urlencode(to_query(settings))
