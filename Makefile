@@ -15,7 +15,9 @@ $(VENV)/.installed: requirements.txt
 
 $(VENV)/.installed-test: $(VENV)/.installed tests/requirements.txt
 	$(PY) -m pip install --quiet -r tests/requirements.txt
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
+	# System packages for the browser tests and the PostgreSQL storage tests (root, Debian).
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql >/dev/null; fi
 	touch $@
 
 install: $(VENV)/.installed

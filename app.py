@@ -7,6 +7,7 @@ Run with `make run` (or `streamlit run app.py`).
 from __future__ import annotations
 
 import os
+from dataclasses import asdict
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +15,7 @@ import streamlit as st
 from summarizer.backend import quiet_transformers
 from summarizer.catalogue import SUMMARY_MODELS, TARGET_LANGUAGES, describe_summary_model
 from summarizer.chunking import estimate_chunk_count
+from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
 from summarizer.errors import SummarizerError, UnsupportedLanguage
 from summarizer.export import to_markdown
 from summarizer.hub import is_offline
@@ -24,9 +26,10 @@ from summarizer.result import SummaryResult
 from summarizer.routing import choose_route
 from summarizer.segmentation import count_words
 from summarizer.settings import DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
+from summarizer.storage import ResultStore, open_store
 from summarizer.text_input import clean_text
 from ui.examples import load_examples
-from ui.page_settings import AUTO_MODEL, PageSettings, from_query, share_url, to_query
+from ui.page_settings import (AUTO_MODEL, PageSettings, from_query, result_url, share_url, to_query)
 from ui.render import STYLE, literal, notice, summary_column, translation_column
 from ui.result_cache import ResultCache, cache_key
 
@@ -44,6 +47,12 @@ def shared_results() -> ResultCache:
     return ResultCache()
 
 
+@st.cache_resource
+def result_store() -> ResultStore:
+    """SQLite file by default, PostgreSQL when SUMMARIZER_DATABASE is a postgresql:// URL."""
+    return open_store()
+
+
 def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
     key = cache_key(text, settings)
     cached = shared_results().get(key)
@@ -55,15 +64,37 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
     return result
 
 
+def restore_widgets(settings: PageSettings) -> None:
+    catalogued = settings.model in SUMMARY_MODELS or settings.model == AUTO_MODEL
+    st.session_state.update(
+        model_choice=settings.model if catalogued else CUSTOM_MODEL,
+        custom_model="" if catalogued else settings.model,
+        length=settings.length, engine=settings.engine, targets=list(settings.targets))
+
+
+def open_shared_result(entry_id: str) -> None:
+    """A `?r=<id>` link: the stored text, settings and result, shown without running a model."""
+    try:
+        entry = result_store().get(entry_id)
+    except SummarizerError as error:
+        st.session_state.error = str(error)
+        return
+    if entry is None:
+        st.session_state.error = ("This link was not found or has expired. Paste the article again to "
+                                  "summarise it.")
+        return
+    shown = PageSettings(**{**entry["page"], "targets": tuple(entry["page"]["targets"])})
+    restore_widgets(shown)
+    st.session_state.update(article=entry["text"], result=SummaryResult(**entry["result"]),
+                            result_settings=shown, shared_id=entry_id)
+
+
 # --- settings: restored from the address bar once per session, then kept in widgets -------------
 if "initialised" not in st.session_state:
-    restored = from_query(st.query_params.to_dict())
-    catalogued = restored.model in SUMMARY_MODELS or restored.model == AUTO_MODEL
-    st.session_state.update(
-        initialised=True, article=st.session_state.get("article", ""),
-        model_choice=restored.model if catalogued else CUSTOM_MODEL,
-        custom_model="" if catalogued else restored.model,
-        length=restored.length, engine=restored.engine, targets=list(restored.targets))
+    st.session_state.update(initialised=True, article=st.session_state.get("article", ""))
+    restore_widgets(from_query(st.query_params.to_dict()))
+    if st.query_params.get("r"):
+        open_shared_result(st.query_params["r"])
 
 examples = load_examples()
 
@@ -102,7 +133,10 @@ model = (st.session_state.custom_model.strip() or AUTO_MODEL) \
     if st.session_state.model_choice == CUSTOM_MODEL else st.session_state.model_choice
 page = PageSettings(model=model, length=st.session_state.length, engine=st.session_state.engine,
                     targets=tuple(st.session_state.targets))
-st.query_params.from_dict(to_query(page))
+query = to_query(page)
+if st.session_state.get("shared_id"):
+    query["r"] = st.session_state.shared_id
+st.query_params.from_dict(query)
 
 # --- the article ---------------------------------------------------------------------------------
 st.title("News summariser")
@@ -110,6 +144,39 @@ example_column, button_column = st.columns([4, 1], vertical_alignment="bottom")
 example_column.selectbox("Sample articles", [e.key for e in examples], key="example",
                          format_func=lambda k: next(e.label for e in examples if e.key == k))
 button_column.button("Try an example", on_click=load_example, width="stretch")
+
+
+def import_from_url() -> None:
+    try:
+        imported = article_from_url(st.session_state.import_url)
+        st.session_state.update(article=imported.text, import_note=imported, import_error=None)
+    except SummarizerError as error:
+        st.session_state.update(import_error=str(error), import_note=None)
+
+
+def import_from_file() -> None:
+    upload = st.session_state.upload
+    if upload is None:
+        return
+    try:
+        imported = article_from_file(upload.name, upload.getvalue())
+        st.session_state.update(article=imported.text, import_note=imported, import_error=None)
+    except SummarizerError as error:
+        st.session_state.update(import_error=str(error), import_note=None)
+
+
+with st.expander("Import from a web page or a file"):
+    url_column, fetch_column = st.columns([4, 1], vertical_alignment="bottom")
+    url_column.text_input("From a URL", key="import_url", placeholder="https://…")
+    fetch_column.button("Fetch article", on_click=import_from_url, width="stretch")
+    st.file_uploader("Upload", type=[t.lstrip(".") for t in FILE_TYPES], key="upload",
+                     on_change=import_from_file)
+if st.session_state.get("import_error"):
+    notice("error", st.session_state.import_error)
+if st.session_state.get("import_note"):
+    imported = st.session_state.import_note
+    literal(f"Imported: {imported.title or 'untitled'} — {imported.source}", None, "import")
+
 st.text_area("Article", key="article", height=300,
              placeholder="Paste a news article in any language…")
 
@@ -134,6 +201,8 @@ compare_clicked = compare_column.button("Compare lengths", width="stretch")
 # --- running the models, only on request ---------------------------------------------------------
 if summarise_clicked or compare_clicked:
     st.session_state.pop("error", None)
+    st.session_state.pop("shared_id", None)
+    st.session_state.pop("stored_link", None)
     try:
         text = clean_text(article, MAX_CHARS)
         with st.status("Working…", expanded=True) as status:
@@ -167,7 +236,10 @@ if "error" in st.session_state:
 if "result" in st.session_state:
     result: SummaryResult = st.session_state.result
     shown = st.session_state.result_settings
-    if shown != page:
+    if st.session_state.get("shared_id"):
+        st.caption("A shared result, shown as it was stored. Change the settings and press Summarise "
+                   "to re-run it.")
+    elif shown != page:
         st.caption("Settings changed since this result; press Summarise to update it.")
     columns = st.columns(1 + len(shown.targets))
     with columns[0]:
@@ -175,11 +247,22 @@ if "result" in st.session_state:
     for column, code in zip(columns[1:], shown.targets):
         with column:
             translation_column(result, code)
-    download_md, download_json, _ = st.columns([1, 1, 3])
+    download_md, download_json, share_column, _ = st.columns([1, 1, 1, 2])
     download_md.download_button("Download Markdown", to_markdown(result), file_name="summary.md",
                                 mime="text/markdown")
     download_json.download_button("Download JSON", result.to_json(), file_name="summary.json",
                                   mime="application/json")
+    if share_column.button("Share this result"):
+        try:
+            st.session_state.stored_link = result_store().put(
+                {"text": article, "page": asdict(shown),
+                 "result": result.to_dict()})
+        except SummarizerError as error:
+            notice("error", str(error))
+    if st.session_state.get("stored_link"):
+        st.caption("Link to this exact result (opens without running a model):")
+        st.code(result_url(st.context.url or "http://localhost:8501/", st.session_state.stored_link),
+                language=None)
 
 if "comparison" in st.session_state:
     st.subheader("Compare lengths")

@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m summarizer",
         description="Summarise a news article with a Hugging Face model.")
-    parser.add_argument("file", nargs="?", help="article file, or - for standard input")
+    parser.add_argument("file", nargs="?", help="article file (.txt, .md, .html, .pdf, .docx), or - for "
+                                                "standard input")
+    parser.add_argument("--url", help="import the article from a web page instead of a file")
     parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
     parser.add_argument("--min-tokens", type=int, help="override the preset's minimum summary tokens")
     parser.add_argument("--max-tokens", type=int, help="override the preset's maximum summary tokens")
@@ -91,6 +93,20 @@ def read_input(source: str) -> bytes:
     return path.read_bytes()
 
 
+def read_article(source: str | None, url: str | None) -> str | bytes:
+    """Plain text stays bytes (cleaned later); pages and documents are turned into text here."""
+    from .documents import article_from_file, article_from_url
+
+    if url:
+        article = article_from_url(url)
+    elif source != "-" and Path(source or "").suffix.lower() in (".html", ".htm", ".pdf", ".docx"):
+        article = article_from_file(str(source), read_input(str(source)))
+    else:
+        return read_input(str(source))
+    print(f"{article.title or 'untitled'} ({article.source})", file=sys.stderr)
+    return article.text
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _utf8_output()
@@ -109,9 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.list_languages:
         print(list_languages())
         return EXIT_OK
-    if not args.file:
+    if bool(args.file) == bool(args.url):
         parser.print_usage(sys.stderr)
-        print("error: give an article file, or - to read standard input", file=sys.stderr)
+        print("error: give an article file, - to read standard input, or --url", file=sys.stderr)
         return EXIT_USAGE
     quiet_transformers()
 
@@ -124,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                                    max_tokens=args.max_tokens, num_beams=args.beams,
                                    max_chars=args.max_chars, engine=args.engine, language=_language_code(args.lang),
                                    translate_to=tuple(_language_code(t) for t in args.translate))
-        text = clean_text(read_input(args.file), settings.max_chars)
+        text = clean_text(read_article(args.file, args.url), settings.max_chars)
         from .pipeline import Summarizer  # heavy imports only once the input is known to be usable
 
         result = Summarizer(settings).summarize(text, on_progress=show)

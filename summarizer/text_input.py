@@ -13,10 +13,30 @@ _BINARY_SAMPLE = 4096
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode as UTF-8 (with or without BOM); undecodable bytes become U+FFFD rather than an error."""
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; other encodings are detected, and whatever
+    still cannot be decoded becomes U+FFFD rather than an error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     if _looks_binary(data):
         raise InputError("the input looks like binary data, not text; give a plain-text article")
-    return data.decode("utf-8-sig", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _detect_and_decode(data)
+
+
+def _detect_and_decode(data: bytes) -> str:
+    """charset-normalizer, breaking its frequent cp1250/cp1252 ties in favour of the far more common
+    Western encoding (otherwise French "après" comes out as "aprčs")."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return data.decode("utf-8", errors="replace")
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - 0.02]
+    chosen = next((m for m in tied if m.encoding == "cp1252"), best)
+    return str(chosen)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -21,6 +21,7 @@ TINY_HF_HOME = Path(os.environ.get("TINY_HF_HOME") or tempfile.mkdtemp(prefix="t
 os.environ["HF_HOME"] = str(TINY_HF_HOME)
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.pop("HF_HUB_CACHE", None)
+os.environ["SUMMARIZER_DATABASE"] = str(TINY_HF_HOME / "shared-results.sqlite3")
 
 import tiny_models  # noqa: E402
 
@@ -82,3 +83,17 @@ class GenerateSpy:
 @pytest.fixture
 def spy_generate():
     return GenerateSpy
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The local news site (tests/news_site.py) on a free loopback port."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from news_site import Handler
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

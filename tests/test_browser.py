@@ -138,3 +138,36 @@ def test_script_in_the_article_is_shown_literally(page, server):
     assert page.dialogs == []
     assert page.locator(".literal-summary script, .literal-summary img").count() == 0
     shot(page, "script-shown-literally")
+
+
+def test_share_a_result_and_open_it_in_a_fresh_context(page, browser, server):
+    open_app(page, server + "/?engine=extractive&to=de")
+    paste(page, paragraph("en") + " A sentence for the shared-result browser test.")
+    page.get_by_role("button", name="Summarise").click()
+    page.locator(".literal-summary").wait_for(timeout=60_000)
+    summary = page.locator(".literal-summary").inner_text()
+    page.get_by_role("button", name="Share this result").click()
+    link = page.locator("code", has_text="?r=")
+    link.wait_for(timeout=30_000)
+    url = link.inner_text().strip()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    fresh.goto(url)
+    fresh.locator(".literal-summary").wait_for(timeout=60_000)
+    assert fresh.locator(".literal-summary").inner_text() == summary
+    assert fresh.locator(".literal-translation-de").inner_text().strip()
+    assert fresh.get_by_text("A shared result").is_visible()
+    assert fresh.locator('[data-testid="stStatusWidget"], [data-testid="stExpander"] >> text=Working').count() == 0
+    shot(fresh, "shared-result-reopened")
+    fresh.context.close()
+
+
+def test_upload_an_html_file(page, server):
+    open_app(page, server)
+    page.get_by_text("Import from a web page or a file").click()
+    page.locator('input[type="file"]').set_input_files(str(ROOT / "tests" / "data" / "pages" / "news.html"))
+    page.wait_for_function(
+        "document.querySelector('textarea[aria-label=\"Article\"]').value.includes('raised seawall')",
+        timeout=30_000)
+    assert "Reader123" not in page.get_by_role("textbox", name="Article", exact=True).input_value()
+    shot(page, "uploaded-html")

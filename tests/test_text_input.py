@@ -9,8 +9,11 @@ def test_keeps_unicode_and_strips_control_characters():
     assert clean_text(text) == "مرحبا بالعالم — café 東京\nline two"
 
 
-def test_invalid_utf8_is_replaced_not_fatal():
-    assert clean_text(b"caf\xe9 au lait") == "caf\ufffd au lait"
+def test_other_encodings_are_detected_not_fatal():
+    text = "Le conseil municipal a adopté mardi un budget élevé après un débat animé."
+    assert clean_text(text.encode("cp1252")) == text
+    assert clean_text(text.encode("utf-16")) == text
+    assert clean_text(b"caf\xe9 \xff\xfe au lait")  # undecidable bytes never raise
 
 
 @pytest.mark.parametrize("text, fragment", [

@@ -1,0 +1,148 @@
+"""Stored results behind share links: SQLite by default, PostgreSQL when a database URL is set.
+
+Entries are immutable (insert only), addressed by random 192-bit ids, capped in size and given an
+expiry. Every write is one transaction, so a process killed mid-write leaves no partial entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import SummarizerError
+
+DEFAULT_SQLITE_PATH = Path(".data") / "results.sqlite3"
+DEFAULT_MAX_ENTRY_BYTES = 1_000_000
+DEFAULT_EXPIRY_DAYS = 90.0
+ID_BYTES = 24  # 192 bits, 32 URL-safe characters
+
+CREATE_SQL = """CREATE TABLE IF NOT EXISTS shared_results (
+    id TEXT PRIMARY KEY,
+    created_at DOUBLE PRECISION NOT NULL,
+    expires_at DOUBLE PRECISION NOT NULL,
+    payload TEXT NOT NULL)"""
+INSERT_SQL = "INSERT INTO shared_results (id, created_at, expires_at, payload) VALUES ({p}, {p}, {p}, {p})"
+SELECT_SQL = "SELECT payload FROM shared_results WHERE id = {p} AND expires_at > {p}"
+PURGE_SQL = "DELETE FROM shared_results WHERE expires_at <= {p}"
+
+
+class StoreError(SummarizerError):
+    """The entry cannot be stored (too large) or the database cannot be reached."""
+
+
+class ResultStore(Protocol):
+    def put(self, payload: dict[str, Any]) -> str: ...
+
+    def get(self, entry_id: str) -> dict[str, Any] | None: ...
+
+
+def new_id() -> str:
+    return secrets.token_urlsafe(ID_BYTES)
+
+
+class _SqlStore:
+    """Shared logic; subclasses supply a connection and the driver's placeholder."""
+
+    placeholder = "?"
+
+    def __init__(self, max_entry_bytes: int, expiry_days: float) -> None:
+        self.max_entry_bytes = max_entry_bytes
+        self.expiry_seconds = expiry_days * 86_400
+
+    def _encode(self, payload: dict[str, Any]) -> str:
+        encoded = json.dumps(payload, ensure_ascii=False)
+        size = len(encoded.encode("utf-8"))
+        if size > self.max_entry_bytes:
+            raise StoreError(f"this result is {size:,} bytes, over the {self.max_entry_bytes:,}-byte limit "
+                             "for a shared entry (SUMMARIZER_SHARE_MAX_BYTES)")
+        return encoded
+
+    def _sql(self, template: str) -> str:
+        return template.format(p=self.placeholder)
+
+    def _new_row(self, encoded: str) -> tuple[str, float, float, str]:
+        now = time.time()
+        return new_id(), now, now + self.expiry_seconds, encoded
+
+
+class SQLiteStore(_SqlStore):
+    def __init__(self, path: str | Path = DEFAULT_SQLITE_PATH, max_entry_bytes: int = DEFAULT_MAX_ENTRY_BYTES,
+                 expiry_days: float = DEFAULT_EXPIRY_DAYS) -> None:
+        super().__init__(max_entry_bytes, expiry_days)
+        self.path = Path(path)
+        self._local = threading.local()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.connect() as connection:
+            connection.execute(CREATE_SQL)
+
+    def connect(self) -> sqlite3.Connection:
+        """One connection per thread (sqlite3 connections must not cross threads)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=30)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            self._local.connection = connection
+        return connection
+
+    def put(self, payload: dict[str, Any]) -> str:
+        row = self._new_row(self._encode(payload))
+        with self.connect() as connection:  # one transaction: committed whole or not at all
+            connection.execute(self._sql(INSERT_SQL), row)
+        return row[0]
+
+    def get(self, entry_id: str) -> dict[str, Any] | None:
+        row = self.connect().execute(self._sql(SELECT_SQL), (entry_id, time.time())).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def purge_expired(self) -> int:
+        with self.connect() as connection:
+            return connection.execute(self._sql(PURGE_SQL), (time.time(),)).rowcount
+
+
+class PostgresStore(_SqlStore):
+    placeholder = "%s"
+
+    def __init__(self, url: str, max_entry_bytes: int = DEFAULT_MAX_ENTRY_BYTES,
+                 expiry_days: float = DEFAULT_EXPIRY_DAYS) -> None:
+        super().__init__(max_entry_bytes, expiry_days)
+        import psycopg
+
+        self._psycopg = psycopg
+        self.url = url
+        try:
+            with psycopg.connect(url, connect_timeout=10) as connection:
+                connection.execute(CREATE_SQL)
+        except psycopg.OperationalError as error:
+            raise StoreError(f"cannot reach the PostgreSQL database ({error})".strip()) from None
+
+    def put(self, payload: dict[str, Any]) -> str:
+        row = self._new_row(self._encode(payload))
+        with self._psycopg.connect(self.url, connect_timeout=10) as connection:  # commits on exit
+            connection.execute(self._sql(INSERT_SQL), row)
+        return row[0]
+
+    def get(self, entry_id: str) -> dict[str, Any] | None:
+        with self._psycopg.connect(self.url, connect_timeout=10) as connection:
+            row = connection.execute(self._sql(SELECT_SQL), (entry_id, time.time())).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def purge_expired(self) -> int:
+        with self._psycopg.connect(self.url, connect_timeout=10) as connection:
+            return connection.execute(self._sql(PURGE_SQL), (time.time(),)).rowcount
+
+
+def open_store(database: str | None = None) -> ResultStore:
+    """`SUMMARIZER_DATABASE`: a postgresql:// URL, or a SQLite file path (default .data/results.sqlite3)."""
+    database = database or os.environ.get("SUMMARIZER_DATABASE") or str(DEFAULT_SQLITE_PATH)
+    max_bytes = int(os.environ.get("SUMMARIZER_SHARE_MAX_BYTES", DEFAULT_MAX_ENTRY_BYTES))
+    expiry = float(os.environ.get("SUMMARIZER_SHARE_EXPIRY_DAYS", DEFAULT_EXPIRY_DAYS))
+    if database.startswith(("postgresql://", "postgres://")):
+        return PostgresStore(database, max_bytes, expiry)
+    return SQLiteStore(database.removeprefix("sqlite:///"), max_bytes, expiry)

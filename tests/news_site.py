@@ -1,0 +1,62 @@
+"""A small local news site over real HTTP: an article page with boilerplate, redirects, and
+responses that are too big, too slow or of the wrong type."""
+
+from __future__ import annotations
+
+import time
+from http.server import BaseHTTPRequestHandler
+
+from conftest import DATA
+
+NEWS_HTML = (DATA / "pages" / "news.html").read_bytes()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        if self.path == "/news/council":
+            self.send(200, NEWS_HTML)
+        elif self.path == "/moved":
+            self.send(301, b"", Location="/news/council")
+        elif self.path == "/to-private":
+            self.send(302, b"", Location="http://10.0.0.1/admin")
+        elif self.path == "/to-metadata":
+            self.send(302, b"", Location="http://169.254.169.254/latest/meta-data/")
+        elif self.path == "/big":
+            self.send(200, b"<p>" + b"x" * 300_000 + b"</p>")
+        elif self.path == "/big-undeclared":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(50):
+                self.wfile.write(b"y" * 10_000)
+        elif self.path == "/slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"<p>drip</p>" * 3)
+                    self.wfile.flush()
+                    time.sleep(0.25)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif self.path == "/image":
+            self.send(200, b"\x89PNG\r\n", "image/png")
+        elif self.path == "/plain":
+            self.send(200, "Le conseil a voté mardi. Les travaux commencent en mars.".encode("utf-8"),
+                      "text/plain; charset=utf-8")
+        else:
+            self.send(404, b"not found")
+
