@@ -1,13 +1,26 @@
-"""Model execution behind one small interface, so a faster engine can replace transformers later."""
+"""Model execution behind one small interface: transformers (the reference path) or CTranslate2 (fast).
+
+Chunking, summarising and translating see only `Seq2SeqModel`; which engine runs a model is decided in
+`models.load_model`.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Protocol
 
 from .settings import GenerationSettings
 
 _UNBOUNDED = 100_000  # tokenizers report ~1e30 when they have no limit
+
+# One generation at a time per process on the CPU: two at once would only split the same cores
+# (and oversubscribe them), so concurrent requests queue here instead. A GPU has its own queue.
+CPU_COMPUTE = threading.Lock()
+
+
+def cpu_threads() -> int:
+    return int(os.environ.get("SUMMARIZER_THREADS", os.cpu_count() or 1))
 
 
 def quiet_transformers() -> None:
@@ -23,6 +36,7 @@ class Seq2SeqModel(Protocol):
 
     model_id: str
     input_limit: int
+    backend: str
 
     def count_tokens(self, text: str) -> int: ...
 
@@ -32,24 +46,19 @@ class Seq2SeqModel(Protocol):
                  source_language: str | None = None, target_token: str | None = None) -> list[str]: ...
 
 
-class TransformersModel:
-    """`AutoModelForSeq2SeqLM.generate()` on the GPU when present (half precision), else the CPU."""
+class TokenizedModel:
+    """Token counting and splitting with the model's own Hugging Face tokenizer (both engines)."""
 
-    def __init__(self, model_id: str, folder: str, input_limit: int | None = None) -> None:
-        import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    def __init__(self, model_id: str, folder: str, input_limit: int | None, max_positions: int | None) -> None:
+        from transformers import AutoTokenizer
 
         self.model_id = model_id
-        self.device = "cuda" if torch.cuda.is_available() else "cpu"
-        dtype = torch.float16 if self.device == "cuda" else torch.float32
         self.tokenizer = AutoTokenizer.from_pretrained(folder)
-        self.model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(self.device).eval()
         limits = [input_limit or _UNBOUNDED, self.tokenizer.model_max_length or _UNBOUNDED,
-                  getattr(self.model.config, "max_position_embeddings", None) or _UNBOUNDED]
+                  max_positions or _UNBOUNDED]
         self.input_limit = min(min(limits), 4096)
         self._special_tokens = len(self.tokenizer("").input_ids)
-        # One generate at a time per model: the tokenizer is mutated (src_lang) and the CPU is shared.
-        self._lock = threading.Lock()
+        self._tokenizer_lock = threading.Lock()  # src_lang is tokenizer state
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text).input_ids)
@@ -65,6 +74,33 @@ class TransformersModel:
                 return pieces
             window = max(1, int(window * 0.9))
 
+    def encode(self, texts: list[str], source_language: str | None) -> list[list[int]]:
+        with self._tokenizer_lock:
+            if source_language and hasattr(self.tokenizer, "src_lang"):
+                self.tokenizer.src_lang = source_language
+            return [self.tokenizer(t, truncation=True, max_length=self.input_limit).input_ids for t in texts]
+
+    def decode(self, ids: list[list[int]], drop: int | None = None) -> list[str]:
+        """Text without special tokens; `drop` removes a forced language token too."""
+        return [self.tokenizer.decode([i for i in row if i != drop], skip_special_tokens=True).strip()
+                for row in ids]
+
+
+class TransformersModel(TokenizedModel):
+    """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference path (fp16 on a GPU)."""
+
+    backend = "reference"
+
+    def __init__(self, model_id: str, folder: str, input_limit: int | None = None) -> None:
+        import torch
+        from transformers import AutoConfig, AutoModelForSeq2SeqLM
+
+        config = AutoConfig.from_pretrained(folder)
+        super().__init__(model_id, folder, input_limit, getattr(config, "max_position_embeddings", None))
+        self.device = "cuda" if torch.cuda.is_available() else "cpu"
+        dtype = torch.float16 if self.device == "cuda" else torch.float32
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(self.device).eval()
+
     def generate(self, texts: list[str], settings: GenerationSettings, *,
                  source_language: str | None = None, target_token: str | None = None) -> list[str]:
         import torch
@@ -75,17 +111,11 @@ class TransformersModel:
             kwargs.update(length_penalty=settings.length_penalty, early_stopping=True)
         if settings.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
-        with self._lock:
-            if source_language and hasattr(self.tokenizer, "src_lang"):
-                self.tokenizer.src_lang = source_language
-            batch = self.tokenizer(texts, return_tensors="pt", padding=True, truncation=True,
-                                   max_length=self.input_limit).to(self.device)
-            forced_id = None
-            if target_token:
-                forced_id = self.tokenizer.convert_tokens_to_ids(target_token)
-                kwargs["forced_bos_token_id"] = forced_id
-            with torch.inference_mode():
-                output = self.model.generate(**batch, **kwargs)
-        if forced_id is not None:  # the language token is not part of the text
-            output = torch.where(output == forced_id, self.tokenizer.pad_token_id, output)
-        return [t.strip() for t in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
+        forced_id = self.tokenizer.convert_tokens_to_ids(target_token) if target_token else None
+        if forced_id is not None:
+            kwargs["forced_bos_token_id"] = forced_id
+        rows = self.encode(texts, source_language)
+        batch = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
+        with CPU_COMPUTE, torch.inference_mode():
+            output = self.model.generate(**batch, **kwargs)
+        return self.decode(output.tolist(), drop=forced_id)

@@ -14,7 +14,7 @@ from .languages import LANGUAGE_NAMES, language_name
 from .backend import quiet_transformers
 from .routing import choose_route
 from .progress import Progress
-from .settings import DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
+from .settings import BACKENDS, DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
 from .text_input import clean_text
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--engine", choices=ENGINES, default="auto",
                         help="abstractive (a model), extractive (sentences from the article, no "
                              "download) or auto: abstractive when its model is available")
+    parser.add_argument("--backend", choices=BACKENDS, default=None,
+                        help="fast: CTranslate2 int8 (fp16 on a GPU), converted once on first use; "
+                             "reference: transformers in full precision (default: fast, or "
+                             "SUMMARIZER_BACKEND)")
     parser.add_argument("--lang", help="the article's language code (default: detected)")
     parser.add_argument("--translate", nargs="+", default=[], metavar="LANG",
                         help="also translate the summary into these languages, e.g. fr de ar zh")
@@ -138,8 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = SummarySettings(model=args.model, length=args.length, min_tokens=args.min_tokens,
                                    max_tokens=args.max_tokens, num_beams=args.beams,
-                                   max_chars=args.max_chars, engine=args.engine, language=_language_code(args.lang),
+                                   max_chars=args.max_chars, engine=args.engine,
+                                   language=_language_code(args.lang),
                                    translate_to=tuple(_language_code(t) for t in args.translate))
+        if args.backend:
+            settings = settings.with_changes(backend=args.backend)
         text = clean_text(read_article(args.file, args.url), settings.max_chars)
         from .pipeline import Summarizer  # heavy imports only once the input is known to be usable
 

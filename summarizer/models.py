@@ -10,28 +10,45 @@ from .errors import ModelUnavailable
 from .hub import locate_model
 from .progress import Progress, ProgressCallback, no_progress
 
-_loaded: dict[str, Seq2SeqModel] = {}
-_locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+_loaded: dict[tuple[str, str], Seq2SeqModel] = {}
+_locks: defaultdict[tuple[str, str], threading.Lock] = defaultdict(threading.Lock)
 _locks_guard = threading.Lock()
 
 
 def load_model(model_ref: str, input_limit: int | None = None,
-               on_progress: ProgressCallback = no_progress) -> Seq2SeqModel:
-    """The shared instance for `model_ref`; concurrent callers wait for one load, not several."""
-    if model_ref in _loaded:
-        return _loaded[model_ref]
+               on_progress: ProgressCallback = no_progress, backend: str = "fast") -> Seq2SeqModel:
+    """The shared instance for `model_ref` on `backend`; concurrent callers wait for one load.
+
+    "fast" falls back to the reference path, with a progress note, when the model cannot be
+    converted (an architecture CTranslate2 lacks, or ctranslate2 not installed).
+    """
+    key = (model_ref, backend)
+    if key in _loaded:
+        return _loaded[key]
     with _locks_guard:
-        lock = _locks[model_ref]
+        lock = _locks[key]
     with lock:
-        if model_ref not in _loaded:
+        if key not in _loaded:
             folder = locate_model(model_ref, on_progress)
             on_progress(Progress("load", f"Loading {model_ref}"))
+            _loaded[key] = _build(model_ref, folder, input_limit, on_progress, backend)
+    return _loaded[key]
+
+
+def _build(model_ref: str, folder: str, input_limit: int | None, on_progress: ProgressCallback,
+           backend: str) -> Seq2SeqModel:
+    try:
+        if backend == "fast":
             try:
-                _loaded[model_ref] = TransformersModel(model_ref, folder, input_limit)
-            except (OSError, ValueError, KeyError) as error:
-                raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
-                                                  f"{error}") from None
-    return _loaded[model_ref]
+                from .fast_backend import FastModel
+
+                return FastModel(model_ref, folder, input_limit, on_progress)
+            except (ImportError, ModelUnavailable) as error:
+                on_progress(Progress("load", f"Fast path unavailable, using the reference path: {error}"))
+        return TransformersModel(model_ref, folder, input_limit)
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
+                                          f"{error}") from None
 
 
 def unload_all() -> None:

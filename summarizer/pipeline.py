@@ -43,6 +43,7 @@ class _Draft:
     route: str | None
     chunks: int
     fallback_reason: str | None = None
+    backend: str | None = None  # which engine actually ran the model ("fast" may fall back)
 
 
 class Summarizer:
@@ -65,7 +66,7 @@ class Summarizer:
             unsupported = find_unsupported(draft.sentences, text)
         with _timed(timings, "translate"):
             translated, errors = translate_into(draft.sentences, language, list(settings.translate_to),
-                                                on_progress)
+                                                on_progress, settings.backend)
         summary = join_sentences(draft.sentences, language)
         source_words, summary_words = count_words(text), count_words(summary)
         return SummaryResult(
@@ -74,6 +75,7 @@ class Summarizer:
             summary_words=summary_words,
             compression=round(summary_words / source_words, 3) if source_words else 0.0,
             chunks=draft.chunks, timings=timings, fallback_reason=draft.fallback_reason,
+            backend=draft.backend,
             translations={t: join_sentences(s, t) for t, s in translated.items()},
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
@@ -117,15 +119,16 @@ class Summarizer:
     def _abstractive(self, route: Route, text: str, language: str | None, timings: dict[str, float],
                      on_progress: ProgressCallback) -> _Draft:
         entry = describe_summary_model(route.summary_model)
+        backend = self.settings.backend
         with _timed(timings, "load"):
-            model = load_model(route.summary_model, entry.input_limit, on_progress)
+            model = load_model(route.summary_model, entry.input_limit, on_progress, backend)
             for translator in (route.to_english, route.from_english):
                 if translator:
-                    load_model(translator, None, on_progress)
+                    load_model(translator, None, on_progress, backend)
         if route.name == VIA_ENGLISH:
             assert language is not None
             with _timed(timings, "translate_article"):
-                text = translate_text(text, language, "en", on_progress)
+                text = translate_text(text, language, "en", on_progress, backend)
         with _timed(timings, "summarise"):
             summary = summarise_abstractive(text, "en" if route.name == VIA_ENGLISH else language,
                                             model, entry, self.settings, on_progress)
@@ -133,6 +136,6 @@ class Summarizer:
         if route.name == VIA_ENGLISH:
             assert language is not None
             with _timed(timings, "translate_article"):
-                summary_text = translate_text(summary_text, "en", language, on_progress)
+                summary_text = translate_text(summary_text, "en", language, on_progress, backend)
         return _Draft(split_sentences(summary_text, language) or [summary_text], "abstractive",
-                      route.summary_model, route.name, summary.chunks)
+                      route.summary_model, route.name, summary.chunks, backend=model.backend)

@@ -21,6 +21,7 @@ class SummaryResult:
     language_confidence: float | None = None
     route: str | None = None
     fallback_reason: str | None = None
+    backend: str | None = None
     translations: dict[str, str] = field(default_factory=dict)
     translated_sentences: dict[str, list[str]] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)

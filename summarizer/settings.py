@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 LENGTH_PRESETS = ("short", "medium", "long")
 ENGINES = ("auto", "abstractive", "extractive")
+BACKENDS = ("fast", "reference")  # CTranslate2 int8 (fp16 on a GPU), or transformers in full precision
 DEFAULT_MAX_CHARS = 100_000
 
 
@@ -39,10 +41,13 @@ class SummarySettings:
     language: str | None = None
     translate_to: tuple[str, ...] = field(default_factory=tuple)
     max_chars: int = DEFAULT_MAX_CHARS
+    backend: str = field(default_factory=lambda: os.environ.get("SUMMARIZER_BACKEND", "fast"))
 
     def __post_init__(self) -> None:
         if self.length not in LENGTH_PRESETS:
             raise ValueError(f"length must be one of {', '.join(LENGTH_PRESETS)}, not {self.length!r}")
+        if self.backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {self.backend!r}")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         for name in ("min_tokens", "max_tokens", "num_beams"):

@@ -24,14 +24,14 @@ def _target_token(entry: TranslationModel, target: str) -> tuple[str, str | None
 
 
 def translate_sentences(sentences: list[str], source: str, target: str,
-                        on_progress: ProgressCallback = no_progress) -> list[str]:
+                        on_progress: ProgressCallback = no_progress, backend: str = "fast") -> list[str]:
     """One output per input sentence, in order. Source = target returns the sentences as they are."""
     if source == target:
         return list(sentences)
     entry = translation_model_for(source, target)
     if entry is None:
         raise UnsupportedLanguage(f"no model translates {language_name(source)} to {language_name(target)}")
-    model = load_model(entry.model_id, entry.input_limit, on_progress)
+    model = load_model(entry.model_id, entry.input_limit, on_progress, backend)
     prefix, forced = _target_token(entry, target)
     limit = model.input_limit - model.count_tokens(prefix) if prefix else model.input_limit
     # A sentence longer than the model's input is translated in pieces and the pieces re-joined.
@@ -53,15 +53,15 @@ def translate_sentences(sentences: list[str], source: str, target: str,
 
 
 def translate_text(text: str, source: str, target: str,
-                   on_progress: ProgressCallback = no_progress) -> str:
+                   on_progress: ProgressCallback = no_progress, backend: str = "fast") -> str:
     if source == target:
         return text
-    return join_sentences(translate_sentences(split_sentences(text, source), source, target, on_progress),
-                          target)
+    sentences = split_sentences(text, source)
+    return join_sentences(translate_sentences(sentences, source, target, on_progress, backend), target)
 
 
 def translate_into(sentences: list[str], source: str | None, targets: list[str],
-                   on_progress: ProgressCallback = no_progress
+                   on_progress: ProgressCallback = no_progress, backend: str = "fast"
                    ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Sentence-aligned translations that worked, and a clear message for each that did not;
     one failure spoils no other."""
@@ -74,7 +74,7 @@ def translate_into(sentences: list[str], source: str | None, targets: list[str],
                               "choose its language explicitly")
             continue
         try:
-            translations[target] = translate_sentences(sentences, source, target, on_progress)
+            translations[target] = translate_sentences(sentences, source, target, on_progress, backend)
         except SummarizerError as error:
             errors[target] = str(error)
     return translations, errors

@@ -56,28 +56,56 @@ def long_english() -> str:
 
 
 class GenerateSpy:
-    """Wraps a loaded model's `generate` to record what it was given and what it produced."""
+    """Records what a loaded model's engine was given, on either backend.
+
+    Each call records `input_ids` (one list of ids per text), `forced_id` (the token forced first,
+    or None) and, on the reference path, the raw `kwargs` and `output` of `generate`.
+    """
 
     def __init__(self, model) -> None:
         self.model = model
         self.calls: list[dict] = []
 
     def __enter__(self) -> "GenerateSpy":
+        if self.model.backend == "reference":
+            self._wrap_transformers()
+        else:
+            self._wrap_ctranslate2()
+        return self
+
+    def _wrap_transformers(self) -> None:
         inner = self.model.model
         original = inner.generate
 
         def spy(*args, **kwargs):
             output = original(*args, **kwargs)
-            self.calls.append({"kwargs": kwargs, "input_ids": kwargs["input_ids"].clone(),
-                               "output": output.clone()})
+            self.calls.append({"kwargs": kwargs, "input_ids": kwargs["input_ids"].tolist(),
+                               "forced_id": kwargs.get("forced_bos_token_id"), "output": output.clone()})
             return output
 
-        self._original = original
         inner.generate = spy
-        return self
+        self._undo = lambda: setattr(inner, "generate", original)
+
+    def _wrap_ctranslate2(self) -> None:
+        model, spy = self.model, self
+        translator = model.translator
+
+        class Recorder:
+            def translate_batch(self, source, **options):
+                prefix = options.get("target_prefix")
+                results = translator.translate_batch(source, **options)
+                spy.calls.append({
+                    "input_ids": [model.tokenizer.convert_tokens_to_ids(tokens) for tokens in source],
+                    "forced_id": model.tokenizer.convert_tokens_to_ids(prefix[0][0]) if prefix else None,
+                    "options": options,
+                    "output_ids": [model.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]})
+                return results
+
+        model.translator = Recorder()
+        self._undo = lambda: setattr(model, "translator", translator)
 
     def __exit__(self, *exc) -> None:
-        self.model.model.generate = self._original
+        self._undo()
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def shot(page, name: str) -> None:
 
 def open_app(page, url: str) -> None:
     page.goto(url)
-    page.get_by_role("button", name="Summarise").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Summarise").wait_for(timeout=120_000)
 
 
 def paste(page, text: str) -> None:
@@ -108,7 +108,8 @@ def test_paste_pick_two_languages_summarise_and_share(page, browser, server):
     summary = page.locator(".literal-summary")
     summary.wait_for(timeout=120_000)
     french, arabic = page.locator(".literal-translation-fr"), page.locator(".literal-translation-ar")
-    french.wait_for(timeout=30_000)
+    french.wait_for(timeout=120_000)
+    arabic.wait_for(timeout=120_000)
     assert summary.inner_text().strip()
     assert french.inner_text().strip() and arabic.inner_text().strip()
     assert arabic.get_attribute("dir") == "rtl"
@@ -132,7 +133,7 @@ def test_script_in_the_article_is_shown_literally(page, server):
     paste(page, text)
     page.get_by_role("button", name="Summarise").click()
     summary = page.locator(".literal-summary")
-    summary.wait_for(timeout=60_000)
+    summary.wait_for(timeout=120_000)
     page.wait_for_timeout(1000)
     assert XSS in summary.inner_text()
     assert page.dialogs == []
@@ -144,16 +145,16 @@ def test_share_a_result_and_open_it_in_a_fresh_context(page, browser, server):
     open_app(page, server + "/?engine=extractive&to=de")
     paste(page, paragraph("en") + " A sentence for the shared-result browser test.")
     page.get_by_role("button", name="Summarise").click()
-    page.locator(".literal-summary").wait_for(timeout=60_000)
+    page.locator(".literal-summary").wait_for(timeout=120_000)
     summary = page.locator(".literal-summary").inner_text()
     page.get_by_role("button", name="Share this result").click()
     link = page.locator("code", has_text="?r=")
-    link.wait_for(timeout=30_000)
+    link.wait_for(timeout=120_000)
     url = link.inner_text().strip()
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     fresh.goto(url)
-    fresh.locator(".literal-summary").wait_for(timeout=60_000)
+    fresh.locator(".literal-summary").wait_for(timeout=120_000)
     assert fresh.locator(".literal-summary").inner_text() == summary
     assert fresh.locator(".literal-translation-de").inner_text().strip()
     assert fresh.get_by_text("A shared result").is_visible()
@@ -168,6 +169,6 @@ def test_upload_an_html_file(page, server):
     page.locator('input[type="file"]').set_input_files(str(ROOT / "tests" / "data" / "pages" / "news.html"))
     page.wait_for_function(
         "document.querySelector('textarea[aria-label=\"Article\"]').value.includes('raised seawall')",
-        timeout=30_000)
+        timeout=120_000)
     assert "Reader123" not in page.get_by_role("textbox", name="Article", exact=True).input_value()
     shot(page, "uploaded-html")

@@ -17,12 +17,15 @@ def test_every_catalogue_id_loads_offline(model_id):
     assert model.count_tokens("The council approved the budget.") > 3
 
 
-def test_model_is_loaded_once_per_process():
-    assert load_model("sshleifer/distilbart-cnn-6-6") is load_model("sshleifer/distilbart-cnn-6-6")
+def test_model_is_loaded_once_per_process_per_backend():
+    fast = load_model("sshleifer/distilbart-cnn-6-6")
+    assert fast is load_model("sshleifer/distilbart-cnn-6-6") and fast.backend == "fast"
+    reference = load_model("sshleifer/distilbart-cnn-6-6", backend="reference")
+    assert reference is not fast and reference.backend == "reference"
 
 
 def test_generate_respects_requested_length(spy_generate):
-    model = load_model("sshleifer/distilbart-cnn-6-6")
+    model = load_model("sshleifer/distilbart-cnn-6-6", backend="reference")
     settings = GenerationSettings(num_beams=2, min_new_tokens=12, max_new_tokens=12)
     with spy_generate(model) as spy:
         [text] = model.generate(["The council approved the budget after a long debate."], settings)

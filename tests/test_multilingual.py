@@ -91,34 +91,38 @@ def test_source_equal_target_returns_text_untouched():
     assert translate_sentences(sentences, "ar", "ar") == sentences
 
 
-def test_multi_target_opus_gets_its_language_token_first(spy_generate):
-    model = load_model("Helsinki-NLP/opus-mt-en-zh")
+@pytest.mark.parametrize("backend", ["reference", "fast"])
+def test_multi_target_opus_gets_its_language_token_first(spy_generate, backend):
+    model = load_model("Helsinki-NLP/opus-mt-en-zh", backend=backend)
     with spy_generate(model) as spy:
-        translate_sentences(["The council met.", "It approved the plan."], "en", "zh")
+        translate_sentences(["The council met.", "It approved the plan."], "en", "zh", backend=backend)
     token_id = model.tokenizer.convert_tokens_to_ids(">>cmn_Hans<<")
     [call] = spy.calls
-    assert call["input_ids"][:, 0].tolist() == [token_id, token_id]
+    assert [row[0] for row in call["input_ids"]] == [token_id, token_id]
+    assert call["forced_id"] is None
 
 
-def test_many_to_many_gets_source_prefix_and_forced_target(spy_generate):
+@pytest.mark.parametrize("backend", ["reference", "fast"])
+def test_many_to_many_gets_source_prefix_and_forced_target(spy_generate, backend):
     entry = translation_model_for("de", "ja")
     assert entry is not None and entry.model_id == "facebook/m2m100_418M"
-    model = load_model(entry.model_id)
+    model = load_model(entry.model_id, backend=backend)
     with spy_generate(model) as spy:
-        out = translate_sentences(["Der Rat tagte.", "Er stimmte zu."], "de", "ja")
+        out = translate_sentences(["Der Rat tagte.", "Er stimmte zu."], "de", "ja", backend=backend)
     [call] = spy.calls
-    assert call["kwargs"]["forced_bos_token_id"] == model.tokenizer.get_lang_id("ja")
-    assert call["input_ids"][:, 0].tolist() == [model.tokenizer.get_lang_id("de")] * 2
+    assert call["forced_id"] == model.tokenizer.get_lang_id("ja")
+    assert [row[0] for row in call["input_ids"]] == [model.tokenizer.get_lang_id("de")] * 2
     assert all("__ja__" not in s for s in out)
 
 
-def test_single_target_opus_gets_no_token(spy_generate):
-    model = load_model("Helsinki-NLP/opus-mt-en-de")
+@pytest.mark.parametrize("backend", ["reference", "fast"])
+def test_single_target_opus_gets_no_token(spy_generate, backend):
+    model = load_model("Helsinki-NLP/opus-mt-en-de", backend=backend)
     with spy_generate(model) as spy:
-        translate_sentences(["The council met."], "en", "de")
+        translate_sentences(["The council met."], "en", "de", backend=backend)
     [call] = spy.calls
-    assert "forced_bos_token_id" not in call["kwargs"]
-    first = model.tokenizer.convert_ids_to_tokens(call["input_ids"][0, :1].tolist())[0]
+    assert call["forced_id"] is None
+    first = model.tokenizer.convert_ids_to_tokens(call["input_ids"][0][:1])[0]
     assert not first.startswith(">>")
 
 

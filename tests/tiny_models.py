@@ -38,8 +38,10 @@ from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E40
 
 REVISION = "0" * 39 + "1"
 CORPUS_DIR = Path(__file__).parent / "data" / "paragraphs"
+# init_std well above the default 0.02 gives random models decisive logits, so greedy decoding
+# has no near-ties that float rounding (int8, another runtime) could flip.
 SMALL = dict(d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
-             decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64)
+             decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, init_std=0.5)
 
 
 def corpus_lines() -> list[str]:
@@ -78,7 +80,10 @@ def build_bart(folder: Path, work: Path, input_limit: int) -> None:
     config = BartConfig(vocab_size=len(tokenizer), max_position_embeddings=input_limit,
                         pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
                         eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
-                        forced_bos_token_id=tokenizer.bos_token_id, **SMALL)
+                        forced_bos_token_id=tokenizer.bos_token_id,
+                        # Fields the Hub's BART configs carry and CTranslate2's converter reads.
+                        normalize_before=False, normalize_embedding=True, static_position_embeddings=False,
+                        add_bias_logits=False, add_final_layer_norm=False, **SMALL)
     BartForConditionalGeneration(config).save_pretrained(folder)
 
 
@@ -95,7 +100,7 @@ def build_mt5(folder: Path, work: Path, input_limit: int) -> None:
     shutil.copy(model_file, folder / "spiece.model")
     config = MT5Config(vocab_size=len(tokenizer), d_model=32, d_ff=64, d_kv=16, num_layers=2,
                        num_decoder_layers=2, num_heads=2, pad_token_id=0, eos_token_id=1,
-                       decoder_start_token_id=0)
+                       decoder_start_token_id=0, initializer_factor=5.0)
     MT5ForConditionalGeneration(config).save_pretrained(folder)
 
 

@@ -1,0 +1,75 @@
+"""The fast path (CTranslate2) answers like the reference path (transformers) for every architecture."""
+
+import pytest
+
+from summarizer.backend import TransformersModel
+from summarizer.fast_backend import FastModel, converted_folder
+from summarizer.hub import locate_model
+from summarizer.settings import GenerationSettings
+
+CASES = [  # (model, text, source language, forced target token)
+    ("sshleifer/distilbart-cnn-12-6", "The council approved the budget after a long debate.", None, None),
+    ("csebuetnlp/mT5_multilingual_XLSum", "وافق مجلس المدينة على الميزانية الجديدة.", None, None),
+    ("Helsinki-NLP/opus-mt-en-zh", ">>cmn_Hans<< The council approved the budget.", "en", None),
+    ("facebook/m2m100_418M", "Der Rat hat den Haushalt beschlossen.", "de", "__ja__"),
+]
+GREEDY = GenerationSettings(num_beams=1, min_new_tokens=12, max_new_tokens=12, length_penalty=1.0,
+                            no_repeat_ngram_size=0)
+
+
+def content(ids, tokenizer, drop_first=False):
+    """Generated ids without the decoder start token (reference) or the end token (both)."""
+    ids = list(ids[1:] if drop_first else ids)
+    if ids and ids[-1] == tokenizer.eos_token_id:
+        ids.pop()
+    return ids
+
+
+@pytest.mark.parametrize("model_id, text, source, target", CASES)
+def test_greedy_ids_equal_the_reference_in_full_precision(spy_generate, model_id, text, source, target):
+    folder = locate_model(model_id)
+    reference = TransformersModel(model_id, folder)
+    fast = FastModel(model_id, folder, quantization="float32")
+    with spy_generate(reference) as reference_spy, spy_generate(fast) as fast_spy:
+        reference_text = reference.generate([text], GREEDY, source_language=source, target_token=target)
+        fast_text = fast.generate([text], GREEDY, source_language=source, target_token=target)
+    reference_ids = content(reference_spy.calls[0]["output"][0].tolist(), reference.tokenizer, True)
+    fast_ids = content(fast_spy.calls[0]["output_ids"][0], fast.tokenizer)
+    assert fast_spy.calls[0]["input_ids"] == reference_spy.calls[0]["input_ids"]
+    assert len(reference_ids) >= 10
+    assert fast_ids == reference_ids
+    assert fast_text == reference_text
+
+
+@pytest.mark.parametrize("model_id, text, source, target", CASES)
+def test_int8_output_is_text_of_the_requested_length(spy_generate, model_id, text, source, target):
+    fast = FastModel(model_id, locate_model(model_id))
+    assert fast.compute_type == "int8" and fast.backend == "fast"
+    with spy_generate(fast) as spy:
+        [out] = fast.generate([text], GREEDY, source_language=source, target_token=target)
+    assert isinstance(out, str) and out.strip()
+    generated = spy.calls[0]["output_ids"][0]
+    forced_eos = fast._forced_eos
+    assert len(generated) == GREEDY.max_new_tokens - (1 if forced_eos else 0)
+
+
+def test_conversion_is_cached_on_disk_beside_the_hf_cache(hf_home):
+    model_id = "Helsinki-NLP/opus-mt-en-de"
+    folder = locate_model(model_id)
+    FastModel(model_id, folder)
+    target = converted_folder(folder, "int8")
+    assert target.is_relative_to(hf_home) and (target / "model.bin").is_file()
+    events = []
+    FastModel(model_id, folder, on_progress=events.append)
+    assert not [e for e in events if e.stage == "convert"]  # converted once, reused
+
+
+def test_first_use_reports_the_conversion(tmp_path, monkeypatch):
+    import summarizer.fast_backend as fast_backend
+
+    monkeypatch.setattr(fast_backend.constants, "HF_HOME", str(tmp_path))
+    events = []
+    FastModel("Helsinki-NLP/opus-mt-en-fr", locate_model("Helsinki-NLP/opus-mt-en-fr"),
+              on_progress=events.append)
+    assert [e.stage for e in events] == ["convert"]
+    assert "int8" in events[0].message
