@@ -25,11 +25,11 @@ from summarizer.pipeline import Summarizer
 from summarizer.result import SummaryResult
 from summarizer.routing import choose_route
 from summarizer.segmentation import count_words
-from summarizer.settings import DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
+from summarizer.settings import BACKENDS, DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
 from summarizer.storage import ResultStore, open_store
 from summarizer.text_input import clean_text
 from ui.examples import load_examples
-from ui.page_settings import (AUTO_MODEL, PageSettings, from_query, result_url, share_url, to_query)
+from ui.page_settings import AUTO_MODEL, PageSettings, from_query, result_url, share_url, to_query
 from ui.render import STYLE, literal, notice, summary_column, translation_column
 from ui.result_cache import ResultCache, cache_key
 
@@ -69,7 +69,8 @@ def restore_widgets(settings: PageSettings) -> None:
     st.session_state.update(
         model_choice=settings.model if catalogued else CUSTOM_MODEL,
         custom_model="" if catalogued else settings.model,
-        length=settings.length, engine=settings.engine, targets=list(settings.targets))
+        length=settings.length, engine=settings.engine, targets=list(settings.targets),
+        backend=settings.backend)
 
 
 def open_shared_result(entry_id: str) -> None:
@@ -112,7 +113,8 @@ def model_label(choice: str) -> str:
     if choice == CUSTOM_MODEL:
         return "Other: any Hugging Face Hub id or local folder"
     entry = SUMMARY_MODELS[choice]
-    languages = ", ".join(entry.languages) if len(entry.languages) <= 3 else f"{len(entry.languages)} languages"
+    languages = (", ".join(entry.languages) if len(entry.languages) <= 3
+                 else f"{len(entry.languages)} languages")
     return f"{entry.label} · {languages} · {entry.size_mb / 1000:.1f} GB · {entry.licence}"
 
 
@@ -128,11 +130,15 @@ with st.sidebar:
                   "the summary; auto: abstractive when its model is available")
     st.multiselect("Translate the summary into", TARGET_LANGUAGES, key="targets",
                    format_func=lambda c: f"{language_name(c)} ({c})")
+    with st.expander("Advanced"):
+        st.radio("Model runtime", BACKENDS, key="backend",
+                 format_func=lambda b: {"fast": "fast (CTranslate2 int8)",
+                                        "reference": "reference (transformers fp32)"}[b])
 
 model = (st.session_state.custom_model.strip() or AUTO_MODEL) \
     if st.session_state.model_choice == CUSTOM_MODEL else st.session_state.model_choice
 page = PageSettings(model=model, length=st.session_state.length, engine=st.session_state.engine,
-                    targets=tuple(st.session_state.targets))
+                    targets=tuple(st.session_state.targets), backend=st.session_state.backend)
 query = to_query(page)
 if st.session_state.get("shared_id"):
     query["r"] = st.session_state.shared_id

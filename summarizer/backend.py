@@ -49,7 +49,8 @@ class Seq2SeqModel(Protocol):
 class TokenizedModel:
     """Token counting and splitting with the model's own Hugging Face tokenizer (both engines)."""
 
-    def __init__(self, model_id: str, folder: str, input_limit: int | None, max_positions: int | None) -> None:
+    def __init__(self, model_id: str, folder: str, input_limit: int | None,
+                 max_positions: int | None) -> None:
         from transformers import AutoTokenizer
 
         self.model_id = model_id

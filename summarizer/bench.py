@@ -1,24 +1,56 @@
-"""Speed benchmark: prints each workload's figure beside its reference and the ratio.
+"""Speed and memory benchmark: each workload's reference figure beside the project's, and the ratio.
 
-    python -m summarizer.bench            # table
-    python -m summarizer.bench --json     # rows as JSON objects
+    python -m summarizer.bench                 # table
+    python -m summarizer.bench --json          # rows as JSON objects
+    python -m summarizer.bench --runs 1        # quicker, noisier
+    python -m summarizer.bench --use-cached    # real catalogue models where the HF cache has them
 
-Not a test: figures depend on the machine (its core count is printed). The README quotes the output.
+Models are full-size architectures with random weights built from the published configurations (speed
+does not depend on the weights); output lengths are forced so both paths do the same work. Reference
+path: transformers fp32 with the model's beams; project path: what the app and CLI run by default
+(CTranslate2 int8 on the CPU). Not a test: the figures depend on the machine, whose cores are printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
+import random
 import statistics
+import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
+from pathlib import Path
 
 from .evaluation import read_pairs
 from .extractive import summarise_extractive
+
+# Published configurations (Hugging Face Hub config.json of each model).
+DISTILBART = dict(vocab_size=50264, d_model=1024, encoder_attention_heads=16, decoder_attention_heads=16,
+                  encoder_ffn_dim=4096, decoder_ffn_dim=4096, max_position_embeddings=1024,
+                  activation_function="gelu", pad_token_id=1, bos_token_id=0, eos_token_id=2,
+                  decoder_start_token_id=2, forced_bos_token_id=0, forced_eos_token_id=2,
+                  normalize_before=False, normalize_embedding=True, static_position_embeddings=False,
+                  add_bias_logits=False, add_final_layer_norm=False, scale_embedding=False)
+ARCHITECTURES = {
+    "sshleifer/distilbart-cnn-12-6": ("bart", dict(DISTILBART, encoder_layers=12, decoder_layers=6)),
+    "sshleifer/distilbart-cnn-6-6": ("bart", dict(DISTILBART, encoder_layers=6, decoder_layers=6)),
+    "Helsinki-NLP/opus-mt-en-de": ("marian", dict(
+        vocab_size=58101, d_model=512, encoder_layers=6, decoder_layers=6, encoder_attention_heads=8,
+        decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048, max_position_embeddings=512,
+        activation_function="swish", scale_embedding=True, static_position_embeddings=True,
+        pad_token_id=58100, eos_token_id=0, decoder_start_token_id=58100, forced_eos_token_id=0)),
+}
+TRANSLATORS = ["Helsinki-NLP/opus-mt-en-de", "Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-es"]
+ARTICLE_TOKENS, SUMMARY_TOKENS, BEAMS = 900, 60, 4
+# The summariser's shipped generation defaults (length penalty, no repeated trigrams) on both paths.
+SUMMARY_OPTIONS = {"length_penalty": 2.0, "no_repeat_ngram_size": 3}
+SENTENCE_TOKENS, TRANSLATION_TOKENS = 25, 25  # a 60-word, 3-sentence summary; output forced
 
 
 @dataclass
@@ -40,6 +72,175 @@ def median_seconds(work: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+# --- building the models -------------------------------------------------------------------------
+
+def build_random_model(model_id: str, folder: Path) -> Path:
+    """Save a random-weight model of `model_id`'s architecture, with a tokenizer of its vocabulary size."""
+    import torch
+    from transformers import (
+        BartConfig,
+        BartForConditionalGeneration,
+        BartTokenizer,
+        MarianConfig,
+        MarianMTModel,
+        MarianTokenizer,
+    )
+
+    kind, config = ARCHITECTURES.get(model_id, ARCHITECTURES["Helsinki-NLP/opus-mt-en-de"])
+    folder.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(0)
+    size = config["vocab_size"]
+    if kind == "bart":
+        vocab = {t: i for i, t in enumerate(["<s>", "<pad>", "</s>", "<unk>"])}
+        vocab.update({f"w{i}": i for i in range(4, size)})
+        (folder / "vocab.json").write_text(json.dumps(vocab))
+        (folder / "merges.txt").write_text("#version: 0.2\n")
+        BartTokenizer(vocab=str(folder / "vocab.json"), merges=str(folder / "merges.txt"),
+                      model_max_length=1024).save_pretrained(folder)
+        BartForConditionalGeneration(BartConfig(**config)).save_pretrained(folder)
+    else:
+        spm_file = _tiny_sentencepiece(folder)
+        vocab = {"</s>": 0, "<unk>": 1, **{f"w{i}": i for i in range(2, size - 1)}, "<pad>": size - 1}
+        (folder / "vocab.json").write_text(json.dumps(vocab))
+        MarianTokenizer(source_spm=str(spm_file), target_spm=str(spm_file),
+                        vocab=str(folder / "vocab.json")).save_pretrained(folder)
+        MarianMTModel(MarianConfig(**config)).save_pretrained(folder)
+    return folder
+
+
+def _tiny_sentencepiece(folder: Path) -> Path:
+    import sentencepiece as spm
+
+    corpus = folder / "spm-corpus.txt"
+    words = [f"word{i}" for i in range(300)]
+    corpus.write_text("\n".join(" ".join(random.Random(n).sample(words, 20)) for n in range(200)))
+    spm.SentencePieceTrainer.train(input=str(corpus), model_prefix=str(folder / "spm"), vocab_size=200,
+                                   minloglevel=2, hard_vocab_limit=False)
+    return folder / "spm.model"
+
+
+def model_folder(model_id: str, work: Path, use_cached: bool) -> tuple[Path, str]:
+    if use_cached:
+        from .hub import cached_folder
+
+        folder = cached_folder(model_id)
+        if folder:
+            return Path(folder), "real weights"
+    return build_random_model(model_id, work / model_id.replace("/", "--")), "random weights"
+
+
+# --- the workloads ----------------------------------------------------------------------------------
+
+def random_ids(vocab_size: int, length: int, seed: int) -> list[int]:
+    rng = random.Random(seed)
+    return [rng.randrange(4, vocab_size - 2) for _ in range(length)]
+
+
+class Paths:
+    """The same model loaded on both paths, fed the same token ids, with forced output lengths."""
+
+    def __init__(self, model_id: str, folder: Path) -> None:
+        from .backend import TransformersModel
+        from .fast_backend import FastModel
+
+        self.reference = TransformersModel(model_id, str(folder))
+        self.fast = FastModel(model_id, str(folder))
+        self.vocab_size = self.reference.model.config.vocab_size
+
+    def run_reference(self, batch: list[list[int]], new_tokens: int, beams: int, **options) -> None:
+        import torch
+
+        with torch.inference_mode():
+            self.reference.model.generate(torch.tensor(batch), num_beams=beams, min_new_tokens=new_tokens,
+                                          max_new_tokens=new_tokens, **options)
+
+    def run_fast(self, batch: list[list[int]], new_tokens: int, beams: int, **options) -> None:
+        source = [self.fast.tokenizer.convert_ids_to_tokens(row) for row in batch]
+        longest = new_tokens - (1 if self.fast._forced_eos else 0)
+        self.fast.translator.translate_batch(source, beam_size=beams, min_decoding_length=longest,
+                                             max_decoding_length=longest, **options)
+
+    def first_token_seconds(self, row: list[int]) -> float:
+        source = self.fast.tokenizer.convert_ids_to_tokens(row)
+        start = time.perf_counter()
+        for _ in self.fast.translator.generate_tokens(source, max_decoding_length=SUMMARY_TOKENS):
+            return time.perf_counter() - start
+        return time.perf_counter() - start
+
+
+def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str) -> tuple[list[Row], Paths]:
+    paths = Paths(model_id, folder)
+    article = [random_ids(paths.vocab_size, ARTICLE_TOKENS, 1)]
+    reference = median_seconds(
+        lambda: paths.run_reference(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)
+    fast = median_seconds(lambda: paths.run_fast(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)
+    rows = [Row(f"{label}: {ARTICLE_TOKENS}-token article, {SUMMARY_TOKENS} tokens, beams {BEAMS}", "s",
+                round(reference, 2), round(fast, 2), round(reference / fast, 2),
+                f"{model_id}, {weights}; reference transformers fp32, project CTranslate2 int8")]
+    return rows, paths
+
+
+def two_at_once_row(paths: Paths, runs: int) -> Row:
+    article = [random_ids(paths.vocab_size, ARTICLE_TOKENS, 2)]
+    single = median_seconds(lambda: paths.run_fast(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)
+
+    def both() -> None:
+        threads = [threading.Thread(target=_locked, args=(paths, article)) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    together = median_seconds(both, runs)
+    return Row("two requests at once (default model, project path)", "s", round(2 * single, 2),
+               round(together, 2), round(2 * single / together, 2),
+               "reference = two in a row; requests queue on one CPU lock, so no oversubscription")
+
+
+def _locked(paths: Paths, article: list[list[int]]) -> None:
+    from .backend import CPU_COMPUTE
+
+    with CPU_COMPUTE:
+        paths.run_fast(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS)
+
+
+def translation_row(folders: list[tuple[str, Path]], runs: int) -> Row:
+    loaded = [Paths(model_id, folder) for model_id, folder in folders]
+    batch = [random_ids(loaded[0].vocab_size, SENTENCE_TOKENS, seed) for seed in range(3)]
+    reference = median_seconds(
+        lambda: [p.run_reference(batch, TRANSLATION_TOKENS, BEAMS) for p in loaded], runs)
+    fast = median_seconds(lambda: [p.run_fast(batch, TRANSLATION_TOKENS, BEAMS) for p in loaded], runs)
+    return Row("translate a 3-sentence, 60-word summary into 3 languages (opus-mt)", "s", round(reference, 2),
+               round(fast, 2), round(reference / fast, 2), "3 Marian models, 3 sentences each, beams 4")
+
+
+def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
+    """In a fresh process: load the models on one path, run each once, report resident memory."""
+    from .backend import TransformersModel
+    from .fast_backend import FastModel
+    from .settings import GenerationSettings
+
+    build = FastModel if backend == "fast" else TransformersModel
+    models = [build(model_id, folder) for model_id, folder in folders]
+    settings = GenerationSettings(num_beams=1, min_new_tokens=4, max_new_tokens=4)
+    for model in models:
+        model.generate(["w10 w11 w12"], settings)
+    with open("/proc/self/status") as status:
+        rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+    return rss_kb / 1024
+
+
+def memory_row(folders: list[tuple[str, Path]]) -> Row:
+    spawn = multiprocessing.get_context("spawn")
+    args = [(model_id, str(folder)) for model_id, folder in folders]
+    with spawn.Pool(1) as pool:
+        reference = pool.apply(_resident_mb, ("reference", args))
+    with spawn.Pool(1) as pool:
+        fast = pool.apply(_resident_mb, ("fast", args))
+    return Row("resident memory: default summariser + 3 translators loaded", "MB", round(reference),
+               round(fast), round(reference / fast, 2), "one fresh process per path (VmRSS)")
+
+
 def article_of(words: int) -> str:
     """A deterministic article of about `words` words, built from the bundled evaluation articles."""
     articles = [p.article for p in read_pairs(resources.files("summarizer") / "data" / "news_en.jsonl")]
@@ -47,7 +248,6 @@ def article_of(words: int) -> str:
     out, count, i = [], 0, 0
     while count < words:
         paragraph = paragraphs[i % len(paragraphs)]
-        # Vary repeated paragraphs so the text is not one block of duplicates.
         out.append(f"Update {i // len(paragraphs)}: {paragraph}" if i >= len(paragraphs) else paragraph)
         count += len(paragraph.split())
         i += 1
@@ -58,25 +258,62 @@ def extractive_rows(runs: int) -> list[Row]:
     rows = []
     for words, target in ((5_000, 1.0), (50_000, 5.0)):
         text = article_of(words)
-        seconds = median_seconds(lambda: summarise_extractive(text, "en", "medium"), runs)
+        seconds = median_seconds(lambda text=text: summarise_extractive(text, "en", "medium"), runs)
         rows.append(Row(f"extractive engine, {words:,}-word article", "s", target, round(seconds, 3),
-                        round(target / seconds, 1), "reference = target time"))
+                        round(target / seconds, 1), "reference = the target time"))
+    return rows
+
+
+def all_rows(runs: int, use_cached: bool) -> list[Row]:
+    from .backend import quiet_transformers
+
+    quiet_transformers()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="summarizer-bench-") as work_dir:
+        work = Path(work_dir)
+        os.environ["SUMMARIZER_CONVERTED_DIR"] = str(work / "converted")  # not the user's cache
+        default_folder, weights = model_folder("sshleifer/distilbart-cnn-12-6", work, use_cached)
+        default_rows, default_paths = summary_rows("sshleifer/distilbart-cnn-12-6", "default summariser",
+                                                   default_folder, runs, weights)
+        rows += default_rows
+        first = statistics.median(default_paths.first_token_seconds(random_ids(default_paths.vocab_size,
+                                                                              ARTICLE_TOKENS, 3))
+                                  for _ in range(runs))
+        rows.append(Row("first summary token (default model, greedy streaming)", "s", rows[0].reference,
+                        round(first, 2), round(rows[0].reference / first, 2),
+                        "reference = whole summary time; CTranslate2 generate_tokens"))
+        rows.append(two_at_once_row(default_paths, runs))
+        del default_paths
+        fast_folder, weights = model_folder("sshleifer/distilbart-cnn-6-6", work, use_cached)
+        fast_rows, fast_paths = summary_rows("sshleifer/distilbart-cnn-6-6", "fast summariser", fast_folder,
+                                             runs, weights)
+        rows += fast_rows
+        del fast_paths
+        translators = [(m, model_folder(m, work, use_cached)[0]) for m in TRANSLATORS]
+        rows.append(translation_row(translators, runs))
+        rows.append(memory_row([("sshleifer/distilbart-cnn-12-6", default_folder), *translators]))
+    rows += extractive_rows(runs)
     return rows
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m summarizer.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m summarizer.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="runs per workload; the median is shown")
+    parser.add_argument("--use-cached", action="store_true",
+                        help="use real catalogue models where the Hugging Face cache has them")
+    parser.add_argument("--extractive-only", action="store_true", help="only the extractive rows (seconds)")
     args = parser.parse_args(argv)
-    rows = extractive_rows(args.runs)
+    rows = extractive_rows(args.runs) if args.extractive_only else all_rows(args.runs, args.use_cached)
     if args.json:
         print(json.dumps([asdict(r) for r in rows], indent=2))
         return
-    print(f"cores: {os.cpu_count()}; median of {args.runs} runs; ratio = reference / project")
+    print(f"cores: {os.cpu_count()}; median of {args.runs} run(s); ratio = reference / project "
+          "(higher is better)")
     header = ("workload", "unit", "reference", "project", "ratio", "note")
-    table = [header] + [(r.workload, r.unit, f"{r.reference}" if r.reference is not None else "-",
-                         f"{r.project}", f"{r.ratio}x" if r.ratio else "-", r.note) for r in rows]
+    table = [header] + [(r.workload, r.unit, "-" if r.reference is None else f"{r.reference}",
+                         f"{r.project}", "-" if r.ratio is None else f"{r.ratio}x", r.note) for r in rows]
     widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
     for row in table:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())

@@ -8,12 +8,12 @@ import re
 import sys
 from pathlib import Path
 
+from .backend import quiet_transformers
 from .catalogue import M2M100_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES, translation_model_for
 from .errors import SummarizerError, UnsupportedLanguage
 from .languages import LANGUAGE_NAMES, language_name
-from .backend import quiet_transformers
-from .routing import choose_route
 from .progress import Progress
+from .routing import choose_route
 from .settings import BACKENDS, DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
 from .text_input import clean_text
 

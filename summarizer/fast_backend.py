@@ -8,6 +8,7 @@ en-de): BLEU 27.90 -> 27.65.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,9 +32,11 @@ def device_and_compute_type() -> tuple[str, str]:
 
 
 def converted_folder(folder: str, quantization: str) -> Path:
-    """Keyed by the snapshot folder (which names the revision) and the quantisation."""
+    """Keyed by the snapshot folder (which names the revision) and the quantisation; kept in
+    SUMMARIZER_CONVERTED_DIR, by default beside the Hugging Face cache."""
+    root = os.environ.get("SUMMARIZER_CONVERTED_DIR") or Path(constants.HF_HOME) / CONVERTED_DIR_NAME
     key = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:16]
-    return Path(constants.HF_HOME) / CONVERTED_DIR_NAME / f"{Path(folder).name[:40]}-{key}-{quantization}"
+    return Path(root) / f"{Path(folder).name[:40]}-{key}-{quantization}"
 
 
 def convert(model_id: str, folder: str, quantization: str,
@@ -48,7 +51,8 @@ def convert(model_id: str, folder: str, quantization: str,
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".converting-"))
     try:
         with _m2m100_vocabulary_fix():
-            TransformersConverter(folder).convert(str(staging / "model"), quantization=quantization, force=True)
+            TransformersConverter(folder).convert(str(staging / "model"), quantization=quantization,
+                                                  force=True)
         shutil.rmtree(target, ignore_errors=True)
         (staging / "model").rename(target)  # atomic: a half-written conversion is never used
     except Exception as error:  # the converter raises anything from KeyError to NotImplementedError

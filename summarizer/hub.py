@@ -61,7 +61,8 @@ def _download(model_id: str, on_progress: ProgressCallback) -> str:
         patterns = _SUPPORT_FILES + _weight_patterns(list(files))
         size_mb = sum(size for name, size in files.items()
                       if any(fnmatch.fnmatch(name, p) for p in patterns)) / 1e6
-        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB) into {constants.HF_HUB_CACHE}"))
+        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB) "
+                                         f"into {constants.HF_HUB_CACHE}"))
         return snapshot_download(model_id, allow_patterns=patterns)
     except RepositoryNotFoundError:
         raise ModelUnavailable(model_id, f"there is no model named {model_id} on the Hugging Face Hub "

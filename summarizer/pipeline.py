@@ -11,8 +11,8 @@ from .abstractive import summarise_abstractive
 from .catalogue import describe_summary_model
 from .errors import ModelUnavailable, UnsupportedLanguage
 from .extractive import summarise_extractive
-from .hub import cached_folder
 from .faithfulness import align_support, find_unsupported
+from .hub import cached_folder
 from .language_detection import LanguageGuess, detect_language
 from .models import load_model
 from .progress import Progress, ProgressCallback, no_progress

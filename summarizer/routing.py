@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalogue import (DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL, SUMMARY_MODELS,
-                        describe_summary_model, translation_model_for)
+from .catalogue import (
+    DEFAULT_SUMMARY_MODEL,
+    MULTILINGUAL_SUMMARY_MODEL,
+    SUMMARY_MODELS,
+    describe_summary_model,
+    translation_model_for,
+)
 from .errors import UnsupportedLanguage
 from .languages import language_name
 

@@ -9,7 +9,8 @@ import sentencex
 from .languages import UNSPACED
 
 # One word per ideograph/kana/Thai-like character, otherwise runs of word characters.
-_UNSPACED_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
+_UNSPACED_CHAR = (r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, CJK
+                  r"\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Burmese, Khmer
 _UNSPACED_RE = re.compile(_UNSPACED_CHAR)
 _WORD = re.compile(rf"{_UNSPACED_CHAR}|[^\W_]+(?:['’\-][^\W_]+)*")
 

@@ -112,7 +112,8 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
              started: float) -> tuple[str, int, dict[str, str], bytes]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchRefused(f"only http and https addresses can be imported, not {parts.scheme or 'this'}: {url}")
+        raise FetchRefused(f"only http and https addresses can be imported, "
+                           f"not {parts.scheme or 'this'}: {url}")
     if not parts.hostname:
         raise FetchRefused(f"{url} has no host name")
     host = parts.hostname
@@ -145,9 +146,10 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
             sock.settimeout(min(policy.read_timeout, remaining))
             try:
                 chunk = response.read1(65_536)  # what has arrived, not a full 64 KiB
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 if time.monotonic() - started >= policy.deadline:
-                    raise FetchRefused(f"{url} took longer than {policy.deadline:.0f} s to download") from None
+                    raise FetchRefused(f"{url} took longer than {policy.deadline:.0f} s "
+                                       "to download") from None
                 raise
             if not chunk:
                 break
@@ -156,7 +158,7 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
                 raise FetchRefused(f"{url} is over the {policy.max_bytes:,}-byte limit")
             chunks.append(chunk)
         return url, response.status, headers, b"".join(chunks)
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchRefused(f"{url} did not answer in time") from None
     except (OSError, http.client.HTTPException, ssl.SSLError) as error:
         raise FetchRefused(f"{url} could not be fetched ({type(error).__name__}: {error})") from None

@@ -66,7 +66,7 @@ class GenerateSpy:
         self.model = model
         self.calls: list[dict] = []
 
-    def __enter__(self) -> "GenerateSpy":
+    def __enter__(self) -> GenerateSpy:
         if self.model.backend == "reference":
             self._wrap_transformers()
         else:

@@ -55,7 +55,7 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/image":
             self.send(200, b"\x89PNG\r\n", "image/png")
         elif self.path == "/plain":
-            self.send(200, "Le conseil a voté mardi. Les travaux commencent en mars.".encode("utf-8"),
+            self.send(200, "Le conseil a voté mardi. Les travaux commencent en mars.".encode(),
                       "text/plain; charset=utf-8")
         else:
             self.send(404, b"not found")

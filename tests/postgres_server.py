@@ -39,8 +39,10 @@ class PostgresServer:
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def start(self) -> PostgresServer:
-        run = lambda *cmd: subprocess.run(_as_server_user([str(self.bin_dir / cmd[0]), *cmd[1:]]),
-                                          check=True, capture_output=True, text=True, cwd=self.root)
+        def run(*cmd: str) -> None:
+            subprocess.run(_as_server_user([str(self.bin_dir / cmd[0]), *cmd[1:]]), check=True,
+                           capture_output=True, text=True, cwd=self.root)
+
         run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60", "-o",
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off", "start")

@@ -1,10 +1,9 @@
 """The page, driven through Streamlit's AppTest against the tiny-model cache."""
 
-import pytest
+from conftest import ROOT, paragraph
 from streamlit.testing.v1 import AppTest
 
 import summarizer.models as models
-from conftest import ROOT, paragraph
 from summarizer.errors import ModelUnavailable
 
 TIMEOUT = 120
@@ -262,3 +261,14 @@ def test_url_import_refusal_is_shown_and_text_kept():
     [error] = notices(at, "error")
     assert "link-local" in error
     assert at.text_area(key="article").value == "My own pasted text stays."
+
+
+def test_runtime_setting_picks_the_reference_path():
+    at = new_app(runtime="reference", engine="abstractive", model="sshleifer/distilbart-cnn-6-6")
+    assert at.radio(key="backend").value == "reference"
+    at = summarise(at, paragraph("en") + " Runtime test.")
+    assert at.session_state["result"].backend == "reference"
+    assert "runtime=reference" in at.code[-1].value
+    default = summarise(new_app(engine="abstractive", model="sshleifer/distilbart-cnn-6-6"),
+                        paragraph("en") + " Runtime test.")
+    assert default.session_state["result"].backend == "fast"

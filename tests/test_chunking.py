@@ -1,6 +1,6 @@
 import pytest
-
 from conftest import paragraph
+
 from summarizer.catalogue import DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL
 from summarizer.chunking import pack_chunks
 from summarizer.models import load_model

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import paragraph
+
 from summarizer.cli import main
 
 MODEL = ["--model", "sshleifer/distilbart-cnn-6-6", "--beams", "1", "--quiet"]

@@ -1,10 +1,10 @@
 import json
 
 import pytest
-
 from conftest import paragraph
+
 from summarizer.cli import main
-from summarizer.evaluation import evaluate, lead_3, read_pairs, Pair, rouge_f1
+from summarizer.evaluation import Pair, evaluate, lead_3, read_pairs, rouge_f1
 from summarizer.extractive import sentence_budget, summarise_extractive
 from summarizer.faithfulness import align_support, find_unsupported
 from summarizer.pipeline import Summarizer

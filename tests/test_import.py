@@ -7,8 +7,8 @@ import json
 import time
 
 import pytest
-
 from news_site import NEWS_HTML
+
 from summarizer.cli import main
 from summarizer.documents import article_from_file, article_from_url
 from summarizer.errors import InputError

@@ -50,7 +50,8 @@ def test_not_cached_offline_names_the_model_and_how_to_fetch(tmp_path, offline_e
     article = tmp_path / "a.txt"
     article.write_text("The council approved the budget on Tuesday.", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "summarizer", str(article), "--model",
-                          "sshleifer/distilbart-cnn-12-6", "--engine", "abstractive"], env=env, capture_output=True, text=True)
+                          "sshleifer/distilbart-cnn-12-6", "--engine", "abstractive"],
+                         env=env, capture_output=True, text=True)
     assert run.returncode == 2
     assert "sshleifer/distilbart-cnn-12-6" in run.stderr and "hf download" in run.stderr
     assert "Traceback" not in run.stderr

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import paragraph
+
 from summarizer.catalogue import translation_model_for
 from summarizer.cli import main
 from summarizer.errors import ModelUnavailable, UnsupportedLanguage

@@ -12,9 +12,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from conftest import ROOT
 from postgres_server import PostgresServer, binaries
+
 from summarizer.storage import PostgresStore, SQLiteStore, StoreError, new_id, open_store
 
 PAYLOAD = {"text": "مجلس المدينة وافق. Café 東京.", "result": {"summary": "ok", "chunks": 1}}

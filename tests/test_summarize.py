@@ -1,12 +1,14 @@
 from conftest import paragraph
+
 from summarizer.pipeline import Summarizer
 from summarizer.settings import SummarySettings
 
 
 def summarise(text, **settings):
     events = []
-    result = Summarizer(SummarySettings(model="sshleifer/distilbart-cnn-6-6", num_beams=1,
-                                        backend="reference", **settings)).summarize(text, on_progress=events.append)
+    settings = SummarySettings(model="sshleifer/distilbart-cnn-6-6", num_beams=1, backend="reference",
+                               **settings)
+    result = Summarizer(settings).summarize(text, on_progress=events.append)
     return result, events
 
 

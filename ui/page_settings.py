@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from summarizer.catalogue import TARGET_LANGUAGES
-from summarizer.settings import ENGINES, LENGTH_PRESETS, SummarySettings
+from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS, SummarySettings
 
 AUTO_MODEL = "auto"
 
@@ -18,11 +18,12 @@ class PageSettings:
     length: str = "medium"
     engine: str = "auto"
     targets: tuple[str, ...] = field(default_factory=tuple)
+    backend: str = field(default_factory=lambda: SummarySettings().backend)
 
     def to_summary_settings(self, max_chars: int, length: str | None = None) -> SummarySettings:
         return SummarySettings(model=None if self.model == AUTO_MODEL else self.model,
                                length=length or self.length, engine=self.engine,
-                               translate_to=self.targets, max_chars=max_chars)
+                               translate_to=self.targets, max_chars=max_chars, backend=self.backend)
 
 
 def _first(value: str | list[str] | None) -> str | None:
@@ -36,17 +37,21 @@ def from_query(params: Mapping[str, str | list[str]]) -> PageSettings:
     model = (_first(params.get("model")) or AUTO_MODEL).strip()[:200] or AUTO_MODEL
     length = _first(params.get("length"))
     engine = _first(params.get("engine"))
+    backend = _first(params.get("runtime"))
     targets = [t for t in (_first(params.get("to")) or "").split(",") if t in TARGET_LANGUAGES]
     return PageSettings(model=model,
                         length=length if length in LENGTH_PRESETS else "medium",
                         engine=engine if engine in ENGINES else "auto",
-                        targets=tuple(dict.fromkeys(targets)))
+                        targets=tuple(dict.fromkeys(targets)),
+                        **({"backend": backend} if backend in BACKENDS else {}))
 
 
 def to_query(settings: PageSettings) -> dict[str, str]:
     query = {"model": settings.model, "length": settings.length, "engine": settings.engine}
     if settings.targets:
         query["to"] = ",".join(settings.targets)
+    if settings.backend != PageSettings().backend:
+        query["runtime"] = settings.backend
     return query
 
 

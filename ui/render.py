@@ -10,7 +10,8 @@ from summarizer.languages import is_right_to_left, language_name
 from summarizer.result import SummaryResult
 
 STYLE = """<style>
-.literal { white-space: pre-wrap; line-height: 1.6; font-size: 1.02rem; margin: 0.2rem 0 0.6rem; }
+.literal { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; font-size: 1.02rem;
+           margin: 0.2rem 0 0.6rem; }
 .notice { padding: 0.6rem 0.9rem; border-radius: 0.5rem; margin: 0.3rem 0; white-space: pre-wrap; }
 .notice-error { background: #fdecea; color: #611a15; }
 .notice-warning { background: #fff4e5; color: #663c00; }
@@ -38,7 +39,9 @@ def summary_column(result: SummaryResult) -> None:
     engine = result.model or "extractive (sentences from the article)"
     st.caption(f"{result.summary_words} words · {result.compression:.0%} of {result.source_words} · "
                f"{sum(result.timings.values()):.1f} s · {result.chunks} chunk(s)")
-    literal(f"Engine: {engine}" + (f" · route: {result.route}" if result.route else ""), None, "engine")
+    runtime = {"fast": " · fast path (CTranslate2)", "reference": " · reference path (transformers)"}
+    literal(f"Engine: {engine}" + (f" · route: {result.route}" if result.route else "")
+            + runtime.get(result.backend or "", ""), None, "engine")
     if result.fallback_reason:
         notice("info", f"Extractive summary, because {result.fallback_reason}")
     facts_by_sentence = _facts_by_sentence(result)
