@@ -272,3 +272,23 @@ def test_runtime_setting_picks_the_reference_path():
     default = summarise(new_app(engine="abstractive", model="sshleifer/distilbart-cnn-6-6"),
                         paragraph("en") + " Runtime test.")
     assert default.session_state["result"].backend == "fast"
+
+
+def test_extractive_summary_first_while_a_model_downloads(monkeypatch):
+    import summarizer.hub as hub
+    import summarizer.pipeline as pipeline
+
+    settings_seen = []
+    real = pipeline.Summarizer.summarize
+
+    def recorded(self, text, on_progress=None, **kwargs):
+        settings_seen.append(self.settings.engine)
+        return real(self, text, on_progress=on_progress, **kwargs)
+
+    monkeypatch.setattr(hub, "is_offline", lambda: False)
+    monkeypatch.setattr(pipeline.Summarizer, "models_to_fetch", lambda self, language: ["org/big-model"])
+    monkeypatch.setattr(pipeline.Summarizer, "summarize", recorded)
+    at = summarise(new_app(), paragraph("en") + " Download preview test.", engine="auto")
+    assert settings_seen == ["extractive", "auto"]  # the quick summary first, then the model's
+    assert at.session_state["result"].engine == "abstractive"
+    assert not at.exception

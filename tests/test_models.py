@@ -55,3 +55,17 @@ def test_not_cached_offline_names_the_model_and_how_to_fetch(tmp_path, offline_e
     assert run.returncode == 2
     assert "sshleifer/distilbart-cnn-12-6" in run.stderr and "hf download" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_hub_unreachable_names_the_model_and_exits_2(tmp_path, offline_env):
+    # Online mode, but the Hub address is a closed local port: the same path as a dead network.
+    env = dict(offline_env, HF_HOME=str(tmp_path), HF_HUB_OFFLINE="0", HF_ENDPOINT="http://127.0.0.1:9",
+               HF_HUB_ETAG_TIMEOUT="2", HF_HUB_DOWNLOAD_TIMEOUT="2")
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved the budget on Tuesday.", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "summarizer", str(article), "--engine", "abstractive",
+                          "--model", "sshleifer/distilbart-cnn-6-6"], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 2
+    assert "sshleifer/distilbart-cnn-6-6" in run.stderr and "could not be reached" in run.stderr
+    assert "Traceback" not in run.stderr
