@@ -133,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("error: give an article file, - to read standard input, or --url", file=sys.stderr)
         return EXIT_USAGE
-    quiet_transformers()
+    if args.engine != "extractive":  # importing transformers alone costs half a second
+        quiet_transformers()
 
     def show(progress: Progress) -> None:
         if not args.quiet and progress.stage != "fallback":  # the fallback gets its own note below
@@ -178,7 +179,8 @@ def evaluate_main(argv: list[str]) -> int:
     parser.add_argument("--lang", help="the articles' language (default: detected per article)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    quiet_transformers()
+    if args.engine != "extractive":
+        quiet_transformers()
     from .evaluation import evaluate, read_pairs
     from .pipeline import Summarizer
 
