@@ -136,86 +136,109 @@ def random_ids(vocab_size: int, length: int, seed: int) -> list[int]:
     return [rng.randrange(4, vocab_size - 2) for _ in range(length)]
 
 
-class Paths:
-    """The same model loaded on both paths, fed the same token ids, with forced output lengths."""
+class Runner:
+    """One model on one path, fed token ids directly, with forced output lengths."""
 
-    def __init__(self, model_id: str, folder: Path) -> None:
+    def __init__(self, backend: str, model_id: str, folder: str) -> None:
         from .backend import TransformersModel
         from .fast_backend import FastModel
 
-        self.reference = TransformersModel(model_id, str(folder))
-        self.fast = FastModel(model_id, str(folder))
-        self.vocab_size = self.reference.model.config.vocab_size
+        self.backend = backend
+        self.model = (FastModel if backend == "fast" else TransformersModel)(model_id, folder)
+        self.vocab_size = len(self.model.tokenizer)
 
-    def run_reference(self, batch: list[list[int]], new_tokens: int, beams: int, **options) -> None:
-        import torch
+    def run(self, batch: list[list[int]], new_tokens: int, beams: int, **options) -> None:
+        if self.backend == "reference":
+            import torch
 
-        with torch.inference_mode():
-            self.reference.model.generate(torch.tensor(batch), num_beams=beams, min_new_tokens=new_tokens,
+            with torch.inference_mode():
+                self.model.model.generate(torch.tensor(batch), num_beams=beams, min_new_tokens=new_tokens,
                                           max_new_tokens=new_tokens, **options)
-
-    def run_fast(self, batch: list[list[int]], new_tokens: int, beams: int, **options) -> None:
-        source = [self.fast.tokenizer.convert_ids_to_tokens(row) for row in batch]
-        longest = new_tokens - (1 if self.fast._forced_eos else 0)
-        self.fast.translator.translate_batch(source, beam_size=beams, min_decoding_length=longest,
-                                             max_decoding_length=longest, **options)
+            return
+        source = [self.model.tokenizer.convert_ids_to_tokens(row) for row in batch]
+        longest = new_tokens - (1 if self.model._forced_eos else 0)
+        self.model.translator.translate_batch(source, beam_size=beams, min_decoding_length=longest,
+                                              max_decoding_length=longest, **options)
 
     def first_token_seconds(self, row: list[int]) -> float:
-        source = self.fast.tokenizer.convert_ids_to_tokens(row)
+        source = self.model.tokenizer.convert_ids_to_tokens(row)
         start = time.perf_counter()
-        for _ in self.fast.translator.generate_tokens(source, max_decoding_length=SUMMARY_TOKENS):
-            return time.perf_counter() - start
+        for _ in self.model.translator.generate_tokens(source, max_decoding_length=SUMMARY_TOKENS):
+            break
         return time.perf_counter() - start
 
 
-def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str) -> tuple[list[Row], Paths]:
-    paths = Paths(model_id, folder)
-    article = [random_ids(paths.vocab_size, ARTICLE_TOKENS, 1)]
-    reference = median_seconds(
-        lambda: paths.run_reference(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)
-    fast = median_seconds(lambda: paths.run_fast(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)
+def in_fresh_process(function: Callable, *args):
+    """Each path is timed in its own process, as it runs when deployed: torch's and CTranslate2's
+    thread pools never compete, and memory is the path's own."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(function, args)
+
+
+def _summary_seconds(backend: str, model_id: str, folder: str, runs: int) -> dict[str, float]:
+    from .backend import CPU_COMPUTE, quiet_transformers
+
+    quiet_transformers()
+    runner = Runner(backend, model_id, folder)
+    article = [random_ids(runner.vocab_size, ARTICLE_TOKENS, 1)]
+    figures = {"summary": median_seconds(
+        lambda: runner.run(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)}
+    if backend == "fast":
+        figures["first_token"] = statistics.median(
+            runner.first_token_seconds(article[0]) for _ in range(runs))
+
+        def one_request() -> None:
+            with CPU_COMPUTE:
+                runner.run(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS)
+
+        def two_at_once() -> None:
+            threads = [threading.Thread(target=one_request) for _ in range(2)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+
+        figures["two_at_once"] = median_seconds(two_at_once, runs)
+    return figures
+
+
+def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int) -> float:
+    from .backend import quiet_transformers
+
+    quiet_transformers()
+    runners = [Runner(backend, model_id, folder) for model_id, folder in folders]
+    batch = [random_ids(runners[0].vocab_size, SENTENCE_TOKENS, seed) for seed in range(3)]
+    return median_seconds(lambda: [r.run(batch, TRANSLATION_TOKENS, BEAMS) for r in runners], runs)
+
+
+def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str,
+                 extras: bool) -> list[Row]:
+    reference = in_fresh_process(_summary_seconds, "reference", model_id, str(folder), runs)["summary"]
+    fast = in_fresh_process(_summary_seconds, "fast", model_id, str(folder), runs)
     rows = [Row(f"{label}: {ARTICLE_TOKENS}-token article, {SUMMARY_TOKENS} tokens, beams {BEAMS}", "s",
-                round(reference, 2), round(fast, 2), round(reference / fast, 2),
+                round(reference, 2), round(fast["summary"], 2), round(reference / fast["summary"], 2),
                 f"{model_id}, {weights}; reference transformers fp32, project CTranslate2 int8")]
-    return rows, paths
-
-
-def two_at_once_row(paths: Paths, runs: int) -> Row:
-    article = [random_ids(paths.vocab_size, ARTICLE_TOKENS, 2)]
-    single = median_seconds(lambda: paths.run_fast(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)
-
-    def both() -> None:
-        threads = [threading.Thread(target=_locked, args=(paths, article)) for _ in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-
-    together = median_seconds(both, runs)
-    return Row("two requests at once (default model, project path)", "s", round(2 * single, 2),
-               round(together, 2), round(2 * single / together, 2),
-               "reference = two in a row; requests queue on one CPU lock, so no oversubscription")
-
-
-def _locked(paths: Paths, article: list[list[int]]) -> None:
-    from .backend import CPU_COMPUTE
-
-    with CPU_COMPUTE:
-        paths.run_fast(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS)
+    if extras:
+        rows.append(Row("first summary token (default model, greedy streaming)", "s", round(reference, 2),
+                        round(fast["first_token"], 2), round(reference / fast["first_token"], 2),
+                        "reference = whole summary time; CTranslate2 generate_tokens"))
+        rows.append(Row("two requests at once (default model, project path)", "s",
+                        round(2 * fast["summary"], 2), round(fast["two_at_once"], 2),
+                        round(2 * fast["summary"] / fast["two_at_once"], 2),
+                        "reference = two in a row; requests queue on one CPU lock, so no oversubscription"))
+    return rows
 
 
 def translation_row(folders: list[tuple[str, Path]], runs: int) -> Row:
-    loaded = [Paths(model_id, folder) for model_id, folder in folders]
-    batch = [random_ids(loaded[0].vocab_size, SENTENCE_TOKENS, seed) for seed in range(3)]
-    reference = median_seconds(
-        lambda: [p.run_reference(batch, TRANSLATION_TOKENS, BEAMS) for p in loaded], runs)
-    fast = median_seconds(lambda: [p.run_fast(batch, TRANSLATION_TOKENS, BEAMS) for p in loaded], runs)
+    args = [(model_id, str(folder)) for model_id, folder in folders]
+    reference = in_fresh_process(_translation_seconds, "reference", args, runs)
+    fast = in_fresh_process(_translation_seconds, "fast", args, runs)
     return Row("translate a 3-sentence, 60-word summary into 3 languages (opus-mt)", "s", round(reference, 2),
                round(fast, 2), round(reference / fast, 2), "3 Marian models, 3 sentences each, beams 4")
 
 
 def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
-    """In a fresh process: load the models on one path, run each once, report resident memory."""
+    """Load the models on one path, run each once, report this process's resident memory."""
     from .backend import TransformersModel
     from .fast_backend import FastModel
     from .settings import GenerationSettings
@@ -231,12 +254,9 @@ def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
 
 
 def memory_row(folders: list[tuple[str, Path]]) -> Row:
-    spawn = multiprocessing.get_context("spawn")
     args = [(model_id, str(folder)) for model_id, folder in folders]
-    with spawn.Pool(1) as pool:
-        reference = pool.apply(_resident_mb, ("reference", args))
-    with spawn.Pool(1) as pool:
-        fast = pool.apply(_resident_mb, ("fast", args))
+    reference = in_fresh_process(_resident_mb, "reference", args)
+    fast = in_fresh_process(_resident_mb, "fast", args)
     return Row("resident memory: default summariser + 3 translators loaded", "MB", round(reference),
                round(fast), round(reference / fast, 2), "one fresh process per path (VmRSS)")
 
@@ -273,22 +293,11 @@ def all_rows(runs: int, use_cached: bool) -> list[Row]:
         work = Path(work_dir)
         os.environ["SUMMARIZER_CONVERTED_DIR"] = str(work / "converted")  # not the user's cache
         default_folder, weights = model_folder("sshleifer/distilbart-cnn-12-6", work, use_cached)
-        default_rows, default_paths = summary_rows("sshleifer/distilbart-cnn-12-6", "default summariser",
-                                                   default_folder, runs, weights)
-        rows += default_rows
-        first = statistics.median(default_paths.first_token_seconds(random_ids(default_paths.vocab_size,
-                                                                              ARTICLE_TOKENS, 3))
-                                  for _ in range(runs))
-        rows.append(Row("first summary token (default model, greedy streaming)", "s", rows[0].reference,
-                        round(first, 2), round(rows[0].reference / first, 2),
-                        "reference = whole summary time; CTranslate2 generate_tokens"))
-        rows.append(two_at_once_row(default_paths, runs))
-        del default_paths
+        rows += summary_rows("sshleifer/distilbart-cnn-12-6", "default summariser", default_folder, runs,
+                             weights, extras=True)
         fast_folder, weights = model_folder("sshleifer/distilbart-cnn-6-6", work, use_cached)
-        fast_rows, fast_paths = summary_rows("sshleifer/distilbart-cnn-6-6", "fast summariser", fast_folder,
-                                             runs, weights)
-        rows += fast_rows
-        del fast_paths
+        rows += summary_rows("sshleifer/distilbart-cnn-6-6", "fast summariser", fast_folder, runs, weights,
+                             extras=False)
         translators = [(m, model_folder(m, work, use_cached)[0]) for m in TRANSLATORS]
         rows.append(translation_row(translators, runs))
         rows.append(memory_row([("sshleifer/distilbart-cnn-12-6", default_folder), *translators]))
