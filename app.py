@@ -22,6 +22,7 @@ from summarizer.hub import is_offline
 from summarizer.language_detection import detect_language
 from summarizer.languages import language_name
 from summarizer.pipeline import Summarizer
+from summarizer.progress import Progress
 from summarizer.result import SummaryResult
 from summarizer.routing import choose_route
 from summarizer.segmentation import count_words
@@ -59,7 +60,13 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
     if cached is not None:
         status.text("Same text and settings as before: showing the stored result.")
         return cached
-    result = Summarizer(settings).summarize(text, on_progress=lambda p: status.text(p.message))
+    def show(progress: Progress) -> None:
+        status.text(progress.message)
+        if progress.text:  # a chunk's summary, shown while the next chunks are summarised
+            with status:
+                literal(progress.text, settings.language, "partial")
+
+    result = Summarizer(settings).summarize(text, on_progress=show)
     shared_results().put(key, result)
     return result
 

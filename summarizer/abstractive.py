@@ -50,6 +50,8 @@ def summarise_abstractive(text: str, language: str | None, model: Seq2SeqModel, 
     for i, chunk in enumerate(chunks, 1):
         on_progress(Progress("summarise", f"Summarising chunk {i} of {len(chunks)}", i, len(chunks)))
         partials.append(generate(chunk, chunk_budget(chunk)))
+        on_progress(Progress("partial", f"Chunk {i} of {len(chunks)} summarised", i, len(chunks),
+                             text=partials[-1]))
     joined = join_sentences(partials, language)
     passes = 0
     while model.count_tokens(joined) > target.max_tokens and passes < MAX_REDUCE_PASSES:

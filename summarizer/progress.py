@@ -12,6 +12,7 @@ class Progress:
     message: str
     step: int | None = None
     total: int | None = None
+    text: str | None = None  # a partial result (a chunk's summary) a front end may show early
 
 
 ProgressCallback = Callable[[Progress], None]

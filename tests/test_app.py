@@ -81,6 +81,8 @@ def test_status_shows_each_stage():
     messages = [t.value for t in at.text]
     assert any(m.startswith("Split into") for m in messages)
     assert any("chunk 1 of" in m for m in messages)
+    chunks = at.session_state["result"].chunks
+    assert chunks > 1 and len(html_blocks(at, "literal-partial")) == chunks  # each chunk shown early
     assert any("Translating into German" in m for m in messages)
 
 

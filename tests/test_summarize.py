@@ -30,6 +30,9 @@ def test_long_article_is_chunked_and_reduced(long_english):
     assert [e.step for e in chunk_events] == list(range(1, result.chunks + 1))
     assert all(e.total == result.chunks for e in chunk_events)
     assert any(e.stage == "reduce" for e in events)
+    partials = [e for e in events if e.stage == "partial"]
+    assert [e.step for e in partials] == list(range(1, result.chunks + 1))
+    assert all(e.text for e in partials)
 
 
 def test_explicit_token_budget_is_obeyed(spy_generate):

@@ -23,7 +23,7 @@ textarea { unicode-bidi: plaintext; text-align: start; }  /* Arabic lines run ri
 
 def literal(text: str, language: str | None = None, name: str = "text") -> None:
     """`name` becomes a class (`literal-<name>`) so tests and styles can find the block."""
-    direction = "rtl" if is_right_to_left(language) else "ltr"
+    direction = "rtl" if is_right_to_left(language) else ("ltr" if language else "auto")
     st.html(f'<div class="literal literal-{html.escape(name)}" dir="{direction}" '
             f'lang="{html.escape(language or "")}">{html.escape(text)}</div>')
 
