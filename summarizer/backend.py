@@ -86,6 +86,18 @@ class TokenizedModel:
         return [self.tokenizer.decode([i for i in row if i != drop], skip_special_tokens=True).strip()
                 for row in ids]
 
+    def generate(self, texts: list[str], settings: GenerationSettings, *,
+                 source_language: str | None = None, target_token: str | None = None) -> list[str]:
+        rows = self.encode(texts, source_language)
+        forced_id = self.tokenizer.convert_tokens_to_ids(target_token) if target_token else None
+        return self.decode(self.generate_ids(rows, settings, target_token), drop=forced_id)
+
+    def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
+                     target_token: str | None = None) -> list[list[int]]:
+        """Output token ids for input token ids: what each engine implements (the benchmark calls it
+        directly, so both paths do exactly the product's work minus tokenisation)."""
+        raise NotImplementedError
+
 
 class TransformersModel(TokenizedModel):
     """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference path (fp16 on a GPU)."""
@@ -102,8 +114,8 @@ class TransformersModel(TokenizedModel):
         dtype = torch.float16 if self.device == "cuda" else torch.float32
         self.model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(self.device).eval()
 
-    def generate(self, texts: list[str], settings: GenerationSettings, *,
-                 source_language: str | None = None, target_token: str | None = None) -> list[str]:
+    def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
+                     target_token: str | None = None) -> list[list[int]]:
         import torch
 
         kwargs: dict = {"num_beams": settings.num_beams, "max_new_tokens": settings.max_new_tokens,
@@ -112,11 +124,8 @@ class TransformersModel(TokenizedModel):
             kwargs.update(length_penalty=settings.length_penalty, early_stopping=True)
         if settings.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
-        forced_id = self.tokenizer.convert_tokens_to_ids(target_token) if target_token else None
-        if forced_id is not None:
-            kwargs["forced_bos_token_id"] = forced_id
-        rows = self.encode(texts, source_language)
+        if target_token:
+            kwargs["forced_bos_token_id"] = self.tokenizer.convert_tokens_to_ids(target_token)
         batch = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
         with CPU_COMPUTE, torch.inference_mode():
-            output = self.model.generate(**batch, **kwargs)
-        return self.decode(output.tolist(), drop=forced_id)
+            return self.model.generate(**batch, **kwargs).tolist()

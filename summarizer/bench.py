@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .evaluation import read_pairs
 from .extractive import summarise_extractive
+from .settings import GenerationSettings
 
 # Published configurations (Hugging Face Hub config.json of each model).
 DISTILBART = dict(vocab_size=50264, d_model=1024, encoder_attention_heads=16, decoder_attention_heads=16,
@@ -48,9 +49,15 @@ ARCHITECTURES = {
 }
 TRANSLATORS = ["Helsinki-NLP/opus-mt-en-de", "Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-es"]
 ARTICLE_TOKENS, SUMMARY_TOKENS, BEAMS = 900, 60, 4
-# The summariser's shipped generation defaults (length penalty, no repeated trigrams) on both paths.
-SUMMARY_OPTIONS = {"length_penalty": 2.0, "no_repeat_ngram_size": 3}
 SENTENCE_TOKENS, TRANSLATION_TOKENS = 25, 25  # a 60-word, 3-sentence summary; output forced
+# Forced lengths with the settings the product uses: the summariser's shipped defaults (length penalty,
+# no repeated trigrams) and translation.py's.
+SUMMARY_SETTINGS = GenerationSettings(num_beams=BEAMS, min_new_tokens=SUMMARY_TOKENS,
+                                      max_new_tokens=SUMMARY_TOKENS, length_penalty=2.0,
+                                      no_repeat_ngram_size=3)
+TRANSLATION_SETTINGS = GenerationSettings(num_beams=BEAMS, min_new_tokens=TRANSLATION_TOKENS,
+                                          max_new_tokens=TRANSLATION_TOKENS, length_penalty=1.0,
+                                          no_repeat_ngram_size=0)
 
 
 @dataclass
@@ -136,36 +143,19 @@ def random_ids(vocab_size: int, length: int, seed: int) -> list[int]:
     return [rng.randrange(4, vocab_size - 2) for _ in range(length)]
 
 
-class Runner:
-    """One model on one path, fed token ids directly, with forced output lengths."""
+def load(backend: str, model_id: str, folder: str):
+    from .backend import TransformersModel
+    from .fast_backend import FastModel
 
-    def __init__(self, backend: str, model_id: str, folder: str) -> None:
-        from .backend import TransformersModel
-        from .fast_backend import FastModel
+    return (FastModel if backend == "fast" else TransformersModel)(model_id, folder)
 
-        self.backend = backend
-        self.model = (FastModel if backend == "fast" else TransformersModel)(model_id, folder)
-        self.vocab_size = len(self.model.tokenizer)
 
-    def run(self, batch: list[list[int]], new_tokens: int, beams: int, **options) -> None:
-        if self.backend == "reference":
-            import torch
-
-            with torch.inference_mode():
-                self.model.model.generate(torch.tensor(batch), num_beams=beams, min_new_tokens=new_tokens,
-                                          max_new_tokens=new_tokens, **options)
-            return
-        source = [self.model.tokenizer.convert_ids_to_tokens(row) for row in batch]
-        longest = new_tokens - (1 if self.model._forced_eos else 0)
-        self.model.translator.translate_batch(source, beam_size=beams, min_decoding_length=longest,
-                                              max_decoding_length=longest, **options)
-
-    def first_token_seconds(self, row: list[int]) -> float:
-        source = self.model.tokenizer.convert_ids_to_tokens(row)
-        start = time.perf_counter()
-        for _ in self.model.translator.generate_tokens(source, max_decoding_length=SUMMARY_TOKENS):
-            break
-        return time.perf_counter() - start
+def first_token_seconds(model, row: list[int]) -> float:
+    source = model.tokenizer.convert_ids_to_tokens(row)
+    start = time.perf_counter()
+    for _ in model.translator.generate_tokens(source, max_decoding_length=SUMMARY_TOKENS):
+        break
+    return time.perf_counter() - start
 
 
 def in_fresh_process(function: Callable, *args):
@@ -176,22 +166,21 @@ def in_fresh_process(function: Callable, *args):
 
 
 def _summary_seconds(backend: str, model_id: str, folder: str, runs: int) -> dict[str, float]:
-    from .backend import CPU_COMPUTE, quiet_transformers
+    from .backend import quiet_transformers
 
     quiet_transformers()
-    runner = Runner(backend, model_id, folder)
-    article = [random_ids(runner.vocab_size, ARTICLE_TOKENS, 1)]
-    figures = {"summary": median_seconds(
-        lambda: runner.run(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS), runs)}
+    model = load(backend, model_id, folder)
+    article = [random_ids(len(model.tokenizer), ARTICLE_TOKENS, 1)]
+
+    def one_request() -> None:
+        model.generate_ids(article, SUMMARY_SETTINGS)
+
+    figures = {"summary": median_seconds(one_request, runs)}
     if backend == "fast":
         figures["first_token"] = statistics.median(
-            runner.first_token_seconds(article[0]) for _ in range(runs))
+            first_token_seconds(model, article[0]) for _ in range(runs))
 
-        def one_request() -> None:
-            with CPU_COMPUTE:
-                runner.run(article, SUMMARY_TOKENS, BEAMS, **SUMMARY_OPTIONS)
-
-        def two_at_once() -> None:
+        def two_at_once() -> None:  # generate_ids queues on the CPU lock, as app sessions do
             threads = [threading.Thread(target=one_request) for _ in range(2)]
             for thread in threads:
                 thread.start()
@@ -206,9 +195,9 @@ def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int
     from .backend import quiet_transformers
 
     quiet_transformers()
-    runners = [Runner(backend, model_id, folder) for model_id, folder in folders]
-    batch = [random_ids(runners[0].vocab_size, SENTENCE_TOKENS, seed) for seed in range(3)]
-    return median_seconds(lambda: [r.run(batch, TRANSLATION_TOKENS, BEAMS) for r in runners], runs)
+    models = [load(backend, model_id, folder) for model_id, folder in folders]
+    batch = [random_ids(len(models[0].tokenizer), SENTENCE_TOKENS, seed) for seed in range(3)]
+    return median_seconds(lambda: [m.generate_ids(batch, TRANSLATION_SETTINGS) for m in models], runs)
 
 
 def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str,
@@ -241,12 +230,7 @@ def translation_row(folders: list[tuple[str, Path]], runs: int) -> Row:
 
 def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
     """Load the models on one path, run each once, report this process's resident memory."""
-    from .backend import TransformersModel
-    from .fast_backend import FastModel
-    from .settings import GenerationSettings
-
-    build = FastModel if backend == "fast" else TransformersModel
-    models = [build(model_id, folder) for model_id, folder in folders]
+    models = [load(backend, model_id, folder) for model_id, folder in folders]
     settings = GenerationSettings(num_beams=1, min_new_tokens=4, max_new_tokens=4)
     for model in models:
         model.generate(["w10 w11 w12"], settings)

@@ -49,10 +49,10 @@ def convert(model_id: str, folder: str, quantization: str,
     on_progress(Progress("convert", f"Converting {model_id} to CTranslate2 {quantization} (once per model)"))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".converting-"))
+    _fix_m2m100_vocabulary()
     try:
-        with _m2m100_vocabulary_fix():
-            TransformersConverter(folder).convert(str(staging / "model"), quantization=quantization,
-                                                  force=True)
+        TransformersConverter(folder).convert(str(staging / "model"), quantization=quantization,
+                                              force=True)
         shutil.rmtree(target, ignore_errors=True)
         (staging / "model").rename(target)  # atomic: a half-written conversion is never used
     except Exception as error:  # the converter raises anything from KeyError to NotImplementedError
@@ -63,27 +63,20 @@ def convert(model_id: str, folder: str, quantization: str,
     return target
 
 
-class _m2m100_vocabulary_fix:
+def _m2m100_vocabulary(loader, model, tokenizer) -> list[str]:
+    tokens = [t for t, _ in sorted(tokenizer.get_vocab().items(), key=lambda item: item[1])]
+    languages = getattr(tokenizer, "lang_token_to_id", {})
+    tokens += [t for t, _ in sorted(languages.items(), key=lambda item: item[1]) if t not in tokens]
+    return tokens + [f"madeupword{i}" for i in range(model.config.vocab_size - len(tokens))]
+
+
+def _fix_m2m100_vocabulary() -> None:
     """transformers 5 no longer lists M2M100's `__xx__` language tokens among the special tokens, so
-    CTranslate2's converter would build a vocabulary without them; append them in id order."""
+    CTranslate2's converter would build a vocabulary without them; this loader appends them in id
+    order. Installed once, for every later conversion."""
+    from ctranslate2.converters import transformers as loaders
 
-    def __enter__(self) -> None:
-        from ctranslate2.converters import transformers as loaders
-
-        self.loader = loaders.M2M100Loader
-        self.original = self.loader.get_vocabulary
-
-        def get_vocabulary(loader, model, tokenizer):
-            tokens = [t for t, _ in sorted(tokenizer.get_vocab().items(), key=lambda item: item[1])]
-            languages = getattr(tokenizer, "lang_token_to_id", {})
-            tokens += [t for t, _ in sorted(languages.items(), key=lambda item: item[1]) if t not in tokens]
-            tokens += [f"madeupword{i}" for i in range(model.config.vocab_size - len(tokens))]
-            return tokens
-
-        self.loader.get_vocabulary = get_vocabulary
-
-    def __exit__(self, *exc) -> None:
-        self.loader.get_vocabulary = self.original
+    loaders.M2M100Loader.get_vocabulary = _m2m100_vocabulary
 
 
 class FastModel(TokenizedModel):
@@ -100,7 +93,7 @@ class FastModel(TokenizedModel):
         config = AutoConfig.from_pretrained(folder)
         super().__init__(model_id, folder, input_limit, getattr(config, "max_position_embeddings", None))
         # transformers spends the last allowed position on a forced end token; match its lengths.
-        self._forced_eos = getattr(config, "forced_eos_token_id", None) is not None
+        self.forced_eos = getattr(config, "forced_eos_token_id", None) is not None
         self.device, self.compute_type = device_and_compute_type()
         self.compute_type = quantization or self.compute_type
         self.converted = convert(model_id, folder, self.compute_type, on_progress)
@@ -108,11 +101,10 @@ class FastModel(TokenizedModel):
                                                  compute_type=self.compute_type, inter_threads=1,
                                                  intra_threads=cpu_threads() if self.device == "cpu" else 0)
 
-    def generate(self, texts: list[str], settings: GenerationSettings, *,
-                 source_language: str | None = None, target_token: str | None = None) -> list[str]:
-        rows = self.encode(texts, source_language)
+    def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
+                     target_token: str | None = None) -> list[list[int]]:
         source = [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
-        longest = max(1, settings.max_new_tokens - (1 if self._forced_eos else 0))
+        longest = max(1, settings.max_new_tokens - (1 if self.forced_eos else 0))
         options = dict(beam_size=settings.num_beams, max_decoding_length=longest,
                        min_decoding_length=min(settings.min_new_tokens, longest),
                        length_penalty=settings.length_penalty if settings.num_beams > 1 else 1.0,
@@ -121,6 +113,4 @@ class FastModel(TokenizedModel):
             options["target_prefix"] = [[target_token]] * len(source)
         with CPU_COMPUTE:
             results = self.translator.translate_batch(source, **options)
-        forced_id = self.tokenizer.convert_tokens_to_ids(target_token) if target_token else None
-        return self.decode([self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results],
-                           drop=forced_id)
+        return [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]

@@ -49,7 +49,7 @@ def test_int8_output_is_text_of_the_requested_length(spy_generate, model_id, tex
         [out] = fast.generate([text], GREEDY, source_language=source, target_token=target)
     assert isinstance(out, str) and out.strip()
     generated = spy.calls[0]["output_ids"][0]
-    forced_eos = fast._forced_eos
+    forced_eos = fast.forced_eos
     assert len(generated) == GREEDY.max_new_tokens - (1 if forced_eos else 0)
 
 
