@@ -24,6 +24,11 @@ class SummaryModel:
     architecture: str
     quality: str = ""
 
+    @property
+    def languages_label(self) -> str:
+        """"en" for a few languages, "43 languages" for many."""
+        return ", ".join(self.languages) if len(self.languages) <= 3 else f"{len(self.languages)} languages"
+
     def covers(self, language: str | None) -> bool:
         return language is None or "*" in self.languages or language in self.languages
 

@@ -56,8 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 def list_models() -> str:
     rows = [("id", "languages", "size", "params", "licence", "input limit")]
     for m in SUMMARY_MODELS.values():
-        languages = ", ".join(m.languages) if len(m.languages) <= 3 else f"{len(m.languages)} languages"
-        rows.append((m.model_id, languages, f"{m.size_mb / 1000:.1f} GB", m.params, m.licence,
+        rows.append((m.model_id, m.languages_label, f"{m.size_mb / 1000:.1f} GB", m.params, m.licence,
                      f"{m.input_limit} tokens"))
     return "\n".join(_table(rows))
 
@@ -99,11 +98,11 @@ def read_input(source: str) -> bytes:
 
 def read_article(source: str | None, url: str | None) -> str | bytes:
     """Plain text stays bytes (cleaned later); pages and documents are turned into text here."""
-    from .documents import article_from_file, article_from_url
+    from .documents import DOCUMENT_TYPES, article_from_file, article_from_url
 
     if url:
         article = article_from_url(url)
-    elif source != "-" and Path(source or "").suffix.lower() in (".html", ".htm", ".pdf", ".docx"):
+    elif source != "-" and Path(source or "").suffix.lower() in DOCUMENT_TYPES:
         article = article_from_file(str(source), read_input(str(source)))
     else:
         return read_input(str(source))

@@ -13,7 +13,8 @@ from .text_input import decode_bytes
 from .url_fetch import FetchPolicy, Resolver, fetch, system_resolver
 
 MAX_FILE_BYTES = int(os.environ.get("SUMMARIZER_MAX_FILE_BYTES", 10_000_000))
-FILE_TYPES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+DOCUMENT_TYPES = (".html", ".htm", ".pdf", ".docx")  # need extraction; the rest is plain text
+FILE_TYPES = (".txt", ".md", *DOCUMENT_TYPES)
 
 
 @dataclass(frozen=True)

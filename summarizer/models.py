@@ -49,8 +49,3 @@ def _build(model_ref: str, folder: str, input_limit: int | None, on_progress: Pr
     except (OSError, ValueError, KeyError) as error:
         raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
                                           f"{error}") from None
-
-
-def unload_all() -> None:
-    """Forget loaded models (tests use this to simulate a fresh process)."""
-    _loaded.clear()

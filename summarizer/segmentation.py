@@ -19,8 +19,7 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     """Sentences in order, stripped; paragraphs never merge into one sentence."""
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-•*]\s)", text):
-        joiner = "" if language in UNSPACED else " "
-        paragraph = re.sub(r"\s*\n\s*", joiner, paragraph.strip())
+        paragraph = re.sub(r"\s*\n\s*", sentence_separator(language), paragraph.strip())
         if not paragraph:
             continue
         for sentence in sentencex.segment(language or "en", paragraph):
