@@ -7,7 +7,6 @@ Run with `make run` (or `streamlit run app.py`).
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
 
 import pandas as pd
 import streamlit as st
@@ -19,7 +18,7 @@ from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
 from summarizer.errors import SummarizerError, UnsupportedLanguage
 from summarizer.export import to_markdown
 from summarizer.hub import is_offline
-from summarizer.language_detection import detect_language
+from summarizer.language_detection import LanguageGuess, detect_language
 from summarizer.languages import language_name
 from summarizer.pipeline import Summarizer
 from summarizer.progress import Progress
@@ -48,6 +47,12 @@ def shared_results() -> ResultCache:
     return ResultCache()
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def detected_language(text: str) -> LanguageGuess:
+    """The live stats rerun with every widget change; the article rarely changes between them."""
+    return detect_language(text)
+
+
 @st.cache_resource
 def result_store() -> ResultStore:
     """SQLite file by default, PostgreSQL when SUMMARIZER_DATABASE is a postgresql:// URL."""
@@ -60,6 +65,7 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
     if cached is not None:
         status.text("Same text and settings as before: showing the stored result.")
         return cached
+
     def show(progress: Progress) -> None:
         status.text(progress.message)
         if progress.text:  # a chunk's summary, shown while the next chunks are summarised
@@ -91,7 +97,7 @@ def open_shared_result(entry_id: str) -> None:
         st.session_state.error = ("This link was not found or has expired. Paste the article again to "
                                   "summarise it.")
         return
-    shown = PageSettings(**{**entry["page"], "targets": tuple(entry["page"]["targets"])})
+    shown = PageSettings.from_dict(entry["page"])
     restore_widgets(shown)
     st.session_state.update(article=entry["text"], result=SummaryResult(**entry["result"]),
                             result_settings=shown, shared_id=entry_id)
@@ -104,7 +110,7 @@ if "initialised" not in st.session_state:
     if st.query_params.get("r"):
         open_shared_result(st.query_params["r"])
 
-examples = load_examples()
+examples = st.cache_resource(load_examples)()
 
 
 def load_example() -> None:
@@ -120,9 +126,7 @@ def model_label(choice: str) -> str:
     if choice == CUSTOM_MODEL:
         return "Other: any Hugging Face Hub id or local folder"
     entry = SUMMARY_MODELS[choice]
-    languages = (", ".join(entry.languages) if len(entry.languages) <= 3
-                 else f"{len(entry.languages)} languages")
-    return f"{entry.label} · {languages} · {entry.size_mb / 1000:.1f} GB · {entry.licence}"
+    return f"{entry.label} · {entry.languages_label} · {entry.size_mb / 1000:.1f} GB · {entry.licence}"
 
 
 with st.sidebar:
@@ -195,7 +199,7 @@ st.text_area("Article", key="article", height=300,
 
 article = st.session_state.article
 if article.strip():
-    guess = detect_language(article)
+    guess = detected_language(article)
     try:
         route_model = choose_route(guess.language, None if model == AUTO_MODEL else model).summary_model
         chunks = estimate_chunk_count(article, describe_summary_model(route_model).input_limit)
@@ -222,7 +226,7 @@ if summarise_clicked or compare_clicked:
             settings = page.to_summary_settings(MAX_CHARS)
             if summarise_clicked:
                 missing = [] if is_offline() else Summarizer(settings).models_to_fetch(
-                    detect_language(text).language)
+                    detected_language(text).language)
                 if missing and page.engine == "auto":
                     preview = st.empty()
                     with preview.container():
@@ -268,7 +272,7 @@ if "result" in st.session_state:
     if share_column.button("Share this result"):
         try:
             st.session_state.stored_link = result_store().put(
-                {"text": article, "page": asdict(shown),
+                {"text": article, "page": shown.to_dict(),
                  "result": result.to_dict()})
         except SummarizerError as error:
             notice("error", str(error))

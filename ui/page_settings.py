@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
 
 from summarizer.catalogue import TARGET_LANGUAGES
@@ -19,6 +19,15 @@ class PageSettings:
     engine: str = "auto"
     targets: tuple[str, ...] = field(default_factory=tuple)
     backend: str = field(default_factory=lambda: SummarySettings().backend)
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "targets": list(self.targets)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PageSettings:
+        """Entries stored before a field existed get that field's default."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: (tuple(v) if k == "targets" else v) for k, v in data.items() if k in known})
 
     def to_summary_settings(self, max_chars: int, length: str | None = None) -> SummarySettings:
         return SummarySettings(model=None if self.model == AUTO_MODEL else self.model,
