@@ -43,3 +43,10 @@ def test_explicit_token_budget_is_obeyed(spy_generate):
     [call] = spy.calls
     assert call["kwargs"]["min_new_tokens"] == 8 and call["kwargs"]["max_new_tokens"] == 8
     assert call["output"].shape[1] == 8 + 1
+
+
+def test_settings_save_and_load_round_trip(tmp_path):
+    settings = SummarySettings(model="sshleifer/distilbart-cnn-6-6", length="long", max_tokens=90,
+                               translate_to=("fr", "ar"), backend="reference")
+    settings.save(tmp_path / "settings.json")
+    assert SummarySettings.load(tmp_path / "settings.json") == settings
