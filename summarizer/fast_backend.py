@@ -8,6 +8,7 @@ en-de): BLEU 27.90 -> 27.65.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -79,6 +80,19 @@ def _fix_m2m100_vocabulary() -> None:
     loaders.M2M100Loader.get_vocabulary = _m2m100_vocabulary
 
 
+def target_vocabulary(converted: Path) -> dict[str, int]:
+    """Output token -> id, from the converted model's own vocabulary.
+
+    The Hugging Face tokenizer cannot stand in for it: the converter pads the vocabulary to the
+    model's size (M2M100's `madeupword…` entries), and the tokenizer would call those ids `<unk>`."""
+    name = "shared_vocabulary.json" if (converted / "shared_vocabulary.json").is_file() \
+        else "target_vocabulary.json"
+    ids: dict[str, int] = {}
+    for index, token in enumerate(json.loads((converted / name).read_text(encoding="utf-8"))):
+        ids.setdefault(token, index)  # CTranslate2 resolves a repeated token to its first id too
+    return ids
+
+
 class FastModel(TokenizedModel):
     """CTranslate2 `Translator.translate_batch` over the model's own tokenizer."""
 
@@ -97,6 +111,7 @@ class FastModel(TokenizedModel):
         self.device, self.compute_type = device_and_compute_type()
         self.compute_type = quantization or self.compute_type
         self.converted = convert(model_id, folder, self.compute_type, on_progress)
+        self.output_ids = target_vocabulary(self.converted)
         self.translator = ctranslate2.Translator(str(self.converted), device=self.device,
                                                  compute_type=self.compute_type, inter_threads=1,
                                                  intra_threads=cpu_threads() if self.device == "cpu" else 0)
@@ -113,4 +128,4 @@ class FastModel(TokenizedModel):
             options["target_prefix"] = [[target_token]] * len(source)
         with CPU_COMPUTE:
             results = self.translator.translate_batch(source, **options)
-        return [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
+        return [[self.output_ids[token] for token in r.hypotheses[0]] for r in results]

@@ -98,7 +98,7 @@ class GenerateSpy:
                     "input_ids": [model.tokenizer.convert_tokens_to_ids(tokens) for tokens in source],
                     "forced_id": model.tokenizer.convert_tokens_to_ids(prefix[0][0]) if prefix else None,
                     "options": options,
-                    "output_ids": [model.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]})
+                    "output_ids": [[model.output_ids[t] for t in r.hypotheses[0]] for r in results]})
                 return results
 
         model.translator = Recorder()

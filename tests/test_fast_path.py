@@ -73,3 +73,37 @@ def test_first_use_reports_the_conversion(tmp_path, monkeypatch):
               on_progress=events.append)
     assert [e.stage for e in events] == ["convert"]
     assert "int8" in events[0].message
+
+
+def test_padding_entries_of_the_converted_vocabulary_keep_their_ids(tmp_path, spy_generate):
+    """The converter pads M2M100's vocabulary with `madeupword…` entries the tokenizer cannot name; a
+    model that emits them must give the same ids on both paths, not `<unk>` on the fast one."""
+    import torch
+    import tiny_models
+    from transformers import M2M100ForConditionalGeneration
+
+    model_id = "facebook/m2m100_418M"
+    folder = tiny_models.build_model(tmp_path, model_id)
+    weights = M2M100ForConditionalGeneration.from_pretrained(folder)
+    padding_id = weights.config.vocab_size - 1
+    with torch.no_grad():  # every decoder state becomes `direction`, which the padding entry matches best
+        direction = torch.ones(weights.config.d_model)
+        weights.model.decoder.layer_norm.weight.zero_()
+        weights.model.decoder.layer_norm.bias.copy_(direction)
+        weights.lm_head.weight[padding_id] = direction
+    weights.save_pretrained(folder)
+
+    reference = TransformersModel(model_id, str(folder))
+    fast = FastModel(model_id, str(folder), quantization="float32")
+    padding_token = next(t for t, i in fast.output_ids.items() if i == padding_id)
+    assert padding_token.startswith("madeupword")
+    assert fast.tokenizer.convert_tokens_to_ids(padding_token) == fast.tokenizer.unk_token_id
+    text, source, target = "Der Rat hat den Haushalt beschlossen.", "de", "__ja__"
+    with spy_generate(reference) as reference_spy, spy_generate(fast) as fast_spy:
+        reference_text = reference.generate([text], GREEDY, source_language=source, target_token=target)
+        fast_text = fast.generate([text], GREEDY, source_language=source, target_token=target)
+    reference_ids = content(reference_spy.calls[0]["output"][0].tolist(), reference.tokenizer, True)
+    fast_ids = content(fast_spy.calls[0]["output_ids"][0], fast.tokenizer)
+    assert padding_id in reference_ids[1:]  # after the forced language token
+    assert fast_ids == reference_ids
+    assert fast_text == reference_text

@@ -10,13 +10,16 @@ so the output is nonsense: tests assert structure, limits and errors, never word
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 import sentencepiece as spm
+import torch
 from tokenizers import ByteLevelBPETokenizer
 from transformers import (
     AutoTokenizer,
@@ -61,12 +64,15 @@ def snapshot_dir(cache: Path, model_id: str) -> Path:
 
 
 def train_sentencepiece(work: Path, name: str, model_type: str, vocab_size: int, **extra) -> Path:
-    text = work / "corpus.txt"
-    text.write_text("\n".join(corpus_lines()) * 3, encoding="utf-8")
+    """Trained from an iterator into memory, so no temporary path is recorded in the model file."""
+    model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        input=str(text), model_prefix=str(work / name), vocab_size=vocab_size, model_type=model_type,
-        character_coverage=1.0, hard_vocab_limit=False, minloglevel=2, **extra)
-    return work / f"{name}.model"
+        sentence_iterator=iter(corpus_lines() * 3), model_writer=model, vocab_size=vocab_size,
+        model_type=model_type, character_coverage=1.0, hard_vocab_limit=False, minloglevel=2,
+        num_threads=1, **extra)
+    path = work / f"{name}.model"
+    path.write_bytes(model.getvalue())
+    return path
 
 
 def build_bart(folder: Path, work: Path, input_limit: int) -> None:
@@ -140,23 +146,34 @@ def build_m2m100(folder: Path, work: Path) -> None:
     M2M100ForConditionalGeneration(config).save_pretrained(folder)
 
 
-def build_all(cache: Path) -> list[str]:
-    """Build every catalogue model into `cache`; returns the ids written."""
-    written = []
-    for entry in SUMMARY_MODELS.values():
-        with tempfile.TemporaryDirectory() as work:
-            folder = snapshot_dir(cache, entry.model_id)
+def seed_for(model_id: str) -> int:
+    """Each model draws from its own seed, so its weights do not depend on what was built before it."""
+    return zlib.crc32(model_id.encode("utf-8"))
+
+
+def build_model(cache: Path, model_id: str) -> Path:
+    """Write the tiny model for one catalogue id into `cache`; the same id always gives the same bytes."""
+    torch.manual_seed(seed_for(model_id))
+    folder = snapshot_dir(cache, model_id)
+    with tempfile.TemporaryDirectory() as work:
+        if model_id in SUMMARY_MODELS:
+            entry = SUMMARY_MODELS[model_id]
             build = build_bart if entry.architecture == "bart" else build_mt5
             build(folder, Path(work), entry.input_limit)
-        written.append(entry.model_id)
-    for entry in TRANSLATION_MODELS:
-        with tempfile.TemporaryDirectory() as work:
-            folder = snapshot_dir(cache, entry.model_id)
-            if entry.architecture == "marian":
-                build_marian(folder, Path(work), [t for t in entry.targets.values() if t])
+        else:
+            translator = next(t for t in TRANSLATION_MODELS if t.model_id == model_id)
+            if translator.architecture == "marian":
+                build_marian(folder, Path(work), [t for t in translator.targets.values() if t])
             else:
                 build_m2m100(folder, Path(work))
-        written.append(entry.model_id)
+    return folder
+
+
+def build_all(cache: Path) -> list[str]:
+    """Build every catalogue model into `cache`; returns the ids written."""
+    written = [*SUMMARY_MODELS, *(t.model_id for t in TRANSLATION_MODELS)]
+    for model_id in written:
+        build_model(cache, model_id)
     return written
 
 
