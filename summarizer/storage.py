@@ -7,11 +7,14 @@ expiry. Every write is one transaction, so a process killed mid-write leaves no 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -20,6 +23,7 @@ from .errors import SummarizerError
 DEFAULT_SQLITE_PATH = Path(".data") / "results.sqlite3"
 DEFAULT_MAX_ENTRY_BYTES = 1_000_000
 DEFAULT_EXPIRY_DAYS = 90.0
+DEFAULT_LOCK_TIMEOUT = 5.0  # seconds a write waits for another writer before giving up
 ID_BYTES = 24  # 192 bits, 32 URL-safe characters
 
 CREATE_SQL = """CREATE TABLE IF NOT EXISTS shared_results (
@@ -30,6 +34,11 @@ CREATE_SQL = """CREATE TABLE IF NOT EXISTS shared_results (
 INSERT_SQL = "INSERT INTO shared_results (id, created_at, expires_at, payload) VALUES ({p}, {p}, {p}, {p})"
 SELECT_SQL = "SELECT payload FROM shared_results WHERE id = {p} AND expires_at > {p}"
 PURGE_SQL = "DELETE FROM shared_results WHERE expires_at <= {p}"
+
+
+log = logging.getLogger(__name__)
+UNAVAILABLE = ("Shared results are unavailable right now: the results database did not answer. "
+               "Your text and summary are still here; try again in a minute.")
 
 
 class StoreError(SummarizerError):
@@ -51,9 +60,10 @@ class _SqlStore:
 
     placeholder = "?"
 
-    def __init__(self, max_entry_bytes: int, expiry_days: float) -> None:
+    def __init__(self, max_entry_bytes: int, expiry_days: float, clock: Callable[[], float]) -> None:
         self.max_entry_bytes = max_entry_bytes
         self.expiry_seconds = expiry_days * 86_400
+        self.clock = clock  # injected so expiry can be tested without waiting
 
     def _encode(self, payload: dict[str, Any]) -> str:
         encoded = json.dumps(payload, ensure_ascii=False)
@@ -66,26 +76,40 @@ class _SqlStore:
     def _sql(self, template: str) -> str:
         return template.format(p=self.placeholder)
 
+    @contextmanager
+    def _database(self, action: str,
+                  driver_error: type[Exception] | tuple[type[Exception], ...]) -> Iterator[None]:
+        """A driver's error (locked, disk full, table gone, server down) becomes a StoreError with a
+        message for readers; the driver's own words go to the server log."""
+        try:
+            yield
+        except driver_error as error:
+            log.warning("shared results: could not %s: %s: %s", action, type(error).__name__, error)
+            raise StoreError(UNAVAILABLE) from None
+
     def _new_row(self, encoded: str) -> tuple[str, float, float, str]:
-        now = time.time()
+        now = self.clock()
         return new_id(), now, now + self.expiry_seconds, encoded
 
 
 class SQLiteStore(_SqlStore):
     def __init__(self, path: str | Path = DEFAULT_SQLITE_PATH, max_entry_bytes: int = DEFAULT_MAX_ENTRY_BYTES,
-                 expiry_days: float = DEFAULT_EXPIRY_DAYS) -> None:
-        super().__init__(max_entry_bytes, expiry_days)
+                 expiry_days: float = DEFAULT_EXPIRY_DAYS, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+                 clock: Callable[[], float] = time.time) -> None:
+        super().__init__(max_entry_bytes, expiry_days, clock)
         self.path = Path(path)
+        self.lock_timeout = lock_timeout
         self._local = threading.local()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.connect() as connection:
-            connection.execute(CREATE_SQL)
+        with self._database("open the database", (sqlite3.Error, OSError)):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.connect() as connection:
+                connection.execute(CREATE_SQL)
 
     def connect(self) -> sqlite3.Connection:
         """One connection per thread (sqlite3 connections must not cross threads)."""
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(self.path, timeout=30)
+            connection = sqlite3.connect(self.path, timeout=self.lock_timeout)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             self._local.connection = connection
@@ -93,25 +117,26 @@ class SQLiteStore(_SqlStore):
 
     def put(self, payload: dict[str, Any]) -> str:
         row = self._new_row(self._encode(payload))
-        with self.connect() as connection:  # one transaction: committed whole or not at all
-            connection.execute(self._sql(INSERT_SQL), row)
+        with self._database("store a result", sqlite3.Error), self.connect() as connection:
+            connection.execute(self._sql(INSERT_SQL), row)  # one transaction: committed whole or not at all
         return row[0]
 
     def get(self, entry_id: str) -> dict[str, Any] | None:
-        row = self.connect().execute(self._sql(SELECT_SQL), (entry_id, time.time())).fetchone()
+        with self._database("read a result", sqlite3.Error):
+            row = self.connect().execute(self._sql(SELECT_SQL), (entry_id, self.clock())).fetchone()
         return json.loads(row[0]) if row else None
 
     def purge_expired(self) -> int:
-        with self.connect() as connection:
-            return connection.execute(self._sql(PURGE_SQL), (time.time(),)).rowcount
+        with self._database("purge expired results", sqlite3.Error), self.connect() as connection:
+            return connection.execute(self._sql(PURGE_SQL), (self.clock(),)).rowcount
 
 
 class PostgresStore(_SqlStore):
     placeholder = "%s"
 
     def __init__(self, url: str, max_entry_bytes: int = DEFAULT_MAX_ENTRY_BYTES,
-                 expiry_days: float = DEFAULT_EXPIRY_DAYS) -> None:
-        super().__init__(max_entry_bytes, expiry_days)
+                 expiry_days: float = DEFAULT_EXPIRY_DAYS, clock: Callable[[], float] = time.time) -> None:
+        super().__init__(max_entry_bytes, expiry_days, clock)
         import psycopg
 
         self._psycopg = psycopg
@@ -124,18 +149,21 @@ class PostgresStore(_SqlStore):
 
     def put(self, payload: dict[str, Any]) -> str:
         row = self._new_row(self._encode(payload))
-        with self._psycopg.connect(self.url, connect_timeout=10) as connection:  # commits on exit
+        with self._database("store a result", self._psycopg.Error), \
+                self._psycopg.connect(self.url, connect_timeout=10) as connection:  # commits on exit
             connection.execute(self._sql(INSERT_SQL), row)
         return row[0]
 
     def get(self, entry_id: str) -> dict[str, Any] | None:
-        with self._psycopg.connect(self.url, connect_timeout=10) as connection:
-            row = connection.execute(self._sql(SELECT_SQL), (entry_id, time.time())).fetchone()
+        with self._database("read a result", self._psycopg.Error), \
+                self._psycopg.connect(self.url, connect_timeout=10) as connection:
+            row = connection.execute(self._sql(SELECT_SQL), (entry_id, self.clock())).fetchone()
         return json.loads(row[0]) if row else None
 
     def purge_expired(self) -> int:
-        with self._psycopg.connect(self.url, connect_timeout=10) as connection:
-            return connection.execute(self._sql(PURGE_SQL), (time.time(),)).rowcount
+        with self._database("purge expired results", self._psycopg.Error), \
+                self._psycopg.connect(self.url, connect_timeout=10) as connection:
+            return connection.execute(self._sql(PURGE_SQL), (self.clock(),)).rowcount
 
 
 def open_store(database: str | None = None) -> ResultStore:

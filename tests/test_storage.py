@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +16,7 @@ import pytest
 from conftest import ROOT
 from postgres_server import PostgresServer, binaries
 
-from summarizer.storage import PostgresStore, SQLiteStore, StoreError, new_id, open_store
+from summarizer.storage import PostgresStore, SQLiteStore, StoreError, open_store
 
 PAYLOAD = {"text": "مجلس المدينة وافق. Café 東京.", "result": {"summary": "ok", "chunks": 1}}
 
@@ -32,7 +33,7 @@ def postgres_url():
     server.stop()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def make_store(request, tmp_path):
     if request.param == "sqlite":
         return lambda **kw: SQLiteStore(tmp_path / "nested" / "results.sqlite3", **kw)
@@ -56,8 +57,10 @@ def test_entries_are_immutable_copies(make_store):
     payload = {"text": "first"}
     entry_id = store.put(payload)
     payload["text"] = "changed"
-    assert store.get(entry_id) == {"text": "first"}
-    assert not hasattr(store, "update") and not hasattr(store, "delete")
+    assert store.get(entry_id) == {"text": "first"}  # a copy was stored, not a reference
+    second_id = store.put(payload)  # storing again makes a new entry; the first is untouched
+    assert second_id != entry_id
+    assert (store.get(entry_id), store.get(second_id)) == ({"text": "first"}, {"text": "changed"})
 
 
 def test_size_cap(make_store):
@@ -67,12 +70,18 @@ def test_size_cap(make_store):
 
 
 def test_expiry(make_store):
-    store = make_store(expiry_days=1.5 / 86_400)  # 1.5 seconds
+    now = [time.time()]
+    store = make_store(expiry_days=1.0, clock=lambda: now[0])
     entry_id = store.put(PAYLOAD)
+    now[0] += 86_400 - 60
+    fresh_id = store.put({"text": "stored a day later"})
     assert store.get(entry_id) == PAYLOAD
-    time.sleep(2)
+    now[0] += 120  # the first entry is now a day and a minute old
     assert store.get(entry_id) is None
-    assert store.purge_expired() >= 1
+    assert store.purge_expired() == 1
+    assert store.get(fresh_id) == {"text": "stored a day later"}
+    now[0] -= 120
+    assert store.get(entry_id) is None  # purged: gone even at a time it was valid
 
 
 def test_concurrent_writers(make_store):
@@ -83,13 +92,16 @@ def test_concurrent_writers(make_store):
     assert sorted(store.get(i)["n"] for i in ids) == list(range(80))
 
 
-def test_ids_are_random_and_unguessable():
-    ids = [new_id() for _ in range(2000)]
+def test_ids_the_store_hands_out_are_random_and_unguessable(make_store):
+    store = make_store()
+    ids = [store.put({"n": n}) for n in range(200)]
     assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{32}", i) for i in ids)
     raw = [base64.urlsafe_b64decode(i + "=" * (-len(i) % 4)) for i in ids]
     assert all(len(r) * 8 >= 128 for r in raw)
-    # No shared prefix, as counters or timestamps would give.
-    assert len({i[:4] for i in ids}) > 1900
+    # No shared prefix or order, as counters, timestamps or row numbers would give.
+    assert len({i[:3] for i in ids}) > 190
+    assert ids != sorted(ids)
 
 
 def test_sqlite_uses_wal_and_is_created_on_first_use(tmp_path):
@@ -99,6 +111,7 @@ def test_sqlite_uses_wal_and_is_created_on_first_use(tmp_path):
     assert store.connect().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+@pytest.mark.subprocess
 def test_sqlite_writers_in_several_processes(tmp_path):
     path = tmp_path / "shared.sqlite3"
     SQLiteStore(path)
@@ -112,6 +125,7 @@ def test_sqlite_writers_in_several_processes(tmp_path):
     assert len({(store.get(i)["w"], store.get(i)["n"]) for i in ids}) == 100
 
 
+@pytest.mark.subprocess
 def test_write_killed_part_way_leaves_the_database_readable_and_the_entry_absent(tmp_path):
     path = tmp_path / "killed.sqlite3"
     kept = SQLiteStore(path).put({"text": "committed before"})
@@ -133,6 +147,7 @@ def test_write_killed_part_way_leaves_the_database_readable_and_the_entry_absent
     assert store.get(store.put({"text": "after"})) == {"text": "after"}
 
 
+@pytest.mark.postgres
 def test_open_store_picks_the_backend(tmp_path, postgres_url):
     assert isinstance(open_store(str(tmp_path / "x.sqlite3")), SQLiteStore)
     assert isinstance(open_store(postgres_url), PostgresStore)
@@ -141,3 +156,40 @@ def test_open_store_picks_the_backend(tmp_path, postgres_url):
 def test_unreachable_postgres_is_a_clear_error():
     with pytest.raises(StoreError, match="cannot reach the PostgreSQL database"):
         PostgresStore("postgresql://nobody@127.0.0.1:9/none")
+
+
+def test_a_locked_database_is_a_plain_error_after_a_bounded_wait(tmp_path, caplog):
+    path = tmp_path / "locked.sqlite3"
+    store = SQLiteStore(path, lock_timeout=0.3)
+    kept = store.put({"text": "before the lock"})
+    other = sqlite3.connect(path)
+    other.execute("BEGIN EXCLUSIVE")  # another process in the middle of a long write
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="try again in a minute") as error:
+        store.put({"text": "while locked"})
+    assert time.monotonic() - started < 5
+    assert "sqlite3" not in str(error.value) and "locked" in caplog.text  # details in the log only
+    other.rollback()
+    assert store.get(kept) == {"text": "before the lock"}
+
+
+@pytest.mark.postgres
+def test_database_failures_after_start_up_are_plain_errors(postgres_url, tmp_path):
+    import psycopg
+
+    sqlite_store = SQLiteStore(tmp_path / "gone.sqlite3")
+    postgres_store = PostgresStore(postgres_url)
+    entry_id = postgres_store.put(PAYLOAD)
+    sqlite3.connect(tmp_path / "gone.sqlite3").execute("DROP TABLE shared_results")
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("ALTER TABLE shared_results RENAME TO shared_results_moved")
+    try:
+        for store in (sqlite_store, postgres_store):
+            with pytest.raises(StoreError, match="unavailable right now"):
+                store.put(PAYLOAD)
+            with pytest.raises(StoreError, match="unavailable right now"):
+                store.get(entry_id)
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as connection:
+            connection.execute("ALTER TABLE shared_results_moved RENAME TO shared_results")
+    assert postgres_store.get(entry_id) == PAYLOAD  # nothing acknowledged was lost
