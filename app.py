@@ -6,6 +6,7 @@ Run with `make run` (or `streamlit run app.py`).
 
 from __future__ import annotations
 
+import logging
 import os
 
 import pandas as pd
@@ -97,10 +98,17 @@ def open_shared_result(entry_id: str) -> None:
         st.session_state.error = ("This link was not found or has expired. Paste the article again to "
                                   "summarise it.")
         return
-    shown = PageSettings.from_dict(entry["page"])
+    try:
+        shown = PageSettings.from_dict(entry["page"])
+        result = SummaryResult.from_dict(entry["result"])
+        text = str(entry["text"])
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        logging.warning("shared result %s cannot be shown: %s", entry_id, error)
+        st.session_state.error = ("This link was saved by a different version of the app and cannot be "
+                                  "shown. Paste the article again to summarise it.")
+        return
     restore_widgets(shown)
-    st.session_state.update(article=entry["text"], result=SummaryResult(**entry["result"]),
-                            result_settings=shown, shared_id=entry_id)
+    st.session_state.update(article=text, result=result, result_settings=shown, shared_id=entry_id)
 
 
 # --- settings: restored from the address bar once per session, then kept in widgets -------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -34,3 +34,15 @@ class SummaryResult:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SummaryResult:
+        """A result saved by this or another version: fields it lacks take their defaults, fields this
+        version does not know are dropped; ValueError when it lacks what every version has."""
+        known = {f.name: f for f in fields(cls)}
+        required = [name for name, f in known.items()
+                    if f.default is MISSING and f.default_factory is MISSING]
+        missing = [name for name in required if name not in data]
+        if missing:
+            raise ValueError(f"a stored result lacks {', '.join(missing)}")
+        return cls(**{k: v for k, v in data.items() if k in known})

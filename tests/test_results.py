@@ -1,0 +1,73 @@
+"""What a result becomes: Markdown for people, a stored entry read back by any version, cached copies."""
+
+import pytest
+
+from summarizer.export import to_markdown
+from summarizer.result import SummaryResult
+from summarizer.settings import SummarySettings
+from ui.result_cache import ResultCache, cache_key
+
+
+def make_result(**changes) -> SummaryResult:
+    values = dict(summary="Le conseil a voté le budget.", engine="abstractive",
+                  model="csebuetnlp/mT5_multilingual_XLSum", language="fr", source_words=120,
+                  summary_words=6, compression=0.05, chunks=2, timings={"load": 1.0, "summarise": 2.5},
+                  translations={"en": "The council voted the budget.", "ar": "صوت المجلس على الميزانية."},
+                  errors={"de": "model Helsinki-NLP/opus-mt-fr-de is not downloaded"},
+                  unsupported=[{"text": "52", "kind": "number", "sentence": 0}])
+    return SummaryResult(**{**values, **changes})
+
+
+def test_markdown_has_every_part_in_order():
+    markdown = to_markdown(make_result())
+    assert markdown.splitlines()[:3] == ["# Summary (French)", "", "Le conseil a voté le budget."]
+    english, arabic = markdown.index("## English"), markdown.index("## Arabic")
+    assert english < arabic
+    assert "The council voted the budget." in markdown[english:arabic]
+    assert "صوت المجلس على الميزانية." in markdown[arabic:]
+    assert "> Translation into German failed: model Helsinki-NLP/opus-mt-fr-de is not downloaded" in markdown
+    assert "> Not found in the source: 52 (number)" in markdown
+    assert markdown.rstrip().endswith(
+        "6 words from 120 (5%), csebuetnlp/mT5_multilingual_XLSum, 2 chunk(s), 3.5 s.")
+
+
+def test_markdown_of_an_extractive_fallback_says_why():
+    markdown = to_markdown(make_result(engine="extractive", model=None, translations={}, errors={},
+                                       unsupported=[], fallback_reason="the model is not downloaded"))
+    assert "##" not in markdown and "Not found" not in markdown
+    assert ", extractive, 2 chunk(s)" in markdown
+    assert markdown.rstrip().endswith("Extractive because the model is not downloaded")
+
+
+def test_result_round_trips_through_a_dict_and_tolerates_other_versions():
+    result = make_result()
+    assert SummaryResult.from_dict(result.to_dict()) == result
+    newer = {**result.to_dict(), "verdicts": ["supported"], "schema": 3}
+    assert SummaryResult.from_dict(newer) == result
+    older = {k: v for k, v in result.to_dict().items() if k not in ("translations", "errors", "support")}
+    assert SummaryResult.from_dict(older).translations == {}
+    with pytest.raises(ValueError, match="summary"):
+        SummaryResult.from_dict({"engine": "extractive"})
+
+
+def test_result_cache_evicts_the_least_recently_used():
+    cache = ResultCache(max_entries=2)
+    first, second, third = (make_result(summary=s) for s in ("one.", "two.", "three."))
+    cache.put("a", first)
+    cache.put("b", second)
+    assert cache.get("a") is first  # "a" is now the most recently used
+    cache.put("c", third)
+    assert cache.get("b") is None
+    assert cache.get("a") is first and cache.get("c") is third
+    cache.put("a", second)  # replacing keeps one entry per key
+    assert cache.get("a") is second and cache.get("c") is third
+
+
+def test_cache_key_covers_the_text_and_every_setting():
+    settings = SummarySettings()
+    keys = {cache_key("text", settings), cache_key("text ", settings),
+            cache_key("text", settings.with_changes(length="long")),
+            cache_key("text", settings.with_changes(translate_to=("fr",))),
+            cache_key("text", settings.with_changes(backend="reference"))}
+    assert len(keys) == 5
+    assert cache_key("text", SummarySettings()) == cache_key("text", settings)
