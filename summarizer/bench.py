@@ -4,6 +4,7 @@
     python -m summarizer.bench --json          # rows as JSON objects
     python -m summarizer.bench --runs 1        # quicker, noisier
     python -m summarizer.bench --use-cached    # real catalogue models where the HF cache has them
+    python -m summarizer.bench --tiny --runs 1 # smoke test of the benchmark itself: seconds, figures meaningless
 
 Models are full-size architectures with random weights built from the published configurations (speed
 does not depend on the weights); output lengths are forced so both paths do the same work. Reference
@@ -22,7 +23,7 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -48,16 +49,48 @@ ARCHITECTURES = {
         pad_token_id=58100, eos_token_id=0, decoder_start_token_id=58100, forced_eos_token_id=0)),
 }
 TRANSLATORS = ["Helsinki-NLP/opus-mt-en-de", "Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-es"]
-ARTICLE_TOKENS, SUMMARY_TOKENS, BEAMS = 900, 60, 4
-SENTENCE_TOKENS, TRANSLATION_TOKENS = 25, 25  # a 60-word, 3-sentence summary; output forced
-# Forced lengths with the settings the product uses: the summariser's shipped defaults (length penalty,
-# no repeated trigrams) and translation.py's.
-SUMMARY_SETTINGS = GenerationSettings(num_beams=BEAMS, min_new_tokens=SUMMARY_TOKENS,
-                                      max_new_tokens=SUMMARY_TOKENS, length_penalty=2.0,
-                                      no_repeat_ngram_size=3)
-TRANSLATION_SETTINGS = GenerationSettings(num_beams=BEAMS, min_new_tokens=TRANSLATION_TOKENS,
-                                          max_new_tokens=TRANSLATION_TOKENS, length_penalty=1.0,
-                                          no_repeat_ngram_size=0)
+BEAMS = 4
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How big each workload is. FULL is what the README quotes; TINY checks the benchmark itself runs."""
+
+    article_tokens: int = 900
+    summary_tokens: int = 60
+    sentence_tokens: int = 25  # a 60-word, 3-sentence summary; output forced
+    translation_tokens: int = 25
+    extractive_words: tuple[int, ...] = (5_000, 50_000)
+    tiny_models: bool = False  # width 32, one layer, a 1,000-word vocabulary
+    fresh_processes: bool = True
+
+    def summary_settings(self) -> GenerationSettings:
+        """Forced lengths with the summariser's shipped settings (length penalty, no repeated trigrams)."""
+        return GenerationSettings(num_beams=BEAMS, min_new_tokens=self.summary_tokens,
+                                  max_new_tokens=self.summary_tokens, length_penalty=2.0,
+                                  no_repeat_ngram_size=3)
+
+    def translation_settings(self) -> GenerationSettings:
+        """Forced lengths with translation.py's settings."""
+        return GenerationSettings(num_beams=BEAMS, min_new_tokens=self.translation_tokens,
+                                  max_new_tokens=self.translation_tokens, length_penalty=1.0,
+                                  no_repeat_ngram_size=0)
+
+
+FULL = Sizes()
+TINY = Sizes(article_tokens=40, summary_tokens=4, sentence_tokens=6, translation_tokens=4,
+             extractive_words=(200, 2_000), tiny_models=True, fresh_processes=False)
+
+
+def shrunk(config: dict) -> dict:
+    """The same architecture at toy width, for --tiny; pad ids that sat at the vocabulary's end move with it."""
+    size = 1_000
+    small = dict(config, vocab_size=size, d_model=32, encoder_layers=1, decoder_layers=1,
+                 encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64)
+    for name in ("pad_token_id", "decoder_start_token_id"):
+        if config.get(name) == config["vocab_size"] - 1:
+            small[name] = size - 1
+    return small
 
 
 @dataclass
@@ -81,7 +114,7 @@ def median_seconds(work: Callable[[], object], runs: int) -> float:
 
 # --- building the models -------------------------------------------------------------------------
 
-def build_random_model(model_id: str, folder: Path) -> Path:
+def build_random_model(model_id: str, folder: Path, tiny: bool = False) -> Path:
     """Save a random-weight model of `model_id`'s architecture, with a tokenizer of its vocabulary size."""
     import torch
     from transformers import (
@@ -94,6 +127,7 @@ def build_random_model(model_id: str, folder: Path) -> Path:
     )
 
     kind, config = ARCHITECTURES.get(model_id, ARCHITECTURES["Helsinki-NLP/opus-mt-en-de"])
+    config = shrunk(config) if tiny else config
     folder.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(0)
     size = config["vocab_size"]
@@ -126,14 +160,15 @@ def _tiny_sentencepiece(folder: Path) -> Path:
     return folder / "spm.model"
 
 
-def model_folder(model_id: str, work: Path, use_cached: bool) -> tuple[Path, str]:
-    if use_cached:
+def model_folder(model_id: str, work: Path, use_cached: bool, sizes: Sizes) -> tuple[Path, str]:
+    if use_cached and not sizes.tiny_models:
         from .hub import cached_folder
 
         folder = cached_folder(model_id)
         if folder:
             return Path(folder), "real weights"
-    return build_random_model(model_id, work / model_id.replace("/", "--")), "random weights"
+    folder = build_random_model(model_id, work / model_id.replace("/", "--"), sizes.tiny_models)
+    return folder, "tiny random weights" if sizes.tiny_models else "random weights"
 
 
 # --- the workloads ----------------------------------------------------------------------------------
@@ -150,35 +185,39 @@ def load(backend: str, model_id: str, folder: str):
     return (FastModel if backend == "fast" else TransformersModel)(model_id, folder)
 
 
-def first_token_seconds(model, row: list[int]) -> float:
+def first_token_seconds(model, row: list[int], longest: int) -> float:
     source = model.tokenizer.convert_ids_to_tokens(row)
     start = time.perf_counter()
-    for _ in model.translator.generate_tokens(source, max_decoding_length=SUMMARY_TOKENS):
+    for _ in model.translator.generate_tokens(source, max_decoding_length=longest):
         break
     return time.perf_counter() - start
 
 
-def in_fresh_process(function: Callable, *args):
+def in_fresh_process(sizes: Sizes, function: Callable, *args):
     """Each path is timed in its own process, as it runs when deployed: torch's and CTranslate2's
-    thread pools never compete, and memory is the path's own."""
+    thread pools never compete, and memory is the path's own. (Tiny sizes run here: each new process
+    costs seconds of imports.)"""
+    if not sizes.fresh_processes:
+        return function(*args)
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         return pool.apply(function, args)
 
 
-def _summary_seconds(backend: str, model_id: str, folder: str, runs: int) -> dict[str, float]:
+def _summary_seconds(backend: str, model_id: str, folder: str, runs: int,
+                     sizes: Sizes) -> dict[str, float]:
     from .backend import quiet_transformers
 
     quiet_transformers()
     model = load(backend, model_id, folder)
-    article = [random_ids(len(model.tokenizer), ARTICLE_TOKENS, 1)]
+    article = [random_ids(len(model.tokenizer), sizes.article_tokens, 1)]
 
     def one_request() -> None:
-        model.generate_ids(article, SUMMARY_SETTINGS)
+        model.generate_ids(article, sizes.summary_settings())
 
     figures = {"summary": median_seconds(one_request, runs)}
     if backend == "fast":
         figures["first_token"] = statistics.median(
-            first_token_seconds(model, article[0]) for _ in range(runs))
+            first_token_seconds(model, article[0], sizes.summary_tokens) for _ in range(runs))
 
         def two_at_once() -> None:  # generate_ids queues on the CPU lock, as app sessions do
             threads = [threading.Thread(target=one_request) for _ in range(2)]
@@ -191,20 +230,22 @@ def _summary_seconds(backend: str, model_id: str, folder: str, runs: int) -> dic
     return figures
 
 
-def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int) -> float:
+def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int, sizes: Sizes) -> float:
     from .backend import quiet_transformers
 
     quiet_transformers()
     models = [load(backend, model_id, folder) for model_id, folder in folders]
-    batch = [random_ids(len(models[0].tokenizer), SENTENCE_TOKENS, seed) for seed in range(3)]
-    return median_seconds(lambda: [m.generate_ids(batch, TRANSLATION_SETTINGS) for m in models], runs)
+    batch = [random_ids(len(models[0].tokenizer), sizes.sentence_tokens, seed) for seed in range(3)]
+    settings = sizes.translation_settings()
+    return median_seconds(lambda: [m.generate_ids(batch, settings) for m in models], runs)
 
 
 def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str,
-                 extras: bool) -> list[Row]:
-    reference = in_fresh_process(_summary_seconds, "reference", model_id, str(folder), runs)["summary"]
-    fast = in_fresh_process(_summary_seconds, "fast", model_id, str(folder), runs)
-    rows = [Row(f"{label}: {ARTICLE_TOKENS}-token article, {SUMMARY_TOKENS} tokens, beams {BEAMS}", "s",
+                 extras: bool, sizes: Sizes) -> list[Row]:
+    reference = in_fresh_process(sizes, _summary_seconds, "reference", model_id, str(folder), runs, sizes)["summary"]
+    fast = in_fresh_process(sizes, _summary_seconds, "fast", model_id, str(folder), runs, sizes)
+    rows = [Row(f"{label}: {sizes.article_tokens}-token article, {sizes.summary_tokens} tokens, "
+                f"beams {BEAMS}", "s",
                 round(reference, 2), round(fast["summary"], 2), round(reference / fast["summary"], 2),
                 f"{model_id}, {weights}; reference transformers fp32, project CTranslate2 int8")]
     if extras:
@@ -220,16 +261,19 @@ def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: st
     return rows
 
 
-def translation_row(folders: list[tuple[str, Path]], runs: int) -> Row:
+def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) -> Row:
     args = [(model_id, str(folder)) for model_id, folder in folders]
-    reference = in_fresh_process(_translation_seconds, "reference", args, runs)
-    fast = in_fresh_process(_translation_seconds, "fast", args, runs)
+    reference = in_fresh_process(sizes, _translation_seconds, "reference", args, runs, sizes)
+    fast = in_fresh_process(sizes, _translation_seconds, "fast", args, runs, sizes)
     return Row("translate a 3-sentence, 60-word summary into 3 languages (opus-mt)", "s", round(reference, 2),
                round(fast, 2), round(reference / fast, 2), "3 Marian models, 3 sentences each, beams 4")
 
 
 def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
     """Load the models on one path, run each once, report this process's resident memory."""
+    from .backend import quiet_transformers
+
+    quiet_transformers()
     models = [load(backend, model_id, folder) for model_id, folder in folders]
     settings = GenerationSettings(num_beams=1, min_new_tokens=4, max_new_tokens=4)
     for model in models:
@@ -239,10 +283,10 @@ def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
     return rss_kb / 1024
 
 
-def memory_row(folders: list[tuple[str, Path]]) -> Row:
+def memory_row(folders: list[tuple[str, Path]], sizes: Sizes) -> Row:
     args = [(model_id, str(folder)) for model_id, folder in folders]
-    reference = in_fresh_process(_resident_mb, "reference", args)
-    fast = in_fresh_process(_resident_mb, "fast", args)
+    reference = in_fresh_process(sizes, _resident_mb, "reference", args)
+    fast = in_fresh_process(sizes, _resident_mb, "fast", args)
     return Row("resident memory: default summariser + 3 translators loaded", "MB", round(reference),
                round(fast), round(reference / fast, 2), "one fresh process per path (VmRSS)")
 
@@ -260,35 +304,47 @@ def article_of(words: int) -> str:
     return "\n\n".join(out)
 
 
-def extractive_rows(runs: int) -> list[Row]:
-    rows = []
-    for words, target in ((5_000, 1.0), (50_000, 5.0)):
+EXTRACTIVE_TARGET_SECONDS = {5_000: 1.0, 50_000: 5.0}
+
+
+def extractive_rows(runs: int, sizes: Sizes) -> Iterator[Row]:
+    for words in sizes.extractive_words:
+        target = EXTRACTIVE_TARGET_SECONDS.get(words)
         text = article_of(words)
         seconds = median_seconds(lambda text=text: summarise_extractive(text, "en", "medium"), runs)
-        rows.append(Row(f"extractive engine, {words:,}-word article", "s", target, round(seconds, 3),
-                        round(target / seconds, 1), "reference = the target time"))
-    return rows
+        yield Row(f"extractive engine, {words:,}-word article", "s", target, round(seconds, 3),
+                  round(target / seconds, 1) if target else None,
+                  "reference = the target time" if target else "")
 
 
-def all_rows(runs: int, use_cached: bool) -> list[Row]:
+def all_rows(runs: int, use_cached: bool, sizes: Sizes) -> Iterator[Row]:
+    """Rows one by one as each workload finishes, so a long run shows progress."""
     from .backend import quiet_transformers
 
     quiet_transformers()
-    rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="summarizer-bench-") as work_dir:
         work = Path(work_dir)
         os.environ["SUMMARIZER_CONVERTED_DIR"] = str(work / "converted")  # not the user's cache
-        default_folder, weights = model_folder("sshleifer/distilbart-cnn-12-6", work, use_cached)
-        rows += summary_rows("sshleifer/distilbart-cnn-12-6", "default summariser", default_folder, runs,
-                             weights, extras=True)
-        fast_folder, weights = model_folder("sshleifer/distilbart-cnn-6-6", work, use_cached)
-        rows += summary_rows("sshleifer/distilbart-cnn-6-6", "fast summariser", fast_folder, runs, weights,
-                             extras=False)
-        translators = [(m, model_folder(m, work, use_cached)[0]) for m in TRANSLATORS]
-        rows.append(translation_row(translators, runs))
-        rows.append(memory_row([("sshleifer/distilbart-cnn-12-6", default_folder), *translators]))
-    rows += extractive_rows(runs)
-    return rows
+        default_folder, weights = model_folder("sshleifer/distilbart-cnn-12-6", work, use_cached, sizes)
+        yield from summary_rows("sshleifer/distilbart-cnn-12-6", "default summariser", default_folder, runs,
+                                weights, True, sizes)
+        fast_folder, weights = model_folder("sshleifer/distilbart-cnn-6-6", work, use_cached, sizes)
+        yield from summary_rows("sshleifer/distilbart-cnn-6-6", "fast summariser", fast_folder, runs, weights,
+                                False, sizes)
+        translators = [(m, model_folder(m, work, use_cached, sizes)[0]) for m in TRANSLATORS]
+        yield translation_row(translators, runs, sizes)
+        yield memory_row([("sshleifer/distilbart-cnn-12-6", default_folder), *translators], sizes)
+    yield from extractive_rows(runs, sizes)
+
+
+COLUMNS = ("workload", "unit", "reference", "project", "ratio", "note")
+
+
+def table_line(row: Row) -> str:
+    """One row, tab-separated, printed as soon as its workload is done."""
+    cells = (row.workload, row.unit, "-" if row.reference is None else f"{row.reference}", f"{row.project}",
+             "-" if row.ratio is None else f"{row.ratio}x", row.note)
+    return "\t".join(cells).rstrip()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -299,19 +355,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--use-cached", action="store_true",
                         help="use real catalogue models where the Hugging Face cache has them")
     parser.add_argument("--extractive-only", action="store_true", help="only the extractive rows (seconds)")
+    parser.add_argument("--tiny", action="store_true",
+                        help="toy sizes: checks the benchmark runs end to end in seconds; figures meaningless")
     args = parser.parse_args(argv)
-    rows = extractive_rows(args.runs) if args.extractive_only else all_rows(args.runs, args.use_cached)
+    sizes = TINY if args.tiny else FULL
+    rows = extractive_rows(args.runs, sizes) if args.extractive_only \
+        else all_rows(args.runs, args.use_cached, sizes)
     if args.json:
         print(json.dumps([asdict(r) for r in rows], indent=2))
         return
     print(f"cores: {os.cpu_count()}; median of {args.runs} run(s); ratio = reference / project "
-          "(higher is better)")
-    header = ("workload", "unit", "reference", "project", "ratio", "note")
-    table = [header] + [(r.workload, r.unit, "-" if r.reference is None else f"{r.reference}",
-                         f"{r.project}", "-" if r.ratio is None else f"{r.ratio}x", r.note) for r in rows]
-    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
-    for row in table:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+          f"(higher is better){'; TINY sizes, figures meaningless' if args.tiny else ''}", flush=True)
+    print("\t".join(COLUMNS), flush=True)
+    for row in rows:
+        print(table_line(row), flush=True)
 
 
 if __name__ == "__main__":
