@@ -10,7 +10,9 @@ from .errors import ModelUnavailable
 from .hub import locate_model
 from .progress import Progress, ProgressCallback, no_progress
 
-_loaded: dict[tuple[str, str], Seq2SeqModel] = {}
+# (model reference, backend) -> the process's one instance. A caller that builds a model itself (a test's
+# fake) may place it here, and every front end then gets it from `load_model`.
+loaded_models: dict[tuple[str, str], Seq2SeqModel] = {}
 _locks: defaultdict[tuple[str, str], threading.Lock] = defaultdict(threading.Lock)
 _locks_guard = threading.Lock()
 
@@ -23,16 +25,16 @@ def load_model(model_ref: str, input_limit: int | None = None,
     converted (an architecture CTranslate2 lacks, or ctranslate2 not installed).
     """
     key = (model_ref, backend)
-    if key in _loaded:
-        return _loaded[key]
+    if key in loaded_models:
+        return loaded_models[key]
     with _locks_guard:
         lock = _locks[key]
     with lock:
-        if key not in _loaded:
+        if key not in loaded_models:
             folder = locate_model(model_ref, on_progress)
             on_progress(Progress("load", f"Loading {model_ref}"))
-            _loaded[key] = _build(model_ref, folder, input_limit, on_progress, backend)
-    return _loaded[key]
+            loaded_models[key] = _build(model_ref, folder, input_limit, on_progress, backend)
+    return loaded_models[key]
 
 
 def _build(model_ref: str, folder: str, input_limit: int | None, on_progress: ProgressCallback,

@@ -1,7 +1,9 @@
-"""Every test runs offline against tiny random models in a private Hugging Face cache.
+"""Every test runs offline. Flow tests use `FakeModel` (tests/fake_model.py); tests of the engines use
+tiny random models of the real architectures in a private Hugging Face cache.
 
-The cache is built once per session, before anything imports huggingface_hub (which reads HF_HOME
-at import). Set TINY_HF_HOME to reuse a cache built earlier with `python tests/tiny_models.py DIR`.
+HF_HOME is set here, before anything imports huggingface_hub (which reads it at import). The cache is
+built lazily, once per session, by the `hf_home` fixture: only tests that load real models pay for it.
+Set TINY_HF_HOME to reuse a cache built earlier with `python tests/tiny_models.py DIR`.
 """
 
 from __future__ import annotations
@@ -21,14 +23,36 @@ TINY_HF_HOME = Path(os.environ.get("TINY_HF_HOME") or tempfile.mkdtemp(prefix="t
 os.environ["HF_HOME"] = str(TINY_HF_HOME)
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.pop("HF_HUB_CACHE", None)
-os.environ["SUMMARIZER_DATABASE"] = str(TINY_HF_HOME / "shared-results.sqlite3")
+os.environ["SUMMARIZER_DATABASE"] = str(Path(tempfile.mkdtemp(prefix="summarizer-db-")) / "shared.sqlite3")
 
-import tiny_models  # noqa: E402
-
-if not (TINY_HF_HOME / "hub").is_dir():
-    tiny_models.build_all(TINY_HF_HOME)
+from fake_model import FakeModel, tagged_translation  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
+BUILT_MARKER = ".tiny-models-built"
+
+
+MARKERS = {
+    "browser": "drives a real Chromium against `streamlit run app.py`",
+    "postgres": "starts a real PostgreSQL server",
+    "models": "loads tiny random models of the real architectures (builds their cache once)",
+    "app": "runs the page script through Streamlit's AppTest",
+    "subprocess": "starts Python in a new process (seconds of imports each)",
+    "unit": "none of the above: `pytest -m unit tests` runs these alone, in seconds",
+}
+
+
+def pytest_configure(config) -> None:
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that uses the tiny-model cache is marked `models`; one with no heavy marker is `unit`."""
+    for item in items:
+        if "hf_home" in item.fixturenames:
+            item.add_marker("models")
+        if not any(item.get_closest_marker(name) for name in MARKERS if name != "unit"):
+            item.add_marker("unit")
 
 
 def paragraph(language: str) -> str:
@@ -37,14 +61,50 @@ def paragraph(language: str) -> str:
 
 @pytest.fixture(scope="session")
 def hf_home() -> Path:
+    """The tiny-model cache, with every catalogue id; built on first use (a few seconds)."""
+    if not (TINY_HF_HOME / BUILT_MARKER).is_file():
+        import tiny_models
+
+        tiny_models.build_all(TINY_HF_HOME)
+        (TINY_HF_HOME / BUILT_MARKER).touch()
     return TINY_HF_HOME
 
 
+class FakeModels(dict):
+    """(model id, backend) -> the FakeModel answering for it; `fakes(model_id)` is the fast one."""
+
+    def __call__(self, model_id: str, backend: str = "fast") -> FakeModel:
+        return self[(model_id, backend)]
+
+
 @pytest.fixture
-def offline_env(hf_home: Path) -> dict[str, str]:
-    """Environment for running the real CLI in a subprocess against the tiny cache."""
-    env = dict(os.environ, HF_HOME=str(hf_home), HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
-    return env
+def fake_models(monkeypatch, tmp_path) -> FakeModels:
+    """Every catalogue model answered by a FakeModel on both runtimes. The Hugging Face cache is empty
+    for the test, so an id it drops from `loaded_models` is "not downloaded", as on a new machine."""
+    from huggingface_hub import constants
+
+    import summarizer.models as models
+    from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
+    from summarizer.settings import BACKENDS
+
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "empty-hf-cache"))
+    fakes = FakeModels()
+    for backend in BACKENDS:
+        for entry in SUMMARY_MODELS.values():
+            fakes[entry.model_id, backend] = FakeModel(entry.model_id, entry.input_limit, backend)
+        for translator in TRANSLATION_MODELS:
+            target = next(iter(translator.targets)) if len(translator.targets) == 1 else None
+            fakes[translator.model_id, backend] = FakeModel(
+                translator.model_id, translator.input_limit, backend, tagged_translation(target))
+    for key, fake in fakes.items():
+        monkeypatch.setitem(models.loaded_models, key, fake)
+    return fakes
+
+
+@pytest.fixture
+def offline_env() -> dict[str, str]:
+    """Environment for running the real CLI in a subprocess (no tiny models: see `hf_home`)."""
+    return dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
 
 
 @pytest.fixture

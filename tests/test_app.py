@@ -1,12 +1,24 @@
-"""The page, driven through Streamlit's AppTest against the tiny-model cache."""
+"""The page, driven through Streamlit's AppTest, with fake models answering (tests/fake_model.py)."""
 
+import pytest
+import streamlit as st
 from conftest import ROOT, paragraph
 from streamlit.testing.v1 import AppTest
 
 import summarizer.models as models
-from summarizer.errors import ModelUnavailable
+from summarizer.segmentation import split_sentences
 
 TIMEOUT = 120
+DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
+
+pytestmark = pytest.mark.app
+
+
+@pytest.fixture(autouse=True)
+def fresh_server(fake_models):
+    """Each test is a fresh server: no result cached by an earlier test."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 def new_app(**query) -> AppTest:
@@ -39,14 +51,14 @@ def summarise(at: AppTest, text: str, **widgets) -> AppTest:
 def test_example_loads_and_live_stats_run_no_model():
     at = new_app()
     assert not at.exception
-    loaded_before = set(models._loaded)
+    loaded_before = set(models.loaded_models)
     button(at, "Try an example").click().run()
     assert at.text_area(key="article").value.strip()
     caption = " ".join(c.value for c in at.caption)
     assert "Language: Arabic" in caption and "words" in caption and "chunk(s)" in caption
     at.radio(key="length").set_value("long").run()
     at.multiselect(key="targets").set_value(["fr"]).run()
-    assert set(models._loaded) == loaded_before  # widgets and typing never run a model
+    assert set(models.loaded_models) == loaded_before  # widgets and typing never run a model
     assert "result" not in at.session_state
 
 
@@ -60,29 +72,38 @@ def test_model_choices_show_languages_size_licence_and_custom_field():
     assert at.text_input(key="custom_model")
 
 
-def test_summary_with_translations_stats_and_rtl_columns():
+def test_summary_with_translations_stats_and_rtl_columns(fake_models):
+    fake_models(DEFAULT_MODEL).answers = ["The council approved a budget. Work starts in March."]
     at = summarise(new_app(), paragraph("en"), targets=["fr", "ar"], engine="abstractive")
     assert not at.exception
     result = at.session_state["result"]
-    assert result.engine == "abstractive" and set(result.translations) == {"fr", "ar"}
-    assert html_blocks(at, "literal-summary")
+    assert result.engine == "abstractive" and result.model == DEFAULT_MODEL
+    assert result.translations == {"fr": "[fr] The council approved a budget. [fr] Work starts in March.",
+                                   "ar": "[ar] The council approved a budget. [ar] Work starts in March."}
+    [summary] = html_blocks(at, "literal-summary")
+    assert "The council approved a budget. Work starts in March." in summary
     [french] = html_blocks(at, "literal-translation-fr")
     [arabic] = html_blocks(at, "literal-translation-ar")
     assert 'dir="ltr"' in french and 'dir="rtl"' in arabic
+    assert "[ar] Work starts in March." in arabic
     caption = " ".join(c.value for c in at.caption)
     assert f"of {result.source_words}" in caption and " s · " in caption
     assert [d.label for d in at.get("download_button")] == ["Download Markdown", "Download JSON"]
     assert "Where sentence 1 comes from" in [e.label for e in at.expander]
 
 
-def test_status_shows_each_stage():
-    at = summarise(new_app(), "\n\n".join([paragraph("en")] * 60), targets=["de"], engine="abstractive",
+def test_status_shows_each_stage(fake_models):
+    fake_models("sshleifer/distilbart-cnn-6-6").input_limit = 200
+    text = "\n\n".join(f"Part {i}. {paragraph('en')}" for i in range(12))
+    at = summarise(new_app(), text, targets=["de"], engine="abstractive",
                    model_choice="sshleifer/distilbart-cnn-6-6")
     messages = [t.value for t in at.text]
     assert any(m.startswith("Split into") for m in messages)
     assert any("chunk 1 of" in m for m in messages)
     chunks = at.session_state["result"].chunks
-    assert chunks > 1 and len(html_blocks(at, "literal-partial")) == chunks  # each chunk shown early
+    partials = html_blocks(at, "literal-partial")
+    assert chunks > 1 and len(partials) == chunks  # each chunk shown early
+    assert "Part 0." in partials[0] and "Part 0." not in partials[1]
     assert any("Translating into German" in m for m in messages)
 
 
@@ -172,20 +193,13 @@ def test_text_too_long_names_the_limit_and_keeps_the_text(monkeypatch):
 
 
 def test_one_failed_language_never_hides_the_others(monkeypatch):
-    import summarizer.translation as translation
-
-    real_load = translation.load_model
-
-    def load_or_fail(model_id, *args, **kwargs):
-        if model_id.endswith("en-fr"):
-            raise ModelUnavailable(model_id, f"model {model_id} is not downloaded (simulated)")
-        return real_load(model_id, *args, **kwargs)
-
-    monkeypatch.setattr(translation, "load_model", load_or_fail)
-    at = summarise(new_app(), paragraph("en") + " Unique to the failure test.", targets=["fr", "de"],
-                   engine="extractive")
-    assert any("opus-mt-en-fr" in n for n in notices(at, "error"))
-    assert html_blocks(at, "literal-translation-de") and html_blocks(at, "literal-summary")
+    monkeypatch.delitem(models.loaded_models, ("Helsinki-NLP/opus-mt-en-fr", "fast"))  # not downloaded
+    at = summarise(new_app(), paragraph("en"), targets=["fr", "de"], engine="extractive")
+    assert any("opus-mt-en-fr" in n and "not downloaded" in n for n in notices(at, "error"))
+    assert not html_blocks(at, "literal-translation-fr")
+    [german] = html_blocks(at, "literal-translation-de")
+    summary = at.session_state["result"].summary
+    assert german.count("[de]") == len(split_sentences(summary, "en")) and html_blocks(at, "literal-summary")
 
 
 def test_two_sessions_see_only_their_own_text():
@@ -237,6 +251,28 @@ def test_share_this_result_reopens_exactly_without_a_model_run(monkeypatch):
     assert reopened.query_params["r"] in (entry_id, [entry_id])
 
 
+def test_results_stored_by_another_version_open_or_say_why():
+    from summarizer.storage import open_store
+
+    store = open_store()
+    old_result = {"summary": "The council met.", "engine": "extractive", "model": None, "language": "en",
+                  "source_words": 40, "summary_words": 3, "compression": 0.075, "chunks": 1}
+    older = store.put({"text": paragraph("en"), "page": {"length": "short"}, "result": old_result})
+    newer = store.put({"text": paragraph("en"), "page": {"length": "long", "colour": "blue"},
+                       "result": {**old_result, "verdicts": ["supported"]}, "schema": 9})
+    foreign = store.put({"text": "x", "page": [], "result": {"headline": "no summary here"}})
+    for entry_id, length in ((older, "short"), (newer, "long")):
+        at = new_app(r=entry_id)
+        assert not at.exception and not notices(at, "error")
+        assert at.session_state["result"].summary == "The council met."
+        assert at.session_state["result"].translations == {}  # a field the old entry lacked
+        assert at.radio(key="length").value == length
+    at = new_app(r=foreign)
+    [error] = notices(at, "error")
+    assert "different version" in error and "Traceback" not in error
+    assert not at.exception and "result" not in at.session_state
+
+
 def test_unknown_or_expired_link_says_so():
     at = new_app(r="not-a-real-id")
     [error] = notices(at, "error")
@@ -276,21 +312,45 @@ def test_runtime_setting_picks_the_reference_path():
     assert default.session_state["result"].backend == "fast"
 
 
-def test_extractive_summary_first_while_a_model_downloads(monkeypatch):
+def test_extractive_summary_first_while_a_model_downloads(monkeypatch, fake_models):
+    """Online, with the route's model not yet in the cache (the real `models_to_fetch` decides)."""
     import summarizer.hub as hub
     import summarizer.pipeline as pipeline
 
-    settings_seen = []
+    engines_run = []
     real = pipeline.Summarizer.summarize
 
     def recorded(self, text, on_progress=None, **kwargs):
-        settings_seen.append(self.settings.engine)
+        engines_run.append(self.settings.engine)
         return real(self, text, on_progress=on_progress, **kwargs)
 
     monkeypatch.setattr(hub, "is_offline", lambda: False)
-    monkeypatch.setattr(pipeline.Summarizer, "models_to_fetch", lambda self, language: ["org/big-model"])
     monkeypatch.setattr(pipeline.Summarizer, "summarize", recorded)
-    at = summarise(new_app(), paragraph("en") + " Download preview test.", engine="auto")
-    assert settings_seen == ["extractive", "auto"]  # the quick summary first, then the model's
+    at = summarise(new_app(), paragraph("en"), engine="auto")
+    assert engines_run == ["extractive", "auto"]  # the quick summary first, then the model's
     assert at.session_state["result"].engine == "abstractive"
+    assert fake_models(DEFAULT_MODEL).calls  # the "downloaded" model wrote the final summary
     assert not at.exception
+
+
+def test_nothing_to_fetch_means_no_extractive_preview(monkeypatch, tmp_path):
+    """With every model of the route already in the cache, the model's summary is the only run."""
+    from huggingface_hub import constants
+    from hf_cache import snapshot_dir
+
+    import summarizer.hub as hub
+    import summarizer.pipeline as pipeline
+
+    snapshot_dir(tmp_path, DEFAULT_MODEL)  # an empty snapshot: the cache says "downloaded"
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    engines_run = []
+    real = pipeline.Summarizer.summarize
+
+    def recorded(self, text, on_progress=None, **kwargs):
+        engines_run.append(self.settings.engine)
+        return real(self, text, on_progress=on_progress, **kwargs)
+
+    monkeypatch.setattr(hub, "is_offline", lambda: False)
+    monkeypatch.setattr(pipeline.Summarizer, "summarize", recorded)
+    at = summarise(new_app(), paragraph("en"), engine="auto")
+    assert engines_run == ["auto"] and at.session_state["result"].engine == "abstractive"

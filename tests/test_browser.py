@@ -19,7 +19,8 @@ from conftest import ROOT, paragraph
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (make test installs it)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (make test installs it)")]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"]
@@ -35,7 +36,8 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(hf_home: Path):
     port = free_port()
-    env = dict(os.environ, HF_HOME=str(hf_home), HF_HUB_OFFLINE="1")
+    # The reference runtime: the fast path's one-time conversions are tested in test_fast_path.py.
+    env = dict(os.environ, HF_HOME=str(hf_home), HF_HUB_OFFLINE="1", SUMMARIZER_BACKEND="reference")
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit-server.log", "w")  # a pipe nobody reads would fill and block it
     process = subprocess.Popen(
@@ -54,12 +56,8 @@ def server(hf_home: Path):
         process.kill()
         pytest.fail("streamlit did not start: " + (ARTIFACTS / "streamlit-server.log").read_text()[-2000:])
     yield url
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=20)
+    process.kill()  # a throwaway server: nothing to shut down gracefully
+    process.wait(timeout=20)
     log.close()
 
 

@@ -2,18 +2,18 @@ import pytest
 from conftest import paragraph
 
 from summarizer.catalogue import DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL
-from summarizer.chunking import pack_chunks
+from summarizer.chunking import CHARACTERS_PER_TOKEN, estimate_chunk_count, pack_chunks
 from summarizer.models import load_model
 from summarizer.segmentation import count_words, split_sentences
 
 
 @pytest.fixture(scope="module")
-def bart():
+def bart(hf_home):
     return load_model(DEFAULT_SUMMARY_MODEL)
 
 
 @pytest.fixture(scope="module")
-def mt5():
+def mt5(hf_home):
     return load_model(MULTILINGUAL_SUMMARY_MODEL)
 
 
@@ -59,3 +59,14 @@ def test_word_counts_are_script_aware():
     assert count_words("The council met on Tuesday.") == 5
     assert count_words("市议会周二") == 5
     assert count_words("وافق مجلس المدينة") == 3
+
+
+def test_chunk_estimate_follows_the_text_length_and_script():
+    assert estimate_chunk_count("word " * 10, 1024) == 1
+    latin = "x" * int(CHARACTERS_PER_TOKEN * 1024 * 2.5)
+    assert estimate_chunk_count(latin, 1024) == 3
+    assert estimate_chunk_count(latin, 512) == 5
+    ideographs = "市议会" * 700  # one token each: 2,100 tokens
+    assert estimate_chunk_count(ideographs, 1024) == 3
+    assert estimate_chunk_count("한국어" * 700, 1024) == 3  # Hangul counts like ideographs
+

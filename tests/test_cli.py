@@ -1,13 +1,19 @@
+"""The command line over the real pipeline, with fake models answering (one subprocess run end to end)."""
+
 import json
 import subprocess
 import sys
 
 import pytest
-from conftest import paragraph
+from conftest import ROOT, paragraph
 
 from summarizer.cli import main
+from summarizer.evaluation import read_pairs
+from summarizer.segmentation import split_sentences
 
-MODEL = ["--model", "sshleifer/distilbart-cnn-6-6", "--beams", "1", "--quiet"]
+MODEL_ID = "sshleifer/distilbart-cnn-6-6"
+MODEL = ["--model", MODEL_ID, "--beams", "1", "--quiet"]
+NEWS_ARTICLE = read_pairs(ROOT / "summarizer" / "data" / "news_en.jsonl")[0].article
 RESULT_KEYS = {"summary", "engine", "model", "language", "source_words", "summary_words",
                "compression", "chunks", "timings"}
 
@@ -19,25 +25,52 @@ def article(tmp_path):
     return path
 
 
-def test_summary_on_stdout(article, capsys):
+def test_summary_on_stdout(article, capsys, fake_models):
+    fake_models(MODEL_ID).answers = ["The council approved the budget."]
     assert main([str(article), *MODEL]) == 0
-    out = capsys.readouterr().out
-    assert out.strip() and not out.lstrip().startswith("{")
+    captured = capsys.readouterr()
+    assert captured.out == "The council approved the budget.\n"
+    assert captured.err == ""  # --quiet
+    [call] = fake_models(MODEL_ID).calls
+    assert call.texts == [paragraph("en")] and call.settings.num_beams == 1
 
 
-def test_json_has_the_result_keys(article, capsys):
-    assert main([str(article), "--json", *MODEL]) == 0
+def test_progress_goes_to_stderr_not_stdout(article, capsys, fake_models):
+    assert main([str(article), "--model", MODEL_ID]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == split_sentences(paragraph("en"), "en")[0]
+    assert "Summarising" in captured.err
+
+
+def test_json_has_the_result_keys(article, capsys, fake_models):
+    assert main([str(article), "--json", "--translate", "fr", *MODEL]) == 0
     data = json.loads(capsys.readouterr().out)
     assert RESULT_KEYS <= set(data)
-    assert data["chunks"] == 1 and data["source_words"] == 40
+    first = split_sentences(paragraph("en"), "en")[0]
+    assert data["summary"] == first and data["model"] == MODEL_ID and data["engine"] == "abstractive"
+    assert data["chunks"] == 1 and data["source_words"] == 40 and data["language"] == "en"
+    assert data["translations"] == {"fr": f"[fr] {first}"}
+    assert data["settings"]["num_beams"] == 1 and data["settings"]["translate_to"] == ["fr"]
 
 
+def test_plain_output_lists_translations_after_the_summary(article, capsys, fake_models):
+    assert main([str(article), "--translate", "de", *MODEL]) == 0
+    first = split_sentences(paragraph("en"), "en")[0]
+    assert capsys.readouterr().out == f"{first}\n\n[de] [de] {first}\n"
+
+
+@pytest.mark.subprocess
 def test_stdin_and_length_preset_end_to_end(offline_env):
-    run = subprocess.run([sys.executable, "-m", "summarizer", "-", "--length", "short", "--json", *MODEL],
-                         input=paragraph("en"), env=offline_env, capture_output=True, text=True,
-                         timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout)["model"] == "sshleifer/distilbart-cnn-6-6"
+    """The real `python -m summarizer -` in its own process (extractive: no model to load)."""
+    runs = {}
+    for length in ("short", "long"):
+        run = subprocess.run([sys.executable, "-m", "summarizer", "-", "--length", length, "--json",
+                              "--engine", "extractive", "--quiet"],
+                             input=NEWS_ARTICLE, env=offline_env, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        runs[length] = json.loads(run.stdout)
+    assert runs["short"]["settings"]["length"] == "short" and runs["long"]["settings"]["length"] == "long"
+    assert runs["short"]["summary_words"] < runs["long"]["summary_words"]
 
 
 def test_list_models_shows_languages_size_licence_limit(capsys):
@@ -55,18 +88,23 @@ def test_list_models_shows_languages_size_licence_limit(capsys):
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
     (b"word " * 30_000, "100,000"),
 ])
-def test_bad_input_one_line_exit_2(tmp_path, capsys, content, fragment):
+def test_bad_input_one_line_exit_2(tmp_path, capsys, fake_models, content, fragment):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     assert main([str(path), *MODEL]) == 2
-    err = capsys.readouterr().err.strip()
+    captured = capsys.readouterr()
+    err = captured.err.strip()
     assert fragment in err and len(err.splitlines()) == 1 and "Traceback" not in err
+    assert captured.out == "" and fake_models(MODEL_ID).calls == []
 
 
-def test_invalid_utf8_is_summarised_not_fatal(tmp_path, capsys):
+def test_invalid_utf8_is_summarised_not_fatal(tmp_path, capsys, fake_models):
     path = tmp_path / "latin1.txt"
     path.write_bytes(paragraph("fr").encode("latin-1", errors="replace"))
-    assert main([str(path), *MODEL]) == 0
+    assert main([str(path), "--lang", "en", *MODEL]) == 0
+    [call] = fake_models(MODEL_ID).calls
+    assert "conseil municipal" in call.texts[0] and "\ufffd" not in call.texts[0]
+    assert capsys.readouterr().out.strip()
 
 
 def test_missing_file_names_its_path(tmp_path, capsys):
@@ -75,8 +113,10 @@ def test_missing_file_names_its_path(tmp_path, capsys):
     assert str(missing) in capsys.readouterr().err
 
 
-def test_max_chars_raises_the_cap(tmp_path, capsys):
+def test_max_chars_raises_the_cap(tmp_path, capsys, fake_models):
     path = tmp_path / "long.txt"
     path.write_text(paragraph("en") + " " + "More words here. " * 200, encoding="utf-8")
     assert main([str(path), "--max-chars", "1000", *MODEL]) == 2
+    assert "1,000" in capsys.readouterr().err and fake_models(MODEL_ID).calls == []
     assert main([str(path), "--max-chars", "10000", *MODEL]) == 0
+    assert len(fake_models(MODEL_ID).calls) == 1

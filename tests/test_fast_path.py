@@ -16,6 +16,8 @@ CASES = [  # (model, text, source language, forced target token)
 GREEDY = GenerationSettings(num_beams=1, min_new_tokens=12, max_new_tokens=12, length_penalty=1.0,
                             no_repeat_ngram_size=0)
 
+pytestmark = pytest.mark.usefixtures("hf_home")
+
 
 def content(ids, tokenizer, drop_first=False):
     """Generated ids without the decoder start token (reference) or the end token (both)."""

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import ssl
+import threading
 import time
+from http.server import ThreadingHTTPServer
 
 import pytest
-from news_site import NEWS_HTML
+from news_site import NEWS_HTML, Handler
 
 from summarizer.cli import main
 from summarizer.documents import article_from_file, article_from_url
 from summarizer.errors import InputError
+from summarizer.segmentation import count_words
 from summarizer.url_fetch import FetchPolicy, FetchRefused, fetch
 
 ALLOW_LOCAL = FetchPolicy(allow=("127.0.0.1",))
@@ -85,6 +89,50 @@ def test_slow_responses_are_cut_off(site):
     assert time.monotonic() - started < 5
 
 
+def tls_server(ca, hostname: str) -> tuple[ThreadingHTTPServer, list[str]]:
+    """The news site over HTTPS with a certificate for `hostname`; records the names clients ask for."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(hostname).configure_cert(context)
+    names: list[str] = []
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, names
+
+
+def test_https_goes_to_the_checked_address_and_verifies_the_host_name(monkeypatch):
+    trustme = pytest.importorskip("trustme")
+    ca = trustme.CA()
+    server, names = tls_server(ca, "news.test")
+    wrong_name, _ = tls_server(ca, "other.test")
+    resolved = []
+
+    def resolver(host, port):  # "news.test" exists nowhere but here: DNS is never asked
+        resolved.append(host)
+        return ["127.0.0.1"]
+
+    url = f"https://news.test:{server.server_address[1]}/news/council"
+    try:
+        with pytest.raises(FetchRefused, match="CERTIFICATE_VERIFY_FAILED"):
+            fetch(url, ALLOW_LOCAL, resolver)  # the test CA is not trusted yet
+        default_context = ssl.create_default_context
+
+        def trusting_test_ca():
+            context = default_context()
+            ca.configure_trust(context)
+            return context
+
+        monkeypatch.setattr(ssl, "create_default_context", trusting_test_ca)
+        page = fetch(url, ALLOW_LOCAL, resolver)
+        assert page.body == NEWS_HTML and names[-1] == "news.test" and resolved[-1] == "news.test"
+        with pytest.raises(FetchRefused, match="news.test|hostname|match"):
+            fetch(f"https://news.test:{wrong_name.server_address[1]}/news/council", ALLOW_LOCAL, resolver)
+    finally:
+        server.shutdown()
+        wrong_name.shutdown()
+
+
 def test_only_pages_and_text(site):
     with pytest.raises(FetchRefused, match="image/png"):
         fetch(site + "/image", ALLOW_LOCAL)
@@ -99,8 +147,11 @@ def test_cli_url_import(site, monkeypatch, capsys):
     monkeypatch.setenv("SUMMARIZER_URL_ALLOW", "127.0.0.1")
     assert main(["--url", site + "/news/council", "--engine", "extractive", "--json", "--quiet"]) == 0
     captured = capsys.readouterr()
-    assert "seawall" in json.loads(captured.out)["summary"] or "council" in captured.out
-    assert "Council approves waterfront plan" in captured.err
+    data = json.loads(captured.out)
+    article = article_from_url(site + "/news/council", ALLOW_LOCAL).text
+    assert data["source_words"] == count_words(article)  # the page's article, not its boilerplate
+    assert data["support"] and all(item["sentence"] in article for item in data["support"])
+    assert captured.err.strip() == f"Council approves waterfront plan ({site}/news/council)"
     monkeypatch.delenv("SUMMARIZER_URL_ALLOW")
     assert main(["--url", site + "/news/council", "--quiet"]) == 2
     assert "loopback" in capsys.readouterr().err

@@ -1,20 +1,33 @@
 import subprocess
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from summarizer.catalogue import all_model_ids
+import summarizer.models as models
+from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS, all_model_ids
 from summarizer.errors import ModelUnavailable
 from summarizer.hub import locate_model
 from summarizer.models import load_model
 from summarizer.settings import GenerationSettings
 
+pytestmark = pytest.mark.usefixtures("hf_home")
+
+
+LIMITS = {**{m.model_id: m.input_limit for m in SUMMARY_MODELS.values()},
+          **{m.model_id: m.input_limit for m in TRANSLATION_MODELS}}
+SENTENCE = "The council approved the budget after a long debate."
+
 
 @pytest.mark.parametrize("model_id", all_model_ids())
 def test_every_catalogue_id_loads_offline(model_id):
-    model = load_model(model_id)
-    assert model.input_limit in (512, 1024)
-    assert model.count_tokens("The council approved the budget.") > 3
+    model = load_model(model_id, LIMITS[model_id])
+    assert model.model_id == model_id and model.input_limit == LIMITS[model_id]
+    ids = model.tokenizer(SENTENCE).input_ids
+    assert model.count_tokens(SENTENCE) == len(ids) > 3
+    # Round trip (M2M100's source-language token is not a special token in transformers 5).
+    assert model.tokenizer.decode(ids, skip_special_tokens=True).strip().endswith(SENTENCE)
 
 
 def test_model_is_loaded_once_per_process_per_backend():
@@ -24,20 +37,40 @@ def test_model_is_loaded_once_per_process_per_backend():
     assert reference is not fast and reference.backend == "reference"
 
 
+def test_two_threads_asking_at_once_share_one_load(monkeypatch):
+    model_id = "Helsinki-NLP/opus-mt-en-it"
+    builds = []
+    real_build = models._build
+
+    def slow_build(*args, **kwargs):
+        builds.append(args[0])
+        time.sleep(0.3)  # both threads are inside load_model while the first builds
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(models, "_build", slow_build)
+    monkeypatch.delitem(models.loaded_models, (model_id, "reference"), raising=False)
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(lambda _: load_model(model_id, backend="reference"), range(2))
+    assert first is second and builds == [model_id]
+
+
 def test_generate_respects_requested_length(spy_generate):
     model = load_model("sshleifer/distilbart-cnn-6-6", backend="reference")
     settings = GenerationSettings(num_beams=2, min_new_tokens=12, max_new_tokens=12)
     with spy_generate(model) as spy:
-        [text] = model.generate(["The council approved the budget after a long debate."], settings)
-    assert text
+        [text] = model.generate([SENTENCE], settings)
     [call] = spy.calls
     assert call["output"].shape[1] == 12 + 1  # decoder start token + exactly 12 new tokens
+    assert text == model.tokenizer.decode(call["output"][0], skip_special_tokens=True).strip()
 
 
-def test_local_folder_loads(hf_home):
+def test_local_folder_loads_the_same_model_as_its_id():
     folder = locate_model("sshleifer/distilbart-cnn-6-6")
-    model = load_model(folder)
-    assert model.model_id == folder
+    by_folder = load_model(folder, backend="reference")
+    by_id = load_model("sshleifer/distilbart-cnn-6-6", backend="reference")
+    assert by_folder is not by_id and by_folder.model_id == folder
+    greedy = GenerationSettings(num_beams=1, min_new_tokens=8, max_new_tokens=8)
+    assert by_folder.generate([SENTENCE], greedy) == by_id.generate([SENTENCE], greedy)
 
 
 def test_missing_local_folder_is_a_clear_error(tmp_path):
@@ -45,6 +78,7 @@ def test_missing_local_folder_is_a_clear_error(tmp_path):
         locate_model(str(tmp_path / "nothing-here"))
 
 
+@pytest.mark.subprocess
 def test_not_cached_offline_names_the_model_and_how_to_fetch(tmp_path, offline_env):
     env = dict(offline_env, HF_HOME=str(tmp_path))
     article = tmp_path / "a.txt"
@@ -57,6 +91,7 @@ def test_not_cached_offline_names_the_model_and_how_to_fetch(tmp_path, offline_e
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.subprocess
 def test_hub_unreachable_names_the_model_and_exits_2(tmp_path, offline_env):
     # Online mode, but the Hub address is a closed local port: the same path as a dead network.
     env = dict(offline_env, HF_HOME=str(tmp_path), HF_HUB_OFFLINE="0", HF_ENDPOINT="http://127.0.0.1:9",

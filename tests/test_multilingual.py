@@ -4,12 +4,16 @@ import sys
 
 import pytest
 from conftest import paragraph
+from fake_model import first_sentence
 
 from summarizer.catalogue import translation_model_for
 from summarizer.cli import main
-from summarizer.errors import ModelUnavailable, UnsupportedLanguage
+from summarizer.errors import UnsupportedLanguage
 from summarizer.language_detection import detect_language
 from summarizer.models import load_model
+from summarizer.pipeline import Summarizer
+from summarizer.segmentation import split_sentences
+from summarizer.settings import SummarySettings
 from summarizer.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH, choose_route
 from summarizer.translation import translate_into, translate_sentences
 
@@ -51,13 +55,20 @@ def test_routes():
         choose_route("ar", "facebook/bart-large-cnn")
 
 
-def test_cli_routes_by_detected_language(tmp_path, capsys):
+def test_cli_routes_by_detected_language(tmp_path, capsys, fake_models):
     for language, route in [("en", ENGLISH_MODEL), ("ar", MULTILINGUAL_MODEL), ("de", VIA_ENGLISH)]:
         path = tmp_path / f"{language}.txt"
         path.write_text(paragraph(language), encoding="utf-8")
         assert main([str(path), "--json", "--quiet", "--beams", "1", "--engine", "abstractive"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert (data["language"], data["route"]) == (language, route)
+    assert fake_models("csebuetnlp/mT5_multilingual_XLSum").calls[0].texts == [paragraph("ar")]
+    # German goes to English, is summarised there, and comes back: each model saw the previous one's output.
+    to_english = fake_models("Helsinki-NLP/opus-mt-de-en").calls
+    assert [t for call in to_english for t in call.texts] == split_sentences(paragraph("de"), "de")
+    english_summary = fake_models("sshleifer/distilbart-cnn-12-6").calls[-1]
+    assert english_summary.texts[0].startswith("[en] ")
+    assert data["summary"] == f"[de] {first_sentence(english_summary.texts[0])}"
 
 
 def test_unsupported_language_is_refused_not_answered_in_english(tmp_path, capsys):
@@ -76,14 +87,22 @@ def test_lang_overrides_detection(tmp_path, capsys):
     assert data["language"] == "pt" and data["language_confidence"] == 1.0
 
 
-def test_sentence_count_is_preserved_even_for_an_overlong_sentence():
-    giant = " ".join(["The council met again and again and again"] * 80) + "."
+def test_sentence_count_is_preserved_even_for_an_overlong_sentence(fake_models):
+    giant = " ".join(["The council met again and again and again"] * 160) + "."  # 1,280 words
     sentences = ["The council met.", giant, "It approved the plan.", "Work starts in March.",
                  "Bridges will be fixed.", "Buses will run more often.", "Critics were unconvinced.",
                  "The mayor spoke.", "Residents cheered.", "The vote was close."]
-    for target in ("de", "ja"):  # an opus-mt pair and the many-to-many fallback
-        out = translate_sentences(sentences, "en", target)
+    for target, model_id in (("de", "Helsinki-NLP/opus-mt-en-de"), ("ja", "facebook/m2m100_418M")):
+        out = translate_sentences(sentences, "en", target)  # an opus-mt pair, the many-to-many fallback
         assert len(out) == len(sentences)
+        assert out[0] == f"[{target}] The council met." and out[2] == f"[{target}] It approved the plan."
+        # The long sentence went in pieces that fit the model, and came back as one sentence.
+        texts = [t for call in fake_models(model_id).calls for t in call.texts]
+        assert len(texts) > len(sentences)
+        assert all(fake_models(model_id).count_tokens(t) <= fake_models(model_id).input_limit for t in texts)
+        assert out[1].count(f"[{target}]") == len(texts) - len(sentences) + 1
+        joined = out[1].replace(f"[{target}] ", " ")  # Japanese joins the pieces with no space
+        assert "".join(joined.split()) == "".join(giant.split())
 
 
 def test_source_equal_target_returns_text_untouched():
@@ -92,7 +111,7 @@ def test_source_equal_target_returns_text_untouched():
 
 
 @pytest.mark.parametrize("backend", ["reference", "fast"])
-def test_multi_target_opus_gets_its_language_token_first(spy_generate, backend):
+def test_multi_target_opus_gets_its_language_token_first(hf_home, spy_generate, backend):
     model = load_model("Helsinki-NLP/opus-mt-en-zh", backend=backend)
     with spy_generate(model) as spy:
         translate_sentences(["The council met.", "It approved the plan."], "en", "zh", backend=backend)
@@ -103,7 +122,7 @@ def test_multi_target_opus_gets_its_language_token_first(spy_generate, backend):
 
 
 @pytest.mark.parametrize("backend", ["reference", "fast"])
-def test_many_to_many_gets_source_prefix_and_forced_target(spy_generate, backend):
+def test_many_to_many_gets_source_prefix_and_forced_target(hf_home, spy_generate, backend):
     entry = translation_model_for("de", "ja")
     assert entry is not None and entry.model_id == "facebook/m2m100_418M"
     model = load_model(entry.model_id, backend=backend)
@@ -116,7 +135,7 @@ def test_many_to_many_gets_source_prefix_and_forced_target(spy_generate, backend
 
 
 @pytest.mark.parametrize("backend", ["reference", "fast"])
-def test_single_target_opus_gets_no_token(spy_generate, backend):
+def test_single_target_opus_gets_no_token(hf_home, spy_generate, backend):
     model = load_model("Helsinki-NLP/opus-mt-en-de", backend=backend)
     with spy_generate(model) as spy:
         translate_sentences(["The council met."], "en", "de", backend=backend)
@@ -126,32 +145,30 @@ def test_single_target_opus_gets_no_token(spy_generate, backend):
     assert not first.startswith(">>")
 
 
-def test_partial_failure_keeps_the_rest(monkeypatch):
-    import summarizer.translation as translation
+def test_partial_failure_keeps_the_rest(monkeypatch, fake_models):
+    import summarizer.models as models
 
-    real_load = translation.load_model
-
-    def load_or_fail(model_id, *args, **kwargs):
-        if model_id == "Helsinki-NLP/opus-mt-en-fr":
-            raise ModelUnavailable(model_id, f"model {model_id} is not downloaded (simulated)")
-        return real_load(model_id, *args, **kwargs)
-
-    monkeypatch.setattr(translation, "load_model", load_or_fail)
+    monkeypatch.delitem(models.loaded_models, ("Helsinki-NLP/opus-mt-en-fr", "fast"))  # not downloaded
     translations, errors = translate_into(["The council met.", "It agreed."], "en", ["fr", "de", "xx", "zh"])
-    assert set(translations) == {"de", "zh"}
-    assert all(len(v) == 2 for v in translations.values())
-    assert "opus-mt-en-fr" in errors["fr"] and "xx" in errors["xx"]
+    assert translations == {"de": ["[de] The council met.", "[de] It agreed."],
+                            "zh": ["[zh] The council met.", "[zh] It agreed."]}
+    assert "opus-mt-en-fr" in errors["fr"] and "not downloaded" in errors["fr"]
+    assert "xx" in errors["xx"]
 
 
-def test_cli_translation_failure_keeps_exit_zero(tmp_path, capsys):
+def test_cli_translation_failure_keeps_exit_zero(tmp_path, capsys, fake_models):
     path = tmp_path / "en.txt"
     path.write_text(paragraph("en"), encoding="utf-8")
     assert main([str(path), "--translate", "fr", "xx", "--json", "--quiet", "--engine", "extractive"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
     assert set(data["translations"]) == {"fr"} and set(data["errors"]) == {"xx"}
-    assert len(data["translated_sentences"]["fr"]) == len(data["support"])
+    summary_sentences = split_sentences(data["summary"], "en")
+    assert data["translated_sentences"]["fr"] == [f"[fr] {s}" for s in summary_sentences]
+    assert "translation into xx failed" in captured.err
 
 
+@pytest.mark.subprocess
 def test_unicode_survives_byte_for_byte(tmp_path, offline_env):
     # Arabic (right to left), a combining accent and CJK: the extractive summary is source text.
     article = ("وافق مجلس المدينة على الميزانية الجديدة بعد نقاش طويل. "
@@ -176,3 +193,31 @@ def test_list_languages_covers_scripts(capsys):
     for code, model in [("ar", "opus-mt-en-ar"), ("zh", "opus-mt-en-zh"), ("ru", "opus-mt-en-ru"),
                         ("hi", "opus-mt-en-hi"), ("ja", "m2m100_418M"), ("de", "opus-mt-en-de")]:
         assert any(line.startswith(code + " ") and model in line for line in out.splitlines())
+
+
+@pytest.fixture
+def hub_cache(monkeypatch, tmp_path):
+    """An empty Hugging Face cache; `hub_cache(id)` puts a snapshot of `id` in it."""
+    from huggingface_hub import constants
+    from hf_cache import snapshot_dir
+
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    return lambda model_id: snapshot_dir(tmp_path, model_id)
+
+
+def test_models_to_fetch_lists_what_the_route_lacks_in_order(hub_cache):
+    german = Summarizer(SummarySettings())
+    assert german.models_to_fetch("de") == ["Helsinki-NLP/opus-mt-de-en", "sshleifer/distilbart-cnn-12-6",
+                                            "Helsinki-NLP/opus-mt-en-de"]
+    hub_cache("sshleifer/distilbart-cnn-12-6")
+    assert german.models_to_fetch("de") == ["Helsinki-NLP/opus-mt-de-en", "Helsinki-NLP/opus-mt-en-de"]
+    assert german.models_to_fetch("en") == []
+    assert german.models_to_fetch("ar") == ["csebuetnlp/mT5_multilingual_XLSum"]
+    assert Summarizer(SummarySettings(model="someone/their-model")).models_to_fetch("en") == [
+        "someone/their-model"]
+
+
+def test_models_to_fetch_is_empty_when_no_model_would_run(hub_cache, tmp_path):
+    assert Summarizer(SummarySettings(engine="extractive")).models_to_fetch("de") == []
+    assert Summarizer(SummarySettings()).models_to_fetch("la") == []  # no route: extractive
+    assert Summarizer(SummarySettings(model=str(tmp_path))).models_to_fetch("en") == []  # a local folder

@@ -1,52 +1,81 @@
+"""The summariser's flow (chunks, reduce passes, budgets, progress) with fake models that echo."""
+
+import pytest
 from conftest import paragraph
 
 from summarizer.pipeline import Summarizer
 from summarizer.settings import SummarySettings
 
+MODEL = "sshleifer/distilbart-cnn-6-6"
+
 
 def summarise(text, **settings):
     events = []
-    settings = SummarySettings(model="sshleifer/distilbart-cnn-6-6", num_beams=1, backend="reference",
-                               **settings)
+    settings = SummarySettings(model=MODEL, num_beams=1, **settings)
     result = Summarizer(settings).summarize(text, on_progress=events.append)
     return result, events
 
 
-def test_short_article_is_one_chunk():
+def test_short_article_is_one_chunk(fake_models):
+    fake_models(MODEL).answers = ["The council approved a budget."]
     result, events = summarise(paragraph("en"), length="short")
+    assert [call.texts for call in fake_models(MODEL).calls] == [[paragraph("en")]]
+    assert result.summary == "The council approved a budget."
     assert result.chunks == 1
-    assert result.engine == "abstractive" and result.model == "sshleifer/distilbart-cnn-6-6"
-    assert result.summary and result.summary_words > 0
-    assert result.source_words == 40
-    assert result.compression == round(result.summary_words / 40, 3)
+    assert result.engine == "abstractive" and result.model == MODEL and result.backend == "fast"
+    assert (result.source_words, result.summary_words) == (40, 5)
+    assert result.compression == round(5 / 40, 3)
     assert set(result.timings) >= {"load", "summarise"}
     assert not any(e.stage == "reduce" for e in events)
 
 
-def test_long_article_is_chunked_and_reduced(long_english):
+def test_long_article_is_chunked_and_reduced(fake_models, long_english):
+    model = fake_models(MODEL)
+    model.input_limit = 300
+    model.respond = lambda text, token: text  # chunk summaries as long as the chunks: a reduce is needed
     result, events = summarise(long_english, length="short", max_tokens=20)
     chunk_events = [e for e in events if e.stage == "summarise"]
     assert result.chunks > 1
     assert [e.step for e in chunk_events] == list(range(1, result.chunks + 1))
     assert all(e.total == result.chunks for e in chunk_events)
+    # Every chunk fits the model's input, and the chunks cover the article in order.
+    chunk_calls = model.calls[:result.chunks]
+    assert all(model.count_tokens(call.texts[0]) <= 300 for call in chunk_calls)
+    assert " ".join(call.texts[0] for call in chunk_calls).split() == long_english.split()
     assert any(e.stage == "reduce" for e in events)
+    assert len(model.calls) > result.chunks  # the reduce passes ran the model again
     partials = [e for e in events if e.stage == "partial"]
     assert [e.step for e in partials] == list(range(1, result.chunks + 1))
-    assert all(e.text for e in partials)
+    assert [e.text for e in partials] == [call.texts[0] for call in chunk_calls]
 
 
-def test_explicit_token_budget_is_obeyed(spy_generate):
-    from summarizer.models import load_model
+def test_joined_chunk_summaries_within_budget_are_not_reduced(fake_models, long_english):
+    model = fake_models(MODEL)
+    model.input_limit = 300
+    model.respond = lambda text, token: text.split(":")[0] + "."  # "Report 0." for the chunk "Report 0: ..."
+    result, events = summarise(long_english, length="long")
+    assert result.chunks > 1 and len(model.calls) == result.chunks
+    assert not any(e.stage == "reduce" for e in events)
+    assert result.summary == " ".join(call.texts[0].split(":")[0] + "." for call in model.calls)
 
-    with spy_generate(load_model("sshleifer/distilbart-cnn-6-6", backend="reference")) as spy:
-        summarise(paragraph("en"), min_tokens=8, max_tokens=8)
-    [call] = spy.calls
-    assert call["kwargs"]["min_new_tokens"] == 8 and call["kwargs"]["max_new_tokens"] == 8
-    assert call["output"].shape[1] == 8 + 1
+
+@pytest.mark.parametrize("min_tokens, max_tokens", [(8, 8), (20, 40)])
+def test_explicit_token_budget_is_obeyed(fake_models, min_tokens, max_tokens):
+    summarise(paragraph("en"), min_tokens=min_tokens, max_tokens=max_tokens)
+    [call] = fake_models(MODEL).calls
+    assert (call.settings.min_new_tokens, call.settings.max_new_tokens) == (min_tokens, max_tokens)
+    assert call.settings.num_beams == 1
+
+
+def test_presets_ask_the_model_for_longer_summaries(fake_models):
+    for preset in ("short", "medium", "long"):
+        summarise(" ".join([paragraph("en")] * 10), length=preset)
+    maxima = [call.settings.max_new_tokens for call in fake_models(MODEL).calls]
+    assert maxima == sorted(set(maxima)) and len(maxima) == 3
 
 
 def test_settings_save_and_load_round_trip(tmp_path):
-    settings = SummarySettings(model="sshleifer/distilbart-cnn-6-6", length="long", max_tokens=90,
+    settings = SummarySettings(model=MODEL, length="long", max_tokens=90,
                                translate_to=("fr", "ar"), backend="reference")
     settings.save(tmp_path / "settings.json")
     assert SummarySettings.load(tmp_path / "settings.json") == settings

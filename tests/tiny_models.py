@@ -37,9 +37,10 @@ from transformers import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from hf_cache import snapshot_dir  # noqa: E402
+
 from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
 
-REVISION = "0" * 39 + "1"
 CORPUS_DIR = Path(__file__).parent / "data" / "paragraphs"
 # init_std well above the default 0.02 gives random models decisive logits, so greedy decoding
 # has no near-ties that float rounding (int8, another runtime) could flip.
@@ -52,15 +53,6 @@ def corpus_lines() -> list[str]:
     for path in sorted(CORPUS_DIR.glob("*.txt")):
         lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return lines
-
-
-def snapshot_dir(cache: Path, model_id: str) -> Path:
-    repo = cache / "hub" / ("models--" + model_id.replace("/", "--"))
-    (repo / "refs").mkdir(parents=True, exist_ok=True)
-    (repo / "refs" / "main").write_text(REVISION)
-    folder = repo / "snapshots" / REVISION
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def train_sentencepiece(work: Path, name: str, model_type: str, vocab_size: int, **extra) -> Path:

@@ -1,0 +1,69 @@
+"""A `Seq2SeqModel` whose answers the test chooses, for tests of flow rather than numerics.
+
+It sits in the same registry `summarizer.models.load_model` serves from, so the pipeline, the page,
+translation and the CLI run their real code and only the model's arithmetic is replaced. Tokens are
+whitespace-separated words plus one end token, which keeps chunk and budget arithmetic easy to follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from summarizer.settings import GenerationSettings
+
+_TARGET_PREFIX = re.compile(r"^>>\w+<<\s*")
+
+
+@dataclass(frozen=True)
+class FakeCall:
+    texts: list[str]
+    settings: GenerationSettings
+    source_language: str | None
+    target_token: str | None
+
+
+Respond = Callable[[str, str | None], str]  # (input text, forced target token) -> answer
+
+
+def first_sentence(text: str, target_token: str | None = None) -> str:
+    """The default answer: the input's first sentence, without a multi-target language prefix."""
+    text = _TARGET_PREFIX.sub("", text).strip()
+    match = re.match(r".+?[.!?。！？](?=\s|$)", text, re.S)
+    return (match.group(0) if match else text).strip()
+
+
+class FakeModel:
+    """Answers with `respond(text)`, or with the queued `answers` first; records every call."""
+
+    def __init__(self, model_id: str, input_limit: int = 1024, backend: str = "fast",
+                 respond: Respond = first_sentence) -> None:
+        self.model_id = model_id
+        self.input_limit = input_limit
+        self.backend = backend
+        self.respond = respond
+        self.answers: list[str] = []
+        self.calls: list[FakeCall] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split()) + 1
+
+    def split_by_tokens(self, text: str, limit: int) -> list[str]:
+        words, window = text.split(), max(1, limit - 1)
+        return [" ".join(words[i:i + window]) for i in range(0, len(words), window)]
+
+    def generate(self, texts: list[str], settings: GenerationSettings, *,
+                 source_language: str | None = None, target_token: str | None = None) -> list[str]:
+        self.calls.append(FakeCall(list(texts), settings, source_language, target_token))
+        return [self.answers.pop(0) if self.answers else self.respond(text, target_token)
+                for text in texts]
+
+
+def tagged_translation(target: str | None) -> Respond:
+    """A translator's answer: the sentence marked with its target language, e.g. "[fr] The council met.";
+    a many-to-many model (no fixed `target`) takes the language from the forced `__xx__` token."""
+    def respond(text: str, target_token: str | None) -> str:
+        language = target or (target_token or "").strip("_")
+        return f"[{language}] {_TARGET_PREFIX.sub('', text).strip()}"
+    return respond
