@@ -151,6 +151,7 @@ def test_cli_url_import(site, monkeypatch, capsys):
     article = article_from_url(site + "/news/council", ALLOW_LOCAL).text
     assert data["source_words"] == count_words(article)  # the page's article, not its boilerplate
     assert data["support"] and all(item["sentence"] in article for item in data["support"])
+    assert not any(junk in data["summary"] for junk in ("Cheap flights", "Most read", "Subscribe"))
     assert captured.err.strip() == f"Council approves waterfront plan ({site}/news/council)"
     monkeypatch.delenv("SUMMARIZER_URL_ALLOW")
     assert main(["--url", site + "/news/council", "--quiet"]) == 2
