@@ -4,7 +4,7 @@
     python -m summarizer.bench --json          # rows as JSON objects
     python -m summarizer.bench --runs 1        # quicker, noisier
     python -m summarizer.bench --use-cached    # real catalogue models where the HF cache has them
-    python -m summarizer.bench --tiny --runs 1 # smoke test of the benchmark itself: seconds, figures meaningless
+    python -m summarizer.bench --tiny --runs 1 # smoke test: runs in seconds, figures meaningless
 
 Models are full-size architectures with random weights built from the published configurations (speed
 does not depend on the weights); output lengths are forced so both paths do the same work. Reference
@@ -83,7 +83,7 @@ TINY = Sizes(article_tokens=40, summary_tokens=4, sentence_tokens=6, translation
 
 
 def shrunk(config: dict) -> dict:
-    """The same architecture at toy width, for --tiny; pad ids that sat at the vocabulary's end move with it."""
+    """The architecture at toy width (for --tiny); pad ids at the vocabulary's end move with it."""
     size = 1_000
     small = dict(config, vocab_size=size, d_model=32, encoder_layers=1, decoder_layers=1,
                  encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64)
@@ -242,7 +242,8 @@ def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int
 
 def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str,
                  extras: bool, sizes: Sizes) -> list[Row]:
-    reference = in_fresh_process(sizes, _summary_seconds, "reference", model_id, str(folder), runs, sizes)["summary"]
+    reference = in_fresh_process(sizes, _summary_seconds, "reference", model_id, str(folder), runs,
+                                 sizes)["summary"]
     fast = in_fresh_process(sizes, _summary_seconds, "fast", model_id, str(folder), runs, sizes)
     rows = [Row(f"{label}: {sizes.article_tokens}-token article, {sizes.summary_tokens} tokens, "
                 f"beams {BEAMS}", "s",
@@ -356,7 +357,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="use real catalogue models where the Hugging Face cache has them")
     parser.add_argument("--extractive-only", action="store_true", help="only the extractive rows (seconds)")
     parser.add_argument("--tiny", action="store_true",
-                        help="toy sizes: checks the benchmark runs end to end in seconds; figures meaningless")
+                        help="toy sizes: checks the benchmark runs end to end in seconds; "
+                             "figures meaningless")
     args = parser.parse_args(argv)
     sizes = TINY if args.tiny else FULL
     rows = extractive_rows(args.runs, sizes) if args.extractive_only \

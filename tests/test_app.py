@@ -312,12 +312,13 @@ def test_runtime_setting_picks_the_reference_path():
     assert default.session_state["result"].backend == "fast"
 
 
-def test_extractive_summary_first_while_a_model_downloads(monkeypatch, fake_models):
-    """Online, with the route's model not yet in the cache (the real `models_to_fetch` decides)."""
+@pytest.fixture
+def online_engines_run(monkeypatch) -> list[str]:
+    """Online (so the page checks what it must fetch); records the engine of every summariser run."""
     import summarizer.hub as hub
     import summarizer.pipeline as pipeline
 
-    engines_run = []
+    engines_run: list[str] = []
     real = pipeline.Summarizer.summarize
 
     def recorded(self, text, on_progress=None, **kwargs):
@@ -326,31 +327,24 @@ def test_extractive_summary_first_while_a_model_downloads(monkeypatch, fake_mode
 
     monkeypatch.setattr(hub, "is_offline", lambda: False)
     monkeypatch.setattr(pipeline.Summarizer, "summarize", recorded)
+    return engines_run
+
+
+def test_extractive_summary_first_while_a_model_downloads(online_engines_run, fake_models):
+    """The route's model is not in the cache yet (the real `models_to_fetch` decides)."""
     at = summarise(new_app(), paragraph("en"), engine="auto")
-    assert engines_run == ["extractive", "auto"]  # the quick summary first, then the model's
+    assert online_engines_run == ["extractive", "auto"]  # the quick summary first, then the model's
     assert at.session_state["result"].engine == "abstractive"
     assert fake_models(DEFAULT_MODEL).calls  # the "downloaded" model wrote the final summary
     assert not at.exception
 
 
-def test_nothing_to_fetch_means_no_extractive_preview(monkeypatch, tmp_path):
+def test_nothing_to_fetch_means_no_extractive_preview(online_engines_run, monkeypatch, tmp_path):
     """With every model of the route already in the cache, the model's summary is the only run."""
-    from huggingface_hub import constants
     from hf_cache import snapshot_dir
-
-    import summarizer.hub as hub
-    import summarizer.pipeline as pipeline
+    from huggingface_hub import constants
 
     snapshot_dir(tmp_path, DEFAULT_MODEL)  # an empty snapshot: the cache says "downloaded"
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
-    engines_run = []
-    real = pipeline.Summarizer.summarize
-
-    def recorded(self, text, on_progress=None, **kwargs):
-        engines_run.append(self.settings.engine)
-        return real(self, text, on_progress=on_progress, **kwargs)
-
-    monkeypatch.setattr(hub, "is_offline", lambda: False)
-    monkeypatch.setattr(pipeline.Summarizer, "summarize", recorded)
     at = summarise(new_app(), paragraph("en"), engine="auto")
-    assert engines_run == ["auto"] and at.session_state["result"].engine == "abstractive"
+    assert online_engines_run == ["auto"] and at.session_state["result"].engine == "abstractive"

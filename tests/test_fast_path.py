@@ -80,8 +80,8 @@ def test_first_use_reports_the_conversion(tmp_path, monkeypatch):
 def test_padding_entries_of_the_converted_vocabulary_keep_their_ids(tmp_path, spy_generate):
     """The converter pads M2M100's vocabulary with `madeupword…` entries the tokenizer cannot name; a
     model that emits them must give the same ids on both paths, not `<unk>` on the fast one."""
-    import torch
     import tiny_models
+    import torch
     from transformers import M2M100ForConditionalGeneration
 
     model_id = "facebook/m2m100_418M"

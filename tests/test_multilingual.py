@@ -12,9 +12,9 @@ from summarizer.errors import UnsupportedLanguage
 from summarizer.language_detection import detect_language
 from summarizer.models import load_model
 from summarizer.pipeline import Summarizer
+from summarizer.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH, choose_route
 from summarizer.segmentation import split_sentences
 from summarizer.settings import SummarySettings
-from summarizer.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH, choose_route
 from summarizer.translation import translate_into, translate_sentences
 
 PARAGRAPH_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "ru", "uk", "ar", "zh", "ja", "hi", "tr", "ko"]
@@ -198,8 +198,8 @@ def test_list_languages_covers_scripts(capsys):
 @pytest.fixture
 def hub_cache(monkeypatch, tmp_path):
     """An empty Hugging Face cache; `hub_cache(id)` puts a snapshot of `id` in it."""
-    from huggingface_hub import constants
     from hf_cache import snapshot_dir
+    from huggingface_hub import constants
 
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
     return lambda model_id: snapshot_dir(tmp_path, model_id)
