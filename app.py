@@ -12,7 +12,6 @@ import os
 import pandas as pd
 import streamlit as st
 
-from summarizer.backend import quiet_transformers
 from summarizer.catalogue import SUMMARY_MODELS, TARGET_LANGUAGES, describe_summary_model
 from summarizer.chunking import estimate_chunk_count
 from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
@@ -39,7 +38,6 @@ CUSTOM_MODEL = "custom"
 
 st.set_page_config(page_title="News summariser", page_icon="📰", layout="wide")
 st.html(STYLE)
-quiet_transformers()
 
 
 @st.cache_resource

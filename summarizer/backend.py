@@ -24,7 +24,8 @@ def cpu_threads() -> int:
 
 
 def quiet_transformers() -> None:
-    """Library warnings and weight-loading bars would bury a front end's own messages."""
+    """Library warnings and weight-loading bars would bury a front end's own messages. Called where a
+    model is loaded, so a page or command that never loads one never imports transformers."""
     import transformers
 
     transformers.logging.set_verbosity_error()
@@ -105,6 +106,7 @@ class TransformersModel(TokenizedModel):
     backend = "reference"
 
     def __init__(self, model_id: str, folder: str, input_limit: int | None = None) -> None:
+        quiet_transformers()
         import torch
         from transformers import AutoConfig, AutoModelForSeq2SeqLM
 

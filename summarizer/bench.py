@@ -205,9 +205,6 @@ def in_fresh_process(sizes: Sizes, function: Callable, *args):
 
 def _summary_seconds(backend: str, model_id: str, folder: str, runs: int,
                      sizes: Sizes) -> dict[str, float]:
-    from .backend import quiet_transformers
-
-    quiet_transformers()
     model = load(backend, model_id, folder)
     article = [random_ids(len(model.tokenizer), sizes.article_tokens, 1)]
 
@@ -231,9 +228,6 @@ def _summary_seconds(backend: str, model_id: str, folder: str, runs: int,
 
 
 def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int, sizes: Sizes) -> float:
-    from .backend import quiet_transformers
-
-    quiet_transformers()
     models = [load(backend, model_id, folder) for model_id, folder in folders]
     batch = [random_ids(len(models[0].tokenizer), sizes.sentence_tokens, seed) for seed in range(3)]
     settings = sizes.translation_settings()
@@ -272,9 +266,6 @@ def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) ->
 
 def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
     """Load the models on one path, run each once, report this process's resident memory."""
-    from .backend import quiet_transformers
-
-    quiet_transformers()
     models = [load(backend, model_id, folder) for model_id, folder in folders]
     settings = GenerationSettings(num_beams=1, min_new_tokens=4, max_new_tokens=4)
     for model in models:

@@ -8,7 +8,6 @@ import re
 import sys
 from pathlib import Path
 
-from .backend import quiet_transformers
 from .catalogue import M2M100_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES, translation_model_for
 from .errors import SummarizerError, UnsupportedLanguage
 from .languages import LANGUAGE_NAMES, language_name
@@ -132,9 +131,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("error: give an article file, - to read standard input, or --url", file=sys.stderr)
         return EXIT_USAGE
-    if args.engine != "extractive":  # importing transformers alone costs half a second
-        quiet_transformers()
-
     def show(progress: Progress) -> None:
         if not args.quiet and progress.stage != "fallback":  # the fallback gets its own note below
             print(progress.message, file=sys.stderr)
@@ -178,8 +174,6 @@ def evaluate_main(argv: list[str]) -> int:
     parser.add_argument("--lang", help="the articles' language (default: detected per article)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    if args.engine != "extractive":
-        quiet_transformers()
     from .evaluation import evaluate, read_pairs
     from .pipeline import Summarizer
 

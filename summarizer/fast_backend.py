@@ -16,7 +16,7 @@ from pathlib import Path
 
 from huggingface_hub import constants
 
-from .backend import CPU_COMPUTE, TokenizedModel, cpu_threads
+from .backend import CPU_COMPUTE, TokenizedModel, cpu_threads, quiet_transformers
 from .errors import ModelUnavailable
 from .progress import Progress, ProgressCallback, no_progress
 from .settings import GenerationSettings
@@ -52,16 +52,28 @@ def convert(model_id: str, folder: str, quantization: str,
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".converting-"))
     _fix_m2m100_vocabulary()
     try:
-        TransformersConverter(folder).convert(str(staging / "model"), quantization=quantization,
-                                              force=True)
-        shutil.rmtree(target, ignore_errors=True)
-        (staging / "model").rename(target)  # atomic: a half-written conversion is never used
-    except Exception as error:  # the converter raises anything from KeyError to NotImplementedError
-        raise ModelUnavailable(model_id, f"{model_id} could not be converted for the fast path "
-                                         f"({type(error).__name__}: {error})") from None
+        try:
+            TransformersConverter(folder).convert(str(staging / "model"), quantization=quantization,
+                                                  force=True)
+        except Exception as error:  # the converter raises anything from KeyError to NotImplementedError
+            raise ModelUnavailable(model_id, f"{model_id} could not be converted for the fast path "
+                                             f"({type(error).__name__}: {error})") from None
+        _publish(staging / "model", target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def _publish(converted: Path, target: Path) -> None:
+    """Move a finished conversion into place atomically, so a half-written one is never used. Another
+    process converting the same model may have won the race: its copy is as good as this one."""
+    if target.exists() and not (target / "model.bin").is_file():
+        shutil.rmtree(target, ignore_errors=True)  # a leftover of an interrupted run, never a finished one
+    try:
+        converted.rename(target)
+    except OSError:
+        if not (target / "model.bin").is_file():
+            raise
 
 
 def _m2m100_vocabulary(loader, model, tokenizer) -> list[str]:
@@ -101,6 +113,7 @@ class FastModel(TokenizedModel):
     def __init__(self, model_id: str, folder: str, input_limit: int | None = None,
                  on_progress: ProgressCallback = no_progress, quantization: str | None = None) -> None:
         """`quantization` overrides the device's default (int8 on the CPU, float16 on a GPU)."""
+        quiet_transformers()
         import ctranslate2
         from transformers import AutoConfig
 

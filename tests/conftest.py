@@ -8,6 +8,7 @@ Set TINY_HF_HOME to reuse a cache built earlier with `python tests/tiny_models.p
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sys
 import tempfile
@@ -19,13 +20,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-TINY_HF_HOME = Path(os.environ.get("TINY_HF_HOME") or tempfile.mkdtemp(prefix="tiny-hf-"))
+def _tiny_hf_home() -> Path:
+    """TINY_HF_HOME if set; else one folder per test run, shared by pytest-xdist's workers."""
+    if os.environ.get("TINY_HF_HOME"):
+        return Path(os.environ["TINY_HF_HOME"])
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run:
+        shared = Path(tempfile.gettempdir()) / f"tiny-hf-{run}"
+        shared.mkdir(exist_ok=True)
+        return shared
+    return Path(tempfile.mkdtemp(prefix="tiny-hf-"))
+
+
+TINY_HF_HOME = _tiny_hf_home()
 os.environ["HF_HOME"] = str(TINY_HF_HOME)
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.pop("HF_HUB_CACHE", None)
 os.environ["SUMMARIZER_DATABASE"] = str(Path(tempfile.mkdtemp(prefix="summarizer-db-")) / "shared.sqlite3")
 
-from fake_model import FakeModel, tagged_translation  # noqa: E402
+from fake_model import FakeModel, fake_catalogue  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 BUILT_MARKER = ".tiny-models-built"
@@ -62,11 +75,13 @@ def paragraph(language: str) -> str:
 @pytest.fixture(scope="session")
 def hf_home() -> Path:
     """The tiny-model cache, with every catalogue id; built on first use (a few seconds)."""
-    if not (TINY_HF_HOME / BUILT_MARKER).is_file():
-        import tiny_models
+    with open(TINY_HF_HOME / ".build-lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another worker may be building it right now
+        if not (TINY_HF_HOME / BUILT_MARKER).is_file():
+            import tiny_models
 
-        tiny_models.build_all(TINY_HF_HOME)
-        (TINY_HF_HOME / BUILT_MARKER).touch()
+            tiny_models.build_all(TINY_HF_HOME)
+            (TINY_HF_HOME / BUILT_MARKER).touch()
     return TINY_HF_HOME
 
 
@@ -84,18 +99,9 @@ def fake_models(monkeypatch, tmp_path) -> FakeModels:
     from huggingface_hub import constants
 
     import summarizer.models as models
-    from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
-    from summarizer.settings import BACKENDS
 
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "empty-hf-cache"))
-    fakes = FakeModels()
-    for backend in BACKENDS:
-        for entry in SUMMARY_MODELS.values():
-            fakes[entry.model_id, backend] = FakeModel(entry.model_id, entry.input_limit, backend)
-        for translator in TRANSLATION_MODELS:
-            target = next(iter(translator.targets)) if len(translator.targets) == 1 else None
-            fakes[translator.model_id, backend] = FakeModel(
-                translator.model_id, translator.input_limit, backend, tagged_translation(target))
+    fakes = FakeModels(fake_catalogue())
     for key, fake in fakes.items():
         monkeypatch.setitem(models.loaded_models, key, fake)
     return fakes

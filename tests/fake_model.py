@@ -67,3 +67,19 @@ def tagged_translation(target: str | None) -> Respond:
         language = target or (target_token or "").strip("_")
         return f"[{language}] {_TARGET_PREFIX.sub('', text).strip()}"
     return respond
+
+
+def fake_catalogue() -> dict[tuple[str, str], FakeModel]:
+    """A FakeModel for every catalogue id on both runtimes, keyed as `summarizer.models.loaded_models` is."""
+    from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
+    from summarizer.settings import BACKENDS
+
+    fakes: dict[tuple[str, str], FakeModel] = {}
+    for backend in BACKENDS:
+        for entry in SUMMARY_MODELS.values():
+            fakes[entry.model_id, backend] = FakeModel(entry.model_id, entry.input_limit, backend)
+        for translator in TRANSLATION_MODELS:
+            target = next(iter(translator.targets)) if len(translator.targets) == 1 else None
+            fakes[translator.model_id, backend] = FakeModel(
+                translator.model_id, translator.input_limit, backend, tagged_translation(target))
+    return fakes

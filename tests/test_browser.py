@@ -12,14 +12,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, paragraph
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = [pytest.mark.browser,
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"),  # one server, one worker
               pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (make test installs it)")]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -34,14 +33,15 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(hf_home: Path):
+def server(tmp_path_factory):
+    """The real page on a real Streamlit server, with fake models answering (tests/fake_server.py)."""
     port = free_port()
-    # The reference runtime: the fast path's one-time conversions are tested in test_fast_path.py.
-    env = dict(os.environ, HF_HOME=str(hf_home), HF_HUB_OFFLINE="1", SUMMARIZER_BACKEND="reference")
+    empty_cache = tmp_path_factory.mktemp("hf-home")  # nothing is "downloaded" but the fakes
+    env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1")
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit-server.log", "w")  # a pipe nobody reads would fill and block it
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, str(ROOT / "tests" / "fake_server.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -139,38 +139,35 @@ def test_paste_pick_two_languages_summarise_and_share(page, browser, server):
     fresh.context.close()
 
 
-def test_script_in_the_article_is_shown_literally(page, server):
-    open_app(page, server + "/?engine=extractive&length=long")
-    text = XSS + " The council approved the budget after a long debate about public transport."
-    paste(page, text)
+def test_script_in_the_article_stays_literal_when_shown_shared_and_reopened(page, browser, server):
+    open_app(page, server + "/?engine=extractive&length=long&to=de")
+    paste(page, XSS + " " + paragraph("en"))
     page.get_by_role("button", name="Summarise").click()
     summary = page.locator(".literal-summary")
     summary.wait_for(timeout=120_000)
-    page.wait_for_timeout(1000)
+    page.locator(".literal-translation-de").wait_for(timeout=120_000)
+    page.wait_for_timeout(500)  # time for a planted handler to fire, were there one
     assert XSS in summary.inner_text()
     assert page.dialogs == []
     assert page.locator(".literal-summary script, .literal-summary img").count() == 0
     shot(page, "script-shown-literally")
-
-
-def test_share_a_result_and_open_it_in_a_fresh_context(page, browser, server):
-    open_app(page, server + "/?engine=extractive&to=de")
-    paste(page, paragraph("en") + " A sentence for the shared-result browser test.")
-    page.get_by_role("button", name="Summarise").click()
-    page.locator(".literal-summary").wait_for(timeout=120_000)
-    summary = page.locator(".literal-summary").inner_text()
+    shown = summary.inner_text()
     page.get_by_role("button", name="Share this result").click()
     link = page.locator("code", has_text="?r=")
     link.wait_for(timeout=120_000)
-    url = link.inner_text().strip()
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    fresh.goto(url)
+    fresh.dialogs = []
+    fresh.on("dialog", lambda dialog: (fresh.dialogs.append(dialog.message), dialog.dismiss()))
+    fresh.goto(link.inner_text().strip())
     fresh.locator(".literal-summary").wait_for(timeout=120_000)
-    assert fresh.locator(".literal-summary").inner_text() == summary
+    fresh.wait_for_timeout(500)
+    assert fresh.locator(".literal-summary").inner_text() == shown
     assert fresh.locator(".literal-translation-de").inner_text().strip()
     assert fresh.get_by_text("A shared result").is_visible()
     assert fresh.get_by_text("Working…").count() == 0  # no status box: nothing ran
+    assert fresh.dialogs == []
+    assert fresh.locator(".literal-summary script, .literal-summary img").count() == 0
     shot(fresh, "shared-result-reopened")
     fresh.context.close()
 

@@ -1,5 +1,7 @@
 """The fast path (CTranslate2) answers like the reference path (transformers) for every architecture."""
 
+import shutil
+
 import pytest
 
 from summarizer.backend import TransformersModel
@@ -109,3 +111,23 @@ def test_padding_entries_of_the_converted_vocabulary_keep_their_ids(tmp_path, sp
     assert padding_id in reference_ids[1:]  # after the forced language token
     assert fast_ids == reference_ids
     assert fast_text == reference_text
+
+
+def test_a_conversion_that_loses_the_race_keeps_the_winners_copy(tmp_path, monkeypatch):
+    """Batch workers or two servers may convert the same model at the same moment."""
+    import summarizer.fast_backend as fast_backend
+
+    monkeypatch.setattr(fast_backend.constants, "HF_HOME", str(tmp_path))
+    folder = locate_model("Helsinki-NLP/opus-mt-en-es")
+    target = fast_backend.convert("Helsinki-NLP/opus-mt-en-es", folder, "int8")
+    in_use = FastModel("Helsinki-NLP/opus-mt-en-es", folder)
+    second = tmp_path / "converted-by-another-process"
+    shutil.copytree(target, second)
+    fast_backend._publish(second, target)  # the rename finds the target in place: no error, no deletion
+    assert (target / "model.bin").is_file() and in_use.converted == target
+    assert in_use.generate(["The council met."], GREEDY)[0]
+    leftover = tmp_path / "interrupted"
+    leftover.mkdir()
+    (leftover / "shared_vocabulary.json").write_text("[]")
+    fast_backend._publish(second, leftover)  # a folder without model.bin is never a finished conversion
+    assert (leftover / "model.bin").is_file() and not second.exists()

@@ -7,6 +7,7 @@ import pytest
 
 import summarizer.models as models
 from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS, all_model_ids
+from summarizer.cli import main
 from summarizer.errors import ModelUnavailable
 from summarizer.hub import locate_model
 from summarizer.models import load_model
@@ -78,17 +79,19 @@ def test_missing_local_folder_is_a_clear_error(tmp_path):
         locate_model(str(tmp_path / "nothing-here"))
 
 
-@pytest.mark.subprocess
-def test_not_cached_offline_names_the_model_and_how_to_fetch(tmp_path, offline_env):
-    env = dict(offline_env, HF_HOME=str(tmp_path))
+def test_not_cached_offline_names_the_model_and_how_to_fetch(tmp_path, monkeypatch, capsys):
+    from huggingface_hub import constants
+
+    model_id = "sshleifer/distilbart-cnn-12-6"
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "empty"))  # a new machine
+    for backend in ("fast", "reference"):
+        monkeypatch.delitem(models.loaded_models, (model_id, backend), raising=False)
     article = tmp_path / "a.txt"
     article.write_text("The council approved the budget on Tuesday.", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "summarizer", str(article), "--model",
-                          "sshleifer/distilbart-cnn-12-6", "--engine", "abstractive"],
-                         env=env, capture_output=True, text=True)
-    assert run.returncode == 2
-    assert "sshleifer/distilbart-cnn-12-6" in run.stderr and "hf download" in run.stderr
-    assert "Traceback" not in run.stderr
+    assert main([str(article), "--model", model_id, "--engine", "abstractive"]) == 2
+    err = capsys.readouterr().err
+    assert model_id in err and "hf download" in err and "offline" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.subprocess

@@ -18,6 +18,8 @@ from postgres_server import PostgresServer, binaries
 
 from summarizer.storage import PostgresStore, SQLiteStore, StoreError, open_store
 
+pytestmark = pytest.mark.xdist_group("storage")  # one PostgreSQL server, one worker
+
 PAYLOAD = {"text": "مجلس المدينة وافق. Café 東京.", "result": {"summary": "ok", "chunks": 1}}
 
 

@@ -1,0 +1,26 @@
+"""`streamlit run app.py` with FakeModel answering for every catalogue model, for the browser tests.
+
+    python tests/fake_server.py --server.port 8501 [any other `streamlit run` option]
+
+The page, its server and the browser are real; only the models' arithmetic is replaced, exactly as in the
+in-process tests: the fakes sit in the registry `summarizer.models.load_model` serves from, in the same
+process that runs the page script.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from fake_model import fake_catalogue  # noqa: E402
+from streamlit.web import cli  # noqa: E402
+
+import summarizer.models as models  # noqa: E402
+
+if __name__ == "__main__":
+    models.loaded_models.update(fake_catalogue())
+    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
+    sys.exit(cli.main())
