@@ -89,21 +89,34 @@ def open_app(page, url: str) -> None:
     page.get_by_role("button", name="Summarise").wait_for(timeout=120_000)
 
 
+def wait_until_idle(page) -> None:
+    """While the script reruns, Streamlit marks the page's elements stale (`data-stale="true"`); a click
+    then can land on an element that is about to be replaced."""
+    page.wait_for_timeout(200)
+    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0",
+                           timeout=60_000)
+
+
 def paste(page, text: str) -> None:
     area = page.get_by_role("textbox", name="Article", exact=True)
     area.fill(text)
     area.press("Control+Enter")  # Streamlit commits a text area on Ctrl+Enter or blur
-    page.wait_for_timeout(500)
+    wait_until_idle(page)
 
 
 def pick_language(page, name: str) -> None:
     chip = page.locator('[data-testid="stMultiSelect"] [data-tag]', has_text=name)
-    for _ in range(3):  # a rerun from the previous pick can close the list under the pointer
+    for _ in range(5):  # a rerun from the previous pick can close the list under the pointer
+        wait_until_idle(page)
         page.get_by_label("Translate the summary into").click()
-        page.get_by_role("option", name=name).click()
+        try:
+            page.get_by_role("option", name=name).click(timeout=10_000)
+        except playwright_api.TimeoutError:
+            page.keyboard.press("Escape")
+            continue
         page.keyboard.press("Escape")
         try:
-            chip.wait_for(timeout=5_000)
+            chip.wait_for(timeout=15_000)
             return
         except playwright_api.TimeoutError:
             continue
