@@ -24,7 +24,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.progress import Progress
 from summarizer.result import SummaryResult
 from summarizer.routing import choose_route
-from summarizer.segmentation import count_words
+from summarizer.segmentation import count_words, length_label
 from summarizer.settings import BACKENDS, DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
 from summarizer.storage import ResultStore, open_store
 from summarizer.text_input import clean_text
@@ -214,7 +214,7 @@ if article.strip():
         chunk_text = "no abstractive model for this language (extractive works)"
     language_text = (f"{language_name(guess.language)} ({guess.confidence:.0%} sure)" if guess.language
                      else f"uncertain: {guess.reason}")
-    st.caption(f"Language: {language_text} · {count_words(article):,} words · "
+    st.caption(f"Language: {language_text} · {length_label(count_words(article), guess.language)} · "
                f"{len(article):,} of {MAX_CHARS:,} characters · {chunk_text}")
 
 summarise_column, compare_column, _ = st.columns([1, 1, 3])
@@ -292,7 +292,7 @@ if "comparison" in st.session_state:
     comparison: dict[str, SummaryResult] = st.session_state.comparison
     for column, (preset, item) in zip(st.columns(len(comparison)), comparison.items()):
         with column:
-            st.markdown(f"**{preset.capitalize()}** · {item.summary_words} words")
+            st.markdown(f"**{preset.capitalize()}** · {length_label(item.summary_words, item.language)}")
             literal(item.summary, item.language, f"compare-{preset}")
     source_words = next(iter(comparison.values())).source_words
     st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .languages import language_name
 from .result import SummaryResult
+from .segmentation import length_label
 
 
 def to_markdown(result: SummaryResult) -> str:
@@ -17,7 +18,7 @@ def to_markdown(result: SummaryResult) -> str:
         lines += [f"> Not found in the source: {facts}", ""]
     engine = result.model or result.engine
     lines += ["---", "",
-              f"{result.summary_words} words from {result.source_words} "
+              f"{length_label(result.summary_words, result.language)} from {result.source_words:,} "
               f"({result.compression:.0%}), {engine}, {result.chunks} chunk(s), "
               f"{sum(result.timings.values()):.1f} s."]
     if result.fallback_reason:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .segmentation import split_sentences
 
 MIN_LETTERS = 25  # below this, identification is a coin toss
+IDEOGRAPH_WEIGHT = 3  # an ideograph or kana says about as much as three letters of an alphabet
 MIN_CONFIDENCE = 0.80
 MIN_MAJORITY = 0.70  # share of the text's letters in the winning language; less means mixed text
 
-# py3langid labels -> the codes the catalogue uses
-_ALIASES = {"ary": "ar", "arz": "ar", "yue": "zh", "wuu": "zh", "nn": "no", "uzs": "uz", "gug": "gn",
-            "sdh": "ku"}
+# py3langid labels -> the codes the catalogue uses. Varieties of one macro-language (Chinese: zh, wuu,
+# yue; Arabic: ar, ary, arz) share their probability, so text the model splits between them is certain.
+_ALIASES = {"ary": "ar", "arz": "ar", "yue": "zh", "wuu": "zh", "nb": "no", "nn": "no", "uzs": "uz",
+            "gug": "gn", "sdh": "ku"}
+_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -32,13 +36,17 @@ def _identifier():
 
 
 def _classify(text: str) -> tuple[str | None, float]:
-    label, probability = _identifier().classify(text)
-    label = _ALIASES.get(label, label)
-    return (None if label == "zxx" else label), float(probability)
+    """The most probable language after adding up the probabilities of its varieties."""
+    totals: dict[str | None, float] = {}
+    for label, probability in _identifier().rank(text):
+        code = None if label == "zxx" else _ALIASES.get(label, label)
+        totals[code] = totals.get(code, 0.0) + float(probability)
+    best = max(totals, key=lambda code: totals[code])
+    return best, totals[best]
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(ch.isalpha() for ch in text) + (IDEOGRAPH_WEIGHT - 1) * len(_IDEOGRAPH.findall(text))
 
 
 def detect_language(text: str) -> LanguageGuess:

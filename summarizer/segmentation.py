@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import regex
 import sentencex
 
 from .languages import UNSPACED
@@ -12,7 +13,8 @@ from .languages import UNSPACED
 _UNSPACED_CHAR = (r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, CJK
                   r"\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Burmese, Khmer
 _UNSPACED_RE = re.compile(_UNSPACED_CHAR)
-_WORD = re.compile(rf"{_UNSPACED_CHAR}|[^\W_]+(?:['’\-][^\W_]+)*")
+# Letters with their combining marks (Devanagari vowel signs, Arabic harakat, decomposed accents) and digits.
+_WORD = regex.compile(rf"{_UNSPACED_CHAR}|[\p{{L}}\p{{M}}\p{{N}}]+(?:['’\-][\p{{L}}\p{{M}}\p{{N}}]+)*")
 
 
 def split_sentences(text: str, language: str | None = None) -> list[str]:
@@ -36,6 +38,12 @@ def words(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     return len(words(text))
+
+
+def length_label(count: int, language: str | None) -> str:
+    """"1,234 words", or "1,234 characters" in scripts written without spaces, where that is what
+    `count_words` counts and what readers of those languages measure text in."""
+    return f"{count:,} {'characters' if language in UNSPACED else 'words'}"
 
 
 def content_terms(text: str) -> list[str]:

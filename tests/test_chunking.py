@@ -4,7 +4,7 @@ from conftest import paragraph
 from summarizer.catalogue import DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL
 from summarizer.chunking import CHARACTERS_PER_TOKEN, estimate_chunk_count, pack_chunks
 from summarizer.models import load_model
-from summarizer.segmentation import count_words, split_sentences
+from summarizer.segmentation import count_words, length_label, split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,10 @@ def test_word_counts_are_script_aware():
     assert count_words("The council met on Tuesday.") == 5
     assert count_words("市议会周二") == 5
     assert count_words("وافق مجلس المدينة") == 3
+    assert count_words("मुख्यमंत्री ने स्वास्थ्य केंद्र का उद्घाटन किया") == 7  # vowel signs stay in their word
+    assert count_words("स्वास्थ्य केंद्र") == 2
+    assert count_words("Jose\u0301 and Ame\u0301lie") == 3  # decomposed accents too
+    assert count_words("مُحَمَّد رَسُول") == 2  # Arabic with harakat
 
 
 def test_chunk_estimate_follows_the_text_length_and_script():
@@ -70,3 +74,9 @@ def test_chunk_estimate_follows_the_text_length_and_script():
     assert estimate_chunk_count(ideographs, 1024) == 3
     assert estimate_chunk_count("한국어" * 700, 1024) == 3  # Hangul counts like ideographs
 
+
+
+def test_length_labels_name_the_unit_readers_use():
+    assert length_label(1234, "en") == "1,234 words"
+    assert length_label(56, "zh") == "56 characters" and length_label(56, "ja") == "56 characters"
+    assert length_label(56, "ko") == "56 words"  # Korean puts spaces between words

@@ -33,6 +33,16 @@ def test_short_text_is_uncertain_not_guessed(text):
     assert guess.language is None and "short" in guess.reason
 
 
+@pytest.mark.parametrize("text, language", [
+    ("市议会周二批准了新的预算。", "zh"),  # the detector splits Chinese between zh, wuu and yue
+    ("وافق مجلس المدينة على الميزانية الجديدة بعد نقاش طويل.", "ar"),  # and Arabic between ar, ary, arz
+    ("市議会は火曜日に新しい予算を承認した。", "ja"),
+])
+def test_one_sentence_in_a_split_macro_language_is_certain(text, language):
+    guess = detect_language(text)
+    assert guess.language == language and guess.confidence >= 0.8
+
+
 def test_mixed_text_is_uncertain():
     mixed = "\n\n".join([paragraph("en"), paragraph("ru"), paragraph("es")])
     guess = detect_language(mixed)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from summarizer.languages import is_right_to_left, language_name
 from summarizer.result import SummaryResult
+from summarizer.segmentation import length_label
 
 STYLE = """<style>
 .literal { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; font-size: 1.02rem;
@@ -37,7 +38,8 @@ def summary_column(result: SummaryResult) -> None:
     st.subheader(f"Summary · {language_name(result.language)}")
     literal(result.summary, result.language, "summary")
     engine = result.model or "extractive (sentences from the article)"
-    st.caption(f"{result.summary_words} words · {result.compression:.0%} of {result.source_words} · "
+    st.caption(f"{length_label(result.summary_words, result.language)} · {result.compression:.0%} of "
+               f"{result.source_words:,} · "
                f"{sum(result.timings.values()):.1f} s · {result.chunks} chunk(s)")
     runtime = {"fast": " · fast path (CTranslate2)", "reference": " · reference path (transformers)"}
     literal(f"Engine: {engine}" + (f" · route: {result.route}" if result.route else "")
