@@ -22,14 +22,15 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def _tiny_hf_home() -> Path:
     """TINY_HF_HOME if set; else one folder per test run, shared by pytest-xdist's workers."""
-    if os.environ.get("TINY_HF_HOME"):
-        return Path(os.environ["TINY_HF_HOME"])
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    if run:
-        shared = Path(tempfile.gettempdir()) / f"tiny-hf-{run}"
-        shared.mkdir(exist_ok=True)
-        return shared
-    return Path(tempfile.mkdtemp(prefix="tiny-hf-"))
+    if os.environ.get("TINY_HF_HOME"):
+        folder = Path(os.environ["TINY_HF_HOME"])
+    elif run:
+        folder = Path(tempfile.gettempdir()) / f"tiny-hf-{run}"
+    else:
+        return Path(tempfile.mkdtemp(prefix="tiny-hf-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 TINY_HF_HOME = _tiny_hf_home()

@@ -23,7 +23,7 @@ SENTENCE = "The council approved the budget after a long debate."
 
 @pytest.mark.parametrize("model_id", all_model_ids())
 def test_every_catalogue_id_loads_offline(model_id):
-    model = load_model(model_id, LIMITS[model_id])
+    model = load_model(model_id, LIMITS[model_id], backend="reference")  # conversion: test_fast_path.py
     assert model.model_id == model_id and model.input_limit == LIMITS[model_id]
     ids = model.tokenizer(SENTENCE).input_ids
     assert model.count_tokens(SENTENCE) == len(ids) > 3
