@@ -212,7 +212,7 @@ def check_main(argv: list[str]) -> int:
     parser.add_argument("--lang", help="their language (default: detected from the source)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    from .faithfulness import align_support, find_unsupported
+    from .faithfulness import check_summary
     from .language_detection import detect_language
     from .segmentation import split_sentences
 
@@ -220,14 +220,14 @@ def check_main(argv: list[str]) -> int:
     summary = clean_text(read_input(args.summary))
     language = _language_code(args.lang) or detect_language(source).language
     summary_sentences = split_sentences(summary, language)
-    support = align_support(summary_sentences, split_sentences(source, language))
-    unsupported = find_unsupported(summary_sentences, source)
+    support, unsupported = check_summary(summary_sentences, source, split_sentences(source, language),
+                                         language)
     if args.json:
         print(json.dumps({"language": language, "support": [s.to_dict() for s in support],
                           "unsupported": [f.to_dict() for f in unsupported]}, ensure_ascii=False, indent=2))
         return EXIT_OK
     for index, item in enumerate(support):
-        print(f"{index + 1}. {item.sentence}")
+        print(f"{index + 1}. [{item.verdict}] {item.sentence}")
         if not item.sources:
             print("   (no supporting sentence found in the source)")
         for source_index, text in zip(item.sources, item.source_sentences):

@@ -1,23 +1,22 @@
-"""Where each summary sentence comes from, and which facts in it the source does not contain.
+"""Where each summary sentence comes from, which of its facts the source does not state, and a verdict.
 
 Alignment uses TF-IDF overlap with the source sentences rather than a sentence-embedding model: the one
 embedding model installable offline (all-MiniLM-L6-v2) is English-only, and overlap works in every
-language the splitter handles. Names are found by capital letters, so in scripts without case
-(Arabic, CJK, Devanagari) only numbers are checked.
+language the splitter handles. Facts are compared in normalised forms (`facts.py`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from .segmentation import content_terms, words
+from .facts import SourceFacts, unsupported_facts
+from .segmentation import content_terms
 from .similarity import cosine, tfidf_vectors
 
 MIN_SUPPORT = 0.12       # below this cosine, a source sentence is not evidence
 SECOND_SOURCE = 0.6      # a second source sentence counts if it scores this share of the best one
-_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
+SUPPORTED, PARTLY, NOT_FOUND = "supported", "partly", "not_found"
 
 
 @dataclass(frozen=True)
@@ -26,6 +25,7 @@ class SentenceSupport:
     sources: tuple[int, ...]
     scores: tuple[float, ...]
     source_sentences: tuple[str, ...]
+    verdict: str = NOT_FOUND
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -34,8 +34,10 @@ class SentenceSupport:
 @dataclass(frozen=True)
 class UnsupportedFact:
     text: str
-    kind: str  # "number" or "name"
+    kind: str  # number, date, time, name or term
     sentence: int
+    start: int  # the span of `text` in the summary sentence, for highlighting
+    end: int
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,28 +61,32 @@ def align_support(summary_sentences: list[str], source_sentences: list[str]) -> 
     return supports
 
 
-def normalise_number(token: str) -> str:
-    """'1,200' and '1200' match; '3.5' keeps its decimal point; European '1.200' matches '1200'."""
-    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", token):
-        return re.sub(r"[.,]", "", token)
-    return token.replace(",", ".")
+def find_unsupported(summary_sentences: list[str], source: str,
+                     language: str | None = None) -> list[UnsupportedFact]:
+    """Numbers, dates, times, names and rare terms in the summary that the source never states, each
+    once per sentence, with its span."""
+    source_facts = SourceFacts.of(source, language)
+    return [UnsupportedFact(fact.text, fact.kind, index, fact.start, fact.end)
+            for index, sentence in enumerate(summary_sentences)
+            for fact in unsupported_facts(sentence, source_facts)]
 
 
-def find_unsupported(summary_sentences: list[str], source: str) -> list[UnsupportedFact]:
-    """Numbers, dates and capitalised names in the summary that never occur in the source."""
-    source_numbers = {normalise_number(n) for n in _NUMBER.findall(source)}
-    source_words = {w.lower() for w in words(source)}
-    facts: list[UnsupportedFact] = []
-    for index, sentence in enumerate(summary_sentences):
-        for number in _NUMBER.findall(sentence):
-            if normalise_number(number) not in source_numbers:
-                facts.append(UnsupportedFact(number, "number", index))
-        tokens = words(sentence)
-        for position, token in enumerate(tokens):
-            if not token[0].isupper() or token.lower() in source_words:
-                continue
-            # A capitalised first word is usually just the start of the sentence, unless a name follows.
-            if position == 0 and not (len(tokens) > 1 and tokens[1][:1].isupper()):
-                continue
-            facts.append(UnsupportedFact(token, "name", index))
-    return facts
+def with_verdicts(supports: list[SentenceSupport],
+                  unsupported: list[UnsupportedFact]) -> list[SentenceSupport]:
+    """not_found: no source sentence is evidence for it; partly: evidence, but a fact the source does not
+    state; supported: evidence, and every fact found in the source."""
+    flagged = {fact.sentence for fact in unsupported}
+
+    def verdict(index: int, support: SentenceSupport) -> str:
+        if not support.sources:
+            return NOT_FOUND
+        return PARTLY if index in flagged else SUPPORTED
+
+    return [replace(s, verdict=verdict(i, s)) for i, s in enumerate(supports)]
+
+
+def check_summary(summary_sentences: list[str], source: str, source_sentences: list[str],
+                  language: str | None) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
+    """Support with a verdict for each summary sentence, and the facts the source does not state."""
+    unsupported = find_unsupported(summary_sentences, source, language)
+    return with_verdicts(align_support(summary_sentences, source_sentences), unsupported), unsupported

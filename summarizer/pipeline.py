@@ -11,7 +11,7 @@ from .abstractive import summarise_abstractive
 from .catalogue import describe_summary_model
 from .errors import ModelUnavailable, UnsupportedLanguage
 from .extractive import summarise_extractive
-from .faithfulness import align_support, find_unsupported
+from .faithfulness import check_summary
 from .hub import cached_folder
 from .language_detection import LanguageGuess, detect_language
 from .models import load_model
@@ -61,9 +61,8 @@ class Summarizer:
         language = guess.language
         draft = self._draft(text, language, timings, on_progress)
         with _timed(timings, "check"):
-            source_sentences = split_sentences(text, language)
-            support = align_support(draft.sentences, source_sentences)
-            unsupported = find_unsupported(draft.sentences, text)
+            support, unsupported = check_summary(draft.sentences, text, split_sentences(text, language),
+                                                 language)
         with _timed(timings, "translate"):
             translated, errors = translate_into(draft.sentences, language, list(settings.translate_to),
                                                 on_progress, settings.backend)

@@ -131,8 +131,7 @@ def test_invented_number_date_and_name_are_flagged_correct_ones_not():
     invented = ["The council approved 52 million.", "Work starts in April 2027.",
                 "Mayor John Osei spoke."]
     flagged = {(f.text, f.kind, f.sentence) for f in find_unsupported(invented, source)}
-    assert flagged == {("52", "number", 0), ("April", "name", 1), ("2027", "number", 1),
-                       ("John", "name", 2)}
+    assert flagged == {("52 million", "number", 0), ("April 2027", "date", 1), ("John", "name", 2)}
 
 
 def test_number_formats_match():
@@ -190,7 +189,9 @@ def test_check_command(tmp_path, capsys):
     assert main(["check", "--source", str(source), "--summary", str(summary), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [s["sources"][0] for s in data["support"]] == [0, 3]
-    assert data["unsupported"] == [{"text": "52", "kind": "number", "sentence": 0}]
+    assert data["unsupported"] == [{"text": "52 million", "kind": "number", "sentence": 0, "start": 21,
+                                    "end": 31}]
+    assert [s["verdict"] for s in data["support"]] == ["partly", "supported"]
 
 
 def test_cli_json_has_support_and_unsupported(tmp_path, capsys):

@@ -1,0 +1,107 @@
+"""The fact check compares normalised forms: faithful rewordings raise nothing, changed facts are caught."""
+
+import time
+
+import pytest
+
+from summarizer.facts import SourceFacts, fold, unsupported_facts
+from summarizer.faithfulness import check_summary
+from summarizer.segmentation import split_sentences
+
+SOURCE_EN = (
+    "The city council approved a budget of 48 million euros on Tuesday, 16 August 2024. Mayor Linda Osei "
+    "said the vote at 14:55 was historic. About 40 000 residents, or 12% of the town, attended. Mesut Özil "
+    "and Sheikh Tamim Al Thani met U.S. officials. The fund holds £50, 000. The bridge cost $1.2 million. "
+    "Chelsea beat Liverpool 2-1.")
+
+
+def flags(sentence: str, source: str = SOURCE_EN, language: str = "en") -> list[tuple[str, str]]:
+    return [(f.text, f.kind) for f in unsupported_facts(sentence, SourceFacts.of(source, language))]
+
+
+@pytest.mark.parametrize("faithful", [
+    "The council approved 48m euros on 16/08/2024.",             # scale word, numeric date
+    "The council approved 48,000,000 euros on August 16.",       # thousands separators, month first
+    "Forty thousand residents attended.",                        # number words
+    "40k residents, 12 per cent of the town, attended.",         # k, per cent
+    "40,000 residents attended; 12 percent of the town.",
+    "The vote came at 2.55pm.",                                  # 12-hour clock
+    "The vote came at 2:55 p.m. on 2024-08-16.",                 # ISO date
+    "Ozil met Al-Thani and US officials.",                       # accents, hyphen, dotted acronym
+    "OZIL met al thani.",                                        # case
+    "The fund holds £50,000 and the bridge cost $1,200,000.",    # "50, 000" and a scaled amount
+    "Mayor Osei said it was historic.",
+    "Mesut O\u0308zil attended.",                                # decomposed diaeresis
+])
+def test_faithful_rewordings_raise_no_alarm(faithful):
+    assert flags(faithful) == []
+
+
+@pytest.mark.parametrize("changed, flagged", [
+    ("The council approved 52 million euros.", [("52 million", "number")]),
+    ("The council approved 48 billion euros.", [("48 billion", "number")]),
+    ("Work starts on 17 August 2024.", [("17 August 2024", "date")]),
+    ("The vote came at 3.55pm.", [("3.55pm", "time")]),
+    ("Sixty thousand residents attended.", [("Sixty thousand", "number")]),
+    ("Blinken said the vote was historic.", [("Blinken", "name")]),        # sentence-initial name
+    ("The mayor met blinken.", [("blinken", "term")]),                      # a name in lower case
+    ("Mayor John Osei spoke.", [("John", "name")]),                         # a common first name
+    ("Liverpool lost to Arsenal 2-1.", [("Arsenal", "name")]),
+])
+def test_changed_facts_are_flagged_once_with_their_span(changed, flagged):
+    facts = unsupported_facts(changed, SourceFacts.of(SOURCE_EN, "en"))
+    assert [(f.text, f.kind) for f in facts] == flagged
+    assert all(changed[f.start:f.end] == f.text for f in facts)
+
+
+def test_a_fact_repeated_in_a_sentence_is_reported_once():
+    assert flags("Blinken and Blinken met; 52 million and 52 million.") == [("Blinken", "name"),
+                                                                          ("52 million", "number")]
+
+
+@pytest.mark.parametrize("source, summary, language", [
+    ("वित्त मंत्री ने २५ करोड़ रुपये की घोषणा की।", "मंत्री ने 25 करोड़ रुपये की घोषणा की।", "hi"),  # Devanagari digits
+    ("أعلن الوزير عن ٢٥ مليون دينار.", "أعلن الوزير عن 25 مليون دينار.", "ar"),                    # Arabic-Indic digits
+    ("市议会批准了4万元。", "市议会批准了40000元。", "zh"),                                              # 万
+    ("Le conseil a voté quarante mille euros le 16 août 2024.", "Le conseil a voté 40 000 euros le 16/08/2024.",
+     "fr"),
+    ("Der Rat beschloss am 16. August 2024 1,5 Millionen Euro.", "Der Rat beschloss 1.500.000 Euro.", "de"),
+    ("Die Regierung und der Haushaltsausschuss tagten.", "Der Haushaltsausschuss tagte mit der Regierung.", "de"),
+    ("El ayuntamiento aprobó el presupuesto.", "El Ayuntamiento aprobó el presupuesto.", "es"),
+])
+def test_rewordings_in_other_languages_and_scripts(source, summary, language):
+    assert flags(summary, source, language) == []
+
+
+@pytest.mark.parametrize("source, summary, language, flagged", [
+    ("वित्त मंत्री ने २५ करोड़ रुपये की घोषणा की।", "मंत्री ने 26 करोड़ रुपये की घोषणा की।", "hi", "26 करोड़"),
+    ("市议会批准了4万元。", "市议会批准了5万元。", "zh", "5万"),
+    ("Le conseil a voté le 16 août 2024.", "Le conseil a voté le 18 août 2024.", "fr", "18 août 2024"),
+])
+def test_changed_facts_in_other_languages(source, summary, language, flagged):
+    assert [text for text, _ in flags(summary, source, language)] == [flagged]
+
+
+def test_folding():
+    assert fold("ÖZIL") == fold("Ozil") == fold("O\u0308zil") == "ozil"
+    assert fold("José") == fold("Jose\u0301") == "jose"
+
+
+def test_verdicts_per_sentence():
+    summary = ["The council approved 48 million euros on Tuesday.",
+               "The council approved 52 million euros on Tuesday.",
+               "Penguins enjoy cold weather in Antarctica."]
+    support, unsupported = check_summary(summary, SOURCE_EN, split_sentences(SOURCE_EN, "en"), "en")
+    assert [s.verdict for s in support] == ["supported", "partly", "not_found"]
+    assert [(f.sentence, f.text) for f in unsupported][:1] == [(1, "52 million")]
+
+
+def test_checking_a_summary_of_a_500_word_article_is_quick():
+    article = " ".join([SOURCE_EN] * 6)  # about 500 words
+    summary = split_sentences(SOURCE_EN, "en")[:4]
+    check_summary(summary, article, split_sentences(article, "en"), "en")  # language data loads once
+    started = time.perf_counter()
+    for _ in range(5):
+        check_summary(summary, article, split_sentences(article, "en"), "en")
+    per_summary = (time.perf_counter() - started) / 5
+    assert per_summary < 0.5, per_summary  # the target is 50 ms; this only catches a gross regression
