@@ -348,3 +348,17 @@ def test_nothing_to_fetch_means_no_extractive_preview(online_engines_run, monkey
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
     at = summarise(new_app(), paragraph("en"), engine="auto")
     assert online_engines_run == ["auto"] and at.session_state["result"].engine == "abstractive"
+
+
+def test_facts_not_in_the_article_are_marked_in_the_summary(fake_models):
+    fake_models(DEFAULT_MODEL).answers = ["The council approved 52 million on <b>Tuesday</b>. Blinken spoke."]
+    text = paragraph("en") + " The budget is 48 million."
+    at = summarise(new_app(), text, engine="abstractive")
+    [summary] = html_blocks(at, "literal-summary")
+    assert '<mark class="fact-missing" title="number not found in the article">52 million</mark>' in summary
+    assert '<mark class="fact-missing" title="name not found in the article">Blinken</mark>' in summary
+    assert "&lt;b&gt;Tuesday&lt;/b&gt;" in summary and "<b>" not in summary  # still literal text
+    verdicts = [c.value for c in at.caption if c.value in (
+        "Supported by the article.", "Partly supported: a fact in it is not in the article.",
+        "Not found in the article.")]
+    assert verdicts[0] == "Partly supported: a fact in it is not in the article."

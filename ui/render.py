@@ -8,7 +8,7 @@ import streamlit as st
 
 from summarizer.languages import is_right_to_left, language_name
 from summarizer.result import SummaryResult
-from summarizer.segmentation import length_label
+from summarizer.segmentation import length_label, sentence_separator
 
 STYLE = """<style>
 .literal { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; font-size: 1.02rem;
@@ -18,6 +18,7 @@ STYLE = """<style>
 .notice-warning { background: #fff4e5; color: #663c00; }
 .notice-info { background: #e8f4fd; color: #0d3c61; }
 .literal-engine { font-size: 0.85rem; color: #555; }
+mark.fact-missing { background: #ffe0b2; color: inherit; border-bottom: 2px solid #e65100; padding: 0 0.1em; }
 textarea { unicode-bidi: plaintext; text-align: start; }  /* Arabic lines run right to left */
 </style>"""
 
@@ -29,6 +30,37 @@ def literal(text: str, language: str | None = None, name: str = "text") -> None:
             f'lang="{html.escape(language or "")}">{html.escape(text)}</div>')
 
 
+VERDICTS = {"supported": "Supported by the article.",
+            "partly": "Partly supported: a fact in it is not in the article.",
+            "not_found": "Not found in the article."}
+
+
+def summary_with_marks(result: SummaryResult) -> None:
+    """The summary, escaped, with each fact the article does not state marked where it stands."""
+    sentences = [item["sentence"] for item in result.support]
+    if not sentences or sentence_separator(result.language).join(sentences) != result.summary:
+        literal(result.summary, result.language, "summary")  # a result stored without its sentences
+        return
+    pieces = []
+    for index, sentence in enumerate(sentences):
+        facts = sorted((f for f in result.unsupported if f["sentence"] == index and "start" in f),
+                       key=lambda f: f["start"])
+        position, marked = 0, []
+        for fact in facts:
+            if fact["start"] < position:
+                continue
+            marked.append(html.escape(sentence[position:fact["start"]]))
+            marked.append(f'<mark class="fact-missing" title="{html.escape(fact["kind"])} not found in the '
+                          f'article">{html.escape(sentence[fact["start"]:fact["end"]])}</mark>')
+            position = fact["end"]
+        marked.append(html.escape(sentence[position:]))
+        pieces.append("".join(marked))
+    direction = "rtl" if is_right_to_left(result.language) else ("ltr" if result.language else "auto")
+    st.html(f'<div class="literal literal-summary" dir="{direction}" '
+            f'lang="{html.escape(result.language or "")}">'
+            f'{html.escape(sentence_separator(result.language)).join(pieces)}</div>')
+
+
 def notice(kind: str, text: str) -> None:
     """Like st.error/st.warning/st.info, but the message is never parsed as Markdown."""
     st.html(f'<div class="notice notice-{kind}" role="alert">{html.escape(text)}</div>')
@@ -36,7 +68,7 @@ def notice(kind: str, text: str) -> None:
 
 def summary_column(result: SummaryResult) -> None:
     st.subheader(f"Summary · {language_name(result.language)}")
-    literal(result.summary, result.language, "summary")
+    summary_with_marks(result)
     engine = result.model or "extractive (sentences from the article)"
     st.caption(f"{length_label(result.summary_words, result.language)} · {result.compression:.0%} of "
                f"{result.source_words:,} · "
@@ -52,6 +84,8 @@ def summary_column(result: SummaryResult) -> None:
             f"sentence {i + 1}: {', '.join(facts)}" for i, facts in sorted(facts_by_sentence.items())))
     for index, support in enumerate(result.support):
         with st.expander(f"Where sentence {index + 1} comes from"):
+            if support.get("verdict") in VERDICTS:
+                st.caption(VERDICTS[support["verdict"]])
             if not support["sources"]:
                 notice("warning", "No supporting sentence found in the article.")
             for number, sentence in zip(support["sources"], support["source_sentences"]):
