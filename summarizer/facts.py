@@ -196,15 +196,12 @@ def _word_spans(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), match.group()
 
 
-def _word_keys(word: str, language: str | None) -> set[str]:
-    """A word, its lemma, and for "Al-Thani" its parts and "althani", all folded."""
+def _word_keys(word: str) -> set[str]:
+    """A word folded, and for "Al-Thani" its parts and "althani" too."""
     folded = fold(word)
     keys = {folded, folded.replace("-", "").replace("'", "")}
     if "-" in folded:
         keys.update(folded.split("-"))
-    lemma = _lemma(word, language)
-    if lemma:
-        keys.add(fold(lemma))
     return keys
 
 
@@ -236,28 +233,38 @@ def _wordfreq_languages() -> frozenset[str]:
 
 # --- the source, once ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class SourceFacts:
-    """Everything a summary's facts are compared against, computed once per article."""
+    """Everything a summary's facts are compared against, computed once per article. Lemmas are looked up
+    only when a summary word is not found as written: loading a language's lemma dictionary takes
+    seconds, and most summary words are found directly."""
 
-    keys: frozenset[str]
-    language: str | None
-
-    @classmethod
-    def of(cls, source: str, language: str | None) -> SourceFacts:
+    def __init__(self, source: str, language: str | None) -> None:
+        self.language = language
         keys: set[str] = set()
+        words: set[str] = set()
         for text in _readings(source, language):
             for fact in _facts(text, language):
                 keys |= fact.keys
-            for date_start, date_end, readings in _dates(text, language):
+            for _, _, readings in _dates(text, language):
                 for reading in readings:
                     keys |= _date_keys_matching(reading)
                     keys |= {_number_key(reading.day)} if reading.day else set()
-            for start, end, word in _word_spans(text):
-                keys |= _word_keys(word, language)
+            for _, _, word in _word_spans(text):
+                words.add(word)
+                keys |= _word_keys(word)
         for value in [k for k in keys if k.startswith("d:") and not k.startswith("d:*")]:
             keys.add(_number_key(float(value[2:].split("-")[0])))  # a date's year is a number too
-        return cls(frozenset(keys), language)
+        self.keys = frozenset(keys)
+        self._words = words
+        self._lemmas: frozenset[str] | None = None
+
+    def has_lemma_of(self, word: str) -> bool:
+        lemma = _lemma(word, self.language)
+        if lemma is None:
+            return False
+        if self._lemmas is None:
+            self._lemmas = frozenset(fold(_lemma(w, self.language) or w) for w in self._words)
+        return fold(lemma) in self._lemmas
 
 
 def _readings(text: str, language: str | None) -> list[str]:
@@ -321,11 +328,11 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
         for start, end, word in _word_spans(sentence):
             if any(s <= start < e for s, e in covered) or any(ch.isdigit() for ch in word) or len(word) < 2:
                 continue
-            keys = _word_keys(word, language)
+            keys = _word_keys(word)
             if keys & source.keys or frozenset(keys) in seen:
                 continue
             kind = _word_kind(word, start, sentence, language)
-            if kind:
+            if kind and not source.has_lemma_of(word):
                 seen.add(frozenset(keys))
                 flagged.append(Fact(word, kind, start, end, frozenset(keys)))
     unique: dict[tuple[str, frozenset[str]], Fact] = {}

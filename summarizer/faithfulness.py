@@ -65,7 +65,7 @@ def find_unsupported(summary_sentences: list[str], source: str,
                      language: str | None = None) -> list[UnsupportedFact]:
     """Numbers, dates, times, names and rare terms in the summary that the source never states, each
     once per sentence, with its span."""
-    source_facts = SourceFacts.of(source, language)
+    source_facts = SourceFacts(source, language)
     return [UnsupportedFact(fact.text, fact.kind, index, fact.start, fact.end)
             for index, sentence in enumerate(summary_sentences)
             for fact in unsupported_facts(sentence, source_facts)]

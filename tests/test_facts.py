@@ -16,7 +16,7 @@ SOURCE_EN = (
 
 
 def flags(sentence: str, source: str = SOURCE_EN, language: str = "en") -> list[tuple[str, str]]:
-    return [(f.text, f.kind) for f in unsupported_facts(sentence, SourceFacts.of(source, language))]
+    return [(f.text, f.kind) for f in unsupported_facts(sentence, SourceFacts(source, language))]
 
 
 @pytest.mark.parametrize("faithful", [
@@ -49,7 +49,7 @@ def test_faithful_rewordings_raise_no_alarm(faithful):
     ("Liverpool lost to Arsenal 2-1.", [("Arsenal", "name")]),
 ])
 def test_changed_facts_are_flagged_once_with_their_span(changed, flagged):
-    facts = unsupported_facts(changed, SourceFacts.of(SOURCE_EN, "en"))
+    facts = unsupported_facts(changed, SourceFacts(SOURCE_EN, "en"))
     assert [(f.text, f.kind) for f in facts] == flagged
     assert all(changed[f.start:f.end] == f.text for f in facts)
 
