@@ -28,4 +28,4 @@ run: install
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
 test: install-test
-	$(PY) -m pytest -q -n 2 --dist loadfile tests
+	$(PY) -m pytest -q -n 2 --dist worksteal tests

@@ -30,12 +30,14 @@ _SCALES = {
     "миллионов": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "milliard": 1e9,
     "milliards": 1e9, "milliarden": 1e9, "mrd": 1e9, "млрд": 1e9, "trillion": 1e12, "lakh": 1e5,
     "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8,
-    "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड़": 1e7, "अरब": 1e9,
+    "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "अरब": 1e9,
+    "\u0915\u0930\u094b\u095c": 1e7, "\u0915\u0930\u094b\u0921\u093c": 1e7,  # करोड़, nukta composed or not
     "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
 }
 _SCALE_WORDS = "|".join(sorted((regex.escape(w) for w in _SCALES), key=len, reverse=True))
 _NUMBER = regex.compile(
-    r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d])(?P<digits>\d{1,3}(?:(?:,\s?|[\u00a0\u202f\u2009 .'])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d])"
+    r"(?P<digits>\d{1,3}(?:(?:,\s?|[\u00a0\u202f\u2009 .'])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?:(?:st|nd|rd|th)\b)?"
     rf"(?:\s?(?P<scale>{_SCALE_WORDS})(?![\p{{Latin}}\p{{Cyrillic}}]))?", regex.IGNORECASE)
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -130,7 +132,8 @@ def _month_date_patterns(language: str | None) -> tuple[regex.Pattern, regex.Pat
     names = "|".join(sorted((regex.escape(n) for n in _month_names(language)), key=len, reverse=True))
     month = rf"(?P<month>{names})"
     day_first = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?)?"
-                              rf"{month}(?![\p{{L}}])(?:\.?,?\s+(?:de\s+)?(?P<year>\d{{4}}))?", regex.IGNORECASE)
+                              rf"{month}(?![\p{{L}}])(?:\.?,?\s+(?:de\s+)?(?P<year>\d{{4}}))?",
+                              regex.IGNORECASE)
     month_first = regex.compile(rf"(?<![\p{{L}}])(?:{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
                                 rf"(?:,?\s+(?P<year>\d{{4}}))?", regex.IGNORECASE)
     return month_first, day_first
@@ -145,7 +148,8 @@ def _dates(text: str, language: str | None) -> Iterator[tuple[int, int, list[_Da
     for match in _NUMERIC_DATE.finditer(text):
         first, second, year = int(match[1]), int(match[2]), int(match[3])
         year = year + 2000 if year < 100 else year
-        readings = [_Date(year, m, d) for d, m in ((first, second), (second, first)) if 1 <= m <= 12 and d <= 31]
+        readings = [_Date(year, m, d) for d, m in ((first, second), (second, first))
+                    if 1 <= m <= 12 and d <= 31]
         if readings:
             yield match.start(), match.end(), readings
     months = _month_names(language)
@@ -346,7 +350,9 @@ def _word_kind(word: str, start: int, sentence: str, language: str | None) -> st
     zipf = _zipf(word.lower(), language)
     sentence_initial = not sentence[:start].strip(" \"'“‘«([")
     if word[0].isupper() and not sentence_initial:
-        if zipf is not None and (zipf >= COMMON_ZIPF or (language in CAPITALISED_NOUNS and zipf >= NOUN_ZIPF)):
+        common = zipf is not None and (zipf >= COMMON_ZIPF or
+                                       (language in CAPITALISED_NOUNS and zipf >= NOUN_ZIPF))
+        if common:
             return None
         return "name"
     if zipf is not None and zipf < RARE_ZIPF:

@@ -142,13 +142,13 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
         while True:
             remaining = policy.deadline - (time.monotonic() - started)
             if remaining <= 0:
-                raise FetchRefused(f"{url} took longer than {policy.deadline:.0f} s to download")
+                raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download")
             sock.settimeout(min(policy.read_timeout, remaining))
             try:
                 chunk = response.read1(65_536)  # what has arrived, not a full 64 KiB
             except TimeoutError:
                 if time.monotonic() - started >= policy.deadline:
-                    raise FetchRefused(f"{url} took longer than {policy.deadline:.0f} s "
+                    raise FetchRefused(f"{url} took longer than {policy.deadline:g} s "
                                        "to download") from None
                 raise
             if not chunk:

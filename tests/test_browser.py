@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, paragraph
@@ -39,7 +40,8 @@ def server(tmp_path_factory):
     empty_cache = tmp_path_factory.mktemp("hf-home")  # nothing is "downloaded" but the fakes
     env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1")
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-server.log", "w")  # a pipe nobody reads would fill and block it
+    # A pipe nobody reads would fill and block the server; one log per pytest-xdist worker.
+    log = open(ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log", "w")
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "tests" / "fake_server.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
@@ -54,7 +56,7 @@ def server(tmp_path_factory):
             time.sleep(0.5)
     else:
         process.kill()
-        pytest.fail("streamlit did not start: " + (ARTIFACTS / "streamlit-server.log").read_text()[-2000:])
+        pytest.fail("streamlit did not start: " + Path(log.name).read_text()[-2000:])
     yield url
     process.kill()  # a throwaway server: nothing to shut down gracefully
     process.wait(timeout=20)

@@ -60,13 +60,14 @@ def test_a_fact_repeated_in_a_sentence_is_reported_once():
 
 
 @pytest.mark.parametrize("source, summary, language", [
-    ("वित्त मंत्री ने २५ करोड़ रुपये की घोषणा की।", "मंत्री ने 25 करोड़ रुपये की घोषणा की।", "hi"),  # Devanagari digits
-    ("أعلن الوزير عن ٢٥ مليون دينار.", "أعلن الوزير عن 25 مليون دينار.", "ar"),                    # Arabic-Indic digits
-    ("市议会批准了4万元。", "市议会批准了40000元。", "zh"),                                              # 万
-    ("Le conseil a voté quarante mille euros le 16 août 2024.", "Le conseil a voté 40 000 euros le 16/08/2024.",
-     "fr"),
+    ("वित्त मंत्री ने २५ करोड़ रुपये की घोषणा की।", "मंत्री ने 25 करोड़ रुपये की घोषणा की।", "hi"),  # २५
+    ("أعلن الوزير عن ٢٥ مليون دينار.", "أعلن الوزير عن 25 مليون دينار.", "ar"),  # Arabic-Indic digits
+    ("市议会批准了4万元。", "市议会批准了40000元。", "zh"),  # 万
+    ("Le conseil a voté quarante mille euros le 16 août 2024.",
+     "Le conseil a voté 40 000 euros le 16/08/2024.", "fr"),
     ("Der Rat beschloss am 16. August 2024 1,5 Millionen Euro.", "Der Rat beschloss 1.500.000 Euro.", "de"),
-    ("Die Regierung und der Haushaltsausschuss tagten.", "Der Haushaltsausschuss tagte mit der Regierung.", "de"),
+    ("Die Regierung und der Haushaltsausschuss tagten.", "Der Haushaltsausschuss tagte mit der Regierung.",
+     "de"),
     ("El ayuntamiento aprobó el presupuesto.", "El Ayuntamiento aprobó el presupuesto.", "es"),
 ])
 def test_rewordings_in_other_languages_and_scripts(source, summary, language):

@@ -96,13 +96,13 @@ def test_concurrent_writers(make_store):
 
 def test_ids_the_store_hands_out_are_random_and_unguessable(make_store):
     store = make_store()
-    ids = [store.put({"n": n}) for n in range(200)]
+    ids = [store.put({"n": n}) for n in range(120)]
     assert len(set(ids)) == len(ids)
     assert all(re.fullmatch(r"[A-Za-z0-9_-]{32}", i) for i in ids)
     raw = [base64.urlsafe_b64decode(i + "=" * (-len(i) % 4)) for i in ids]
     assert all(len(r) * 8 >= 128 for r in raw)
     # No shared prefix or order, as counters, timestamps or row numbers would give.
-    assert len({i[:3] for i in ids}) > 190
+    assert len({i[:3] for i in ids}) > 115
     assert ids != sorted(ids)
 
 
