@@ -1,7 +1,6 @@
 """The test harness itself: tiny models are the same bytes on every build, so no test depends on luck."""
 
 import pytest
-import tiny_models
 
 pytestmark = pytest.mark.models
 
@@ -10,6 +9,8 @@ IDS = ["sshleifer/distilbart-cnn-6-6", "csebuetnlp/mT5_multilingual_XLSum", "Hel
 
 
 def test_two_builds_are_byte_identical(tmp_path):
+    import tiny_models  # imports transformers and torch: only when this runs
+
     for model_id in IDS:
         first = tiny_models.build_model(tmp_path / "first", model_id)
         second = tiny_models.build_model(tmp_path / "second", model_id)
@@ -21,6 +22,8 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def test_each_model_draws_its_own_weights(tmp_path):
     """Seeds differ per id, so two models of one architecture are not copies of each other."""
+    import tiny_models
+
     de = tiny_models.build_model(tmp_path, "Helsinki-NLP/opus-mt-en-de") / "model.safetensors"
     fr = tiny_models.build_model(tmp_path, "Helsinki-NLP/opus-mt-en-fr") / "model.safetensors"
     assert de.read_bytes() != fr.read_bytes()
