@@ -214,8 +214,9 @@ if article.strip():
         chunk_text = "no abstractive model for this language (extractive works)"
     language_text = (f"{language_name(guess.language)} ({guess.confidence:.0%} sure)" if guess.language
                      else f"uncertain: {guess.reason}")
-    st.caption(f"Language: {language_text} · {length_label(count_words(article), guess.language)} · "
-               f"{len(article):,} of {MAX_CHARS:,} characters · {chunk_text}")
+    # Literal, not a caption: the model id comes from the address bar, and captions render Markdown.
+    literal(f"Language: {language_text} · {length_label(count_words(article), guess.language)} · "
+            f"{len(article):,} of {MAX_CHARS:,} characters · {chunk_text}", None, "stats")
 
 summarise_column, compare_column, _ = st.columns([1, 1, 3])
 summarise_clicked = summarise_column.button("Summarise", type="primary", width="stretch")

@@ -54,8 +54,8 @@ def test_example_loads_and_live_stats_run_no_model():
     loaded_before = set(models.loaded_models)
     button(at, "Try an example").click().run()
     assert at.text_area(key="article").value.strip()
-    caption = " ".join(c.value for c in at.caption)
-    assert "Language: Arabic" in caption and "words" in caption and "chunk(s)" in caption
+    [stats] = html_blocks(at, "literal-stats")
+    assert "Language: Arabic" in stats and "words" in stats and "chunk(s)" in stats
     at.radio(key="length").set_value("long").run()
     at.multiselect(key="targets").set_value(["fr"]).run()
     assert set(models.loaded_models) == loaded_before  # widgets and typing never run a model
@@ -153,6 +153,16 @@ def test_query_parameters_restore_settings_and_follow_changes():
     assert at.query_params["length"] == ["short"] or at.query_params["length"] == "short"
     share = at.code[-1].value
     assert "length=short" in share and "to=fr%2Car" in share and "model=sshleifer" in share
+
+
+def test_a_model_id_from_the_address_bar_is_shown_as_text_not_markdown():
+    planted = "[Click to verify your account](http://evil.example) ![x](http://evil.example/i.png)"
+    at = new_app(model=planted)
+    at.text_area(key="article").set_value(paragraph("en")).run()
+    [stats] = html_blocks(at, "literal-stats")
+    assert "[Click to verify your account](http://evil.example)" in stats and "<a " not in stats
+    assert not [m for m in at.markdown if "evil.example" in m.value]
+    assert not [c for c in at.caption if "evil.example" in c.value]
 
 
 def test_unknown_query_values_fall_back_to_defaults():

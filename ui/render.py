@@ -18,6 +18,7 @@ STYLE = """<style>
 .notice-warning { background: #fff4e5; color: #663c00; }
 .notice-info { background: #e8f4fd; color: #0d3c61; }
 .literal-engine { font-size: 0.85rem; color: #555; }
+.literal-stats { font-size: 0.875rem; color: #6b6f76; margin: 0 0 0.5rem; }
 mark.fact-missing { background: #ffe0b2; color: inherit; border-bottom: 2px solid #e65100; padding: 0 0.1em; }
 textarea { unicode-bidi: plaintext; text-align: start; }  /* Arabic lines run right to left */
 </style>"""
