@@ -225,7 +225,10 @@ def _zipf(word: str, language: str | None) -> float | None:
     code = language or "en"
     if code not in _wordfreq_languages():
         return None
-    return wordfreq.zipf_frequency(word, code)
+    try:
+        return wordfreq.zipf_frequency(word, code)
+    except ImportError:  # Korean and Japanese need a MeCab tokenizer that is not installed
+        return None
 
 
 @lru_cache(maxsize=1)

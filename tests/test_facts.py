@@ -83,6 +83,12 @@ def test_changed_facts_in_other_languages(source, summary, language, flagged):
     assert [text for text, _ in flags(summary, source, language)] == [flagged]
 
 
+@pytest.mark.parametrize("language", ["ko", "ja", "la", None])
+def test_languages_without_word_frequencies_still_get_numbers_checked(language):
+    source = "서울시는 화요일에 48개의 새 버스 노선을 승인했다. Seoul approved 48 routes."
+    assert flags("서울시는 52개의 노선을 승인했다.", source, language) == [("52", "number")]
+
+
 def test_folding():
     assert fold("ÖZIL") == fold("Ozil") == fold("O\u0308zil") == "ozil"
     assert fold("José") == fold("Jose\u0301") == "jose"
