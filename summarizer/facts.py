@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from .languages import UNSPACED
+from .segmentation import SPACED_WORD
 
 NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "pt", "de", "nl", "da", "it"})  # what text2num reads
 CAPITALISED_NOUNS = frozenset({"de", "lb"})  # languages that write every noun with a capital
@@ -47,7 +48,7 @@ _TIME = regex.compile(r"(?<![\d.,])(\d{1,2})(?:(:|h)(\d{2})|\.(\d{2})(?=\s?[ap]\
                       regex.IGNORECASE)
 _ACRONYM = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.){2,}")
 _SPELLED = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\d]")  # scripts whose number words text2num reads
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_WORD = regex.compile(SPACED_WORD)
 
 
 @dataclass(frozen=True)
@@ -168,9 +169,8 @@ def _date_key(date: _Date) -> str:
 
 def _date_keys_matching(date: _Date) -> set[str]:
     """The keys a source date answers to: itself, and the same date without its year or day."""
-    keys = {_date_key(date), _date_key(_Date(None, date.month, date.day)),
+    return {_date_key(date), _date_key(_Date(None, date.month, date.day)),
             _date_key(_Date(date.year, date.month, None)), _date_key(_Date(None, date.month, None))}
-    return keys
 
 
 def _times(text: str) -> Iterator[tuple[int, int, str]]:
@@ -322,7 +322,6 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
     """The facts of a summary sentence that the article does not state, each once, in sentence order."""
     language = source.language
     flagged: list[Fact] = []
-    seen: set[frozenset[str]] = set()
     numeric = ascii_digits(sentence)
     converted = _numbers_in_digits(numeric, language)
     spans = _SpanMap(numeric, converted)
@@ -336,13 +335,12 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
             if any(s <= start < e for s, e in covered) or any(ch.isdigit() for ch in word) or len(word) < 2:
                 continue
             keys = _word_keys(word)
-            if keys & source.keys or frozenset(keys) in seen:
+            if keys & source.keys:
                 continue
             kind = _word_kind(word, start, sentence, language)
             if kind and not source.has_lemma_of(word):
-                seen.add(frozenset(keys))
                 flagged.append(Fact(word, kind, start, end, frozenset(keys)))
-    unique: dict[tuple[str, frozenset[str]], Fact] = {}
+    unique: dict[tuple[str, frozenset[str]], Fact] = {}  # a fact repeated in the sentence, once
     for fact in sorted(flagged, key=lambda f: f.start):
         unique.setdefault((fact.kind, fact.keys), fact)
     return list(unique.values())

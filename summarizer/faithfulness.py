@@ -25,7 +25,7 @@ class SentenceSupport:
     sources: tuple[int, ...]
     scores: tuple[float, ...]
     source_sentences: tuple[str, ...]
-    verdict: str = NOT_FOUND
+    verdict: str  # supported or not_found from the overlap alone; with_verdicts adds partly
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -57,7 +57,8 @@ def align_support(summary_sentences: list[str], source_sentences: list[str]) -> 
                 if s >= MIN_SUPPORT and (i == ranked[0][1] or s >= SECOND_SOURCE * best)]
         supports.append(SentenceSupport(sentence, tuple(i for _, i in kept),
                                         tuple(round(s, 3) for s, _ in kept),
-                                        tuple(source_sentences[i] for _, i in kept)))
+                                        tuple(source_sentences[i] for _, i in kept),
+                                        SUPPORTED if kept else NOT_FOUND))
     return supports
 
 
@@ -76,13 +77,8 @@ def with_verdicts(supports: list[SentenceSupport],
     """not_found: no source sentence is evidence for it; partly: evidence, but a fact the source does not
     state; supported: evidence, and every fact found in the source."""
     flagged = {fact.sentence for fact in unsupported}
-
-    def verdict(index: int, support: SentenceSupport) -> str:
-        if not support.sources:
-            return NOT_FOUND
-        return PARTLY if index in flagged else SUPPORTED
-
-    return [replace(s, verdict=verdict(i, s)) for i, s in enumerate(supports)]
+    return [replace(s, verdict=PARTLY) if i in flagged and s.verdict == SUPPORTED else s
+            for i, s in enumerate(supports)]
 
 
 def check_summary(summary_sentences: list[str], source: str, source_sentences: list[str],

@@ -14,7 +14,8 @@ _UNSPACED_CHAR = (r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ka
                   r"\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Burmese, Khmer
 _UNSPACED_RE = re.compile(_UNSPACED_CHAR)
 # Letters with their combining marks (Devanagari vowel signs, Arabic harakat, decomposed accents) and digits.
-_WORD = regex.compile(rf"{_UNSPACED_CHAR}|[\p{{L}}\p{{M}}\p{{N}}]+(?:['’\-][\p{{L}}\p{{M}}\p{{N}}]+)*")
+SPACED_WORD = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
+_WORD = regex.compile(rf"{_UNSPACED_CHAR}|{SPACED_WORD}")
 
 
 def split_sentences(text: str, language: str | None = None) -> list[str]:
