@@ -22,12 +22,13 @@ class AbstractiveSummary:
     reduce_passes: int
 
 
-def summarise_abstractive(text: str, language: str | None, model: Seq2SeqModel, entry: SummaryModel,
-                          settings: SummarySettings,
+def summarise_abstractive(sentences: list[str], language: str | None, model: Seq2SeqModel,
+                          entry: SummaryModel, settings: SummarySettings,
                           on_progress: ProgressCallback = no_progress) -> AbstractiveSummary:
+    """`sentences` are the article's, in `language`; chunks never split one."""
     limit = min(model.input_limit, entry.input_limit)
     separator = sentence_separator(language)
-    chunks = pack_chunks(split_sentences(text, language), model, limit, separator)
+    chunks = pack_chunks(sentences, model, limit, separator)
     on_progress(Progress("split", f"Split into {len(chunks)} chunk(s) of at most {limit} tokens",
                          total=len(chunks)))
     target = length_budget(settings.length, sum(c.tokens for c in chunks), entry.generation.max_new_tokens,

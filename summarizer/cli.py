@@ -8,12 +8,23 @@ import re
 import sys
 from pathlib import Path
 
-from .catalogue import M2M100_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES, translation_model_for
+from .catalogue import (
+    M2M100_MODEL,
+    SUMMARY_MODELS,
+    TARGET_LANGUAGES,
+    translation_model_for,
+)
 from .errors import SummarizerError, UnsupportedLanguage
 from .languages import LANGUAGE_NAMES, language_name
 from .progress import Progress
 from .routing import choose_route
-from .settings import BACKENDS, DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
+from .settings import (
+    BACKENDS,
+    DEFAULT_MAX_CHARS,
+    ENGINES,
+    LENGTH_PRESETS,
+    SummarySettings,
+)
 from .text_input import clean_text
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -45,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                         help=f"refuse longer input (default {DEFAULT_MAX_CHARS:,} characters)")
     parser.add_argument("--json", action="store_true", help="print the whole result as one JSON object")
-    parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
+    parser.add_argument("--quiet", action="store_true", help="no progress messages or notes on stderr")
     parser.add_argument("--list-models", action="store_true", help="print the model catalogue and exit")
     parser.add_argument("--list-languages", action="store_true",
                         help="print what can be summarised and translated, by which model, and exit")
@@ -144,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.backend:
             settings = settings.with_changes(backend=args.backend)
         text = clean_text(read_article(args.file, args.url), settings.max_chars)
-        from .pipeline import Summarizer  # heavy imports only once the input is known to be usable
+        from .pipeline import (
+            Summarizer,  # heavy imports only once the input is known to be usable
+        )
 
         result = Summarizer(settings).summarize(text, on_progress=show)
     except (SummarizerError, ValueError) as error:
@@ -158,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n[{code}] {translation}")
     if result.fallback_reason:
         print(f"note: extractive summary, because {result.fallback_reason}", file=sys.stderr)
+    for note in [] if args.quiet else result.notes:
+        print(f"note: {note}", file=sys.stderr)
     for code, message in result.errors.items():
         print(f"warning: translation into {language_name(code)} failed: {message}", file=sys.stderr)
     return EXIT_OK
@@ -212,6 +227,7 @@ def check_main(argv: list[str]) -> int:
     parser.add_argument("--lang", help="their language (default: detected from the source)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    from .article import Article
     from .faithfulness import check_summary
     from .language_detection import detect_language
     from .segmentation import split_sentences
@@ -220,8 +236,7 @@ def check_main(argv: list[str]) -> int:
     summary = clean_text(read_input(args.summary))
     language = _language_code(args.lang) or detect_language(source).language
     summary_sentences = split_sentences(summary, language)
-    support, unsupported = check_summary(summary_sentences, source, split_sentences(source, language),
-                                         language)
+    support, unsupported = check_summary(summary_sentences, Article.read(source, language))
     if args.json:
         print(json.dumps({"language": language, "support": [s.to_dict() for s in support],
                           "unsupported": [f.to_dict() for f in unsupported]}, ensure_ascii=False, indent=2))

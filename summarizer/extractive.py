@@ -1,24 +1,38 @@
 """Extractive summaries: whole sentences from the article, in article order, with no model download.
 
-Sentences are scored by how central they are to the article (TF-IDF cosine to the article's centroid,
-IDF from the article itself, so no stop list or stemmer is needed in any language), weighted towards
-the lead where news puts its substance, and picked greedily while penalising redundancy (MMR).
+Sentences are scored by how central they are to the article: cosine to the article's centroid, with each
+term weighted by how rare it is in its language in general (wordfreq), so "said" or "the" count for
+little in any language wordfreq covers; elsewhere rarity within the article stands in. The score leans
+towards the lead, where news puts its substance. Sentences are then picked greedily into a word budget
+(`lengths.word_budget`), never two that say the same thing, and never one that opens with "He" or "But"
+without the sentence it points back to.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .segmentation import content_terms, join_sentences, split_sentences, words
-from .similarity import centroid, cosine, tfidf_vectors
+from .article import Article
+from .lengths import is_already_short, word_budget
+from .segmentation import content_terms, count_words, join_sentences
+from .sentence_roles import can_stand_alone, opens_dangling, without_dateline
+from .similarity import (
+    Vector,
+    centroid,
+    cosine,
+    inverse_document_frequency,
+    weighted_vectors,
+)
+from .word_frequency import covers, zipf
 
-# preset: (share of the article's sentences, fewest, most)
-_SENTENCE_BUDGETS = {"short": (0.10, 2, 3), "medium": (0.20, 3, 6), "long": (0.35, 5, 12)}
-LEAD_WEIGHT = 0.15     # how much the position prior counts against centrality
-LEAD_DECAY = 8.0       # sentences: the prior falls to 1/e after this many sentences
-REDUNDANCY = 0.6       # MMR penalty for overlap with sentences already chosen
-MIN_WORDS = 4          # shorter "sentences" (datelines, captions) are picked only if nothing else fits
+LEAD_WEIGHT = 0.25     # how much the position prior counts against centrality
+LEAD_DECAY = 6.0       # candidates: the prior falls to 1/e after this many
+REDUNDANCY = 0.5       # MMR penalty for overlap with sentences already picked
+NEAR_DUPLICATE = 0.5   # cosine above which a sentence repeats one already picked and is never added
+OVERSHOOT = 1.15       # a last sentence may take the summary this far past its budget
+ZIPF_CEILING = 8.0     # wordfreq's most common words ("the") sit just under 8
 
 
 @dataclass(frozen=True)
@@ -26,43 +40,93 @@ class ExtractiveSummary:
     text: str
     sentence_indices: tuple[int, ...]
     sentences: tuple[str, ...]
+    already_short: bool  # the article is short enough that a sentence or two is all a summary can be
 
 
-def sentence_budget(preset: str, sentence_count: int) -> int:
-    share, fewest, most = _SENTENCE_BUDGETS[preset]
-    return min(sentence_count, max(fewest, min(most, round(share * sentence_count))))
+def summarise_extractive(article: Article, length: str = "medium") -> ExtractiveSummary:
+    language = article.language
+    article_words = article.word_count
+    chosen = pick_sentences(article, word_budget(length, article_words, language))
+    picked = tuple(without_dateline(article.segments[i].text) for i in chosen)
+    return ExtractiveSummary(join_sentences(list(picked), language), tuple(chosen), picked,
+                             is_already_short(article_words, language))
 
 
-def summarise_extractive(text: str, language: str | None, length: str = "medium",
-                         max_sentences: int | None = None) -> ExtractiveSummary:
-    sentences = split_sentences(text, language)
-    budget = max_sentences or sentence_budget(length, len(sentences))
-    chosen = sorted(rank_sentences(sentences, language, budget))
-    picked = tuple(sentences[i] for i in chosen)
-    return ExtractiveSummary(join_sentences(list(picked), language), tuple(chosen), picked)
-
-
-def rank_sentences(sentences: list[str], language: str | None, budget: int) -> list[int]:
-    """Indices of the `budget` best sentences, best first; deterministic (ties go to the earlier one)."""
-    if len(sentences) <= budget:
-        return list(range(len(sentences)))
-    vectors = tfidf_vectors([content_terms(s) for s in sentences])
-    center = centroid(vectors)
-    centrality = [cosine(v, center) for v in vectors]
-    top = max(centrality) or 1.0
-    scores = [(1 - LEAD_WEIGHT) * c / top + LEAD_WEIGHT * math.exp(-i / LEAD_DECAY)
-              for i, c in enumerate(centrality)]
-    for i, sentence in enumerate(sentences):
-        if len(words(sentence)) < MIN_WORDS and language not in ("zh", "ja"):
-            scores[i] -= 1.0
+def pick_sentences(article: Article, budget: int) -> list[int]:
+    """Indices of the sentences to keep, in article order; deterministic (ties go to the earlier one)."""
+    language = article.language
+    segments = article.segments
+    candidates = [i for i, s in enumerate(segments) if can_stand_alone(s, language)]
+    if not candidates:  # a list, or a text of fragments: better its lines than nothing
+        candidates = list(range(len(segments)))
+    if not candidates:
+        return []
+    sizes = [count_words(s.text) for s in segments]
+    vectors = _term_vectors([s.text for s in segments], language)
+    scores = _scores(candidates, vectors)
+    dangling = {i for i in candidates if opens_dangling(segments[i].text, language)}
     chosen: list[int] = []
-    candidates = set(range(len(sentences)))
-    while len(chosen) < budget and candidates:
-        def gain(i: int) -> tuple[float, int]:
-            overlap = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-            return scores[i] - REDUNDANCY * overlap, -i
+    used = 0
+    while True:
+        options = []
+        for i in candidates:
+            if i in chosen:
+                continue
+            unit = _unit(i, dangling, set(candidates), chosen)
+            if unit is None:
+                continue
+            cost = sum(sizes[j] for j in unit)
+            if chosen and used + cost > OVERSHOOT * budget:
+                continue
+            overlap = max((cosine(vectors[j], vectors[k]) for j in unit for k in chosen), default=0.0)
+            if overlap > NEAR_DUPLICATE:
+                continue
+            options.append((scores[i] - REDUNDANCY * overlap, -i, unit, cost))
+        if not options:
+            break
+        *_, unit, cost = max(options)
+        chosen.extend(unit)
+        used += cost
+        if used >= budget:
+            break
+    return sorted(chosen)
 
-        best = max(candidates, key=gain)
-        chosen.append(best)
-        candidates.remove(best)
-    return chosen
+
+def _unit(index: int, dangling: set[int], candidates: set[int], chosen: list[int]) -> list[int] | None:
+    """The sentence, with its predecessor when it points back at it; None when that cannot be had."""
+    if index not in dangling:
+        return [index]
+    previous = index - 1
+    if previous in chosen:
+        return [index]
+    if previous not in candidates or (previous in dangling and previous - 1 not in chosen):
+        return None
+    return [previous, index]
+
+
+def _term_vectors(sentences: list[str], language: str | None) -> list[Vector]:
+    terms = [content_terms(s) for s in sentences]
+    return weighted_vectors(terms, term_weight(terms, language))
+
+
+def term_weight(terms: list[list[str]], language: str | None) -> Callable[[str], float]:
+    """General rarity in the language where wordfreq knows it, rarity within the article otherwise."""
+    if not covers(language):
+        return inverse_document_frequency(terms)
+    known: dict[str, float] = {}
+
+    def weight(term: str) -> float:
+        if term not in known:
+            frequency = zipf(term, language)
+            known[term] = max(0.0, ZIPF_CEILING - (frequency or 0.0)) / ZIPF_CEILING
+        return known[term]
+
+    return weight
+
+
+def _scores(candidates: list[int], vectors: list[Vector]) -> dict[int, float]:
+    center = centroid([vectors[i] for i in candidates])
+    centrality = {i: cosine(vectors[i], center) for i in candidates}
+    top = max(centrality.values()) or 1.0
+    return {i: (1 - LEAD_WEIGHT) * centrality[i] / top + LEAD_WEIGHT * math.exp(-rank / LEAD_DECAY)
+            for rank, i in enumerate(candidates)}

@@ -17,6 +17,7 @@ import regex
 
 from .languages import UNSPACED
 from .segmentation import SPACED_WORD
+from .word_frequency import zipf as word_zipf
 
 NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "pt", "de", "nl", "da", "it"})  # what text2num reads
 CAPITALISED_NOUNS = frozenset({"de", "lb"})  # languages that write every noun with a capital
@@ -218,26 +219,6 @@ def _lemma(word: str, language: str | None) -> str | None:
         return None
 
 
-def _zipf(word: str, language: str | None) -> float | None:
-    """How common the word is (wordfreq's Zipf scale: 3 = once per million words); None if unknown."""
-    import wordfreq
-
-    code = language or "en"
-    if code not in _wordfreq_languages():
-        return None
-    try:
-        return wordfreq.zipf_frequency(word, code)
-    except ImportError:  # Korean and Japanese need a MeCab tokenizer that is not installed
-        return None
-
-
-@lru_cache(maxsize=1)
-def _wordfreq_languages() -> frozenset[str]:
-    import wordfreq
-
-    return frozenset(wordfreq.available_languages())
-
-
 # --- the source, once ------------------------------------------------------------------------------
 
 class SourceFacts:
@@ -348,7 +329,7 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
 
 def _word_kind(word: str, start: int, sentence: str, language: str | None) -> str | None:
     """"name" for a capitalised word that is no common word, "term" for a rare word; None otherwise."""
-    zipf = _zipf(word.lower(), language)
+    zipf = word_zipf(word.lower(), language)
     sentence_initial = not sentence[:start].strip(" \"'“‘«([")
     if word[0].isupper() and not sentence_initial:
         common = zipf is not None and (zipf >= COMMON_ZIPF or

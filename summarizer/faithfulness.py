@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from .article import Article
 from .facts import SourceFacts, unsupported_facts
 from .segmentation import content_terms
 from .similarity import cosine, tfidf_vectors
@@ -81,8 +82,8 @@ def with_verdicts(supports: list[SentenceSupport],
             for i, s in enumerate(supports)]
 
 
-def check_summary(summary_sentences: list[str], source: str, source_sentences: list[str],
-                  language: str | None) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
-    """Support with a verdict for each summary sentence, and the facts the source does not state."""
-    unsupported = find_unsupported(summary_sentences, source, language)
-    return with_verdicts(align_support(summary_sentences, source_sentences), unsupported), unsupported
+def check_summary(summary_sentences: list[str], article: Article
+                  ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
+    """Support with a verdict for each summary sentence, and the facts the article does not state."""
+    unsupported = find_unsupported(summary_sentences, article.text, article.language)
+    return with_verdicts(align_support(summary_sentences, article.sentences), unsupported), unsupported

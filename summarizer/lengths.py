@@ -27,3 +27,22 @@ def length_budget(preset: str, input_tokens: int, model_max_tokens: int,
         max_tokens = max(max_tokens, min_override)
     min_tokens = min_override if min_override is not None else round(_MIN_SHARE * max_tokens)
     return LengthBudget(min(min_tokens, max_tokens), max_tokens)
+
+
+# Extractive presets: (words, ceiling as a share of the article's words). Short is about one news
+# sentence or two, medium a little under the first three (Lead-3), long about a third of a feature.
+_WORD_PRESETS = {"short": (40, 0.25), "medium": (60, 0.40), "long": (150, 0.60)}
+SHORT_ARTICLE_WORDS = 150  # below this an article is already short: one or two sentences say it
+# Scripts counted per character (`segmentation.words`): characters that carry about one English word.
+_CHARACTERS_PER_WORD = {"zh": 1.6, "ja": 2.0, "th": 4.0, "lo": 4.0, "km": 4.0, "my": 4.0}
+
+
+def word_budget(preset: str, article_words: int, language: str | None) -> int:
+    """How many words (characters in unspaced scripts) an extractive summary may use."""
+    words, share = _WORD_PRESETS[preset]
+    return max(1, min(round(words * _CHARACTERS_PER_WORD.get(language or "", 1.0)),
+                      round(share * article_words)))
+
+
+def is_already_short(article_words: int, language: str | None) -> bool:
+    return article_words < SHORT_ARTICLE_WORDS * _CHARACTERS_PER_WORD.get(language or "", 1.0)

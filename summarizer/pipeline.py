@@ -8,20 +8,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .abstractive import summarise_abstractive
+from .article import Article
 from .catalogue import describe_summary_model
 from .errors import ModelUnavailable, UnsupportedLanguage
 from .extractive import summarise_extractive
 from .faithfulness import check_summary
 from .hub import cached_folder
 from .language_detection import LanguageGuess, detect_language
+from .lengths import is_already_short
 from .models import load_model
 from .progress import Progress, ProgressCallback, no_progress
 from .result import SummaryResult
 from .routing import VIA_ENGLISH, Route, choose_route
-from .segmentation import count_words, join_sentences, split_sentences
+from .segmentation import count_words, join_sentences, length_label, split_sentences
 from .settings import SummarySettings
 from .text_input import clean_text
-from .translation import translate_into, translate_text
+from .translation import translate_into, translate_sentences, translate_text
 
 
 @contextmanager
@@ -59,15 +61,15 @@ class Summarizer:
         with _timed(timings, "detect"):
             guess = self._language(text)
         language = guess.language
-        draft = self._draft(text, language, timings, on_progress)
+        article = Article.read(text, language)
+        draft = self._draft(article, timings, on_progress)
         with _timed(timings, "check"):
-            support, unsupported = check_summary(draft.sentences, text, split_sentences(text, language),
-                                                 language)
+            support, unsupported = check_summary(draft.sentences, article)
         with _timed(timings, "translate"):
             translated, errors = translate_into(draft.sentences, language, list(settings.translate_to),
                                                 on_progress, settings.backend)
         summary = join_sentences(draft.sentences, language)
-        source_words, summary_words = count_words(text), count_words(summary)
+        source_words, summary_words = article.word_count, count_words(summary)
         return SummaryResult(
             summary=summary, engine=draft.engine, model=draft.model, language=language,
             language_confidence=guess.confidence, route=draft.route, source_words=source_words,
@@ -78,7 +80,7 @@ class Summarizer:
             translations={t: join_sentences(s, t) for t, s in translated.items()},
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
-            settings=settings.to_dict())
+            notes=_notes(article), settings=settings.to_dict())
 
     def models_to_fetch(self, language: str | None) -> list[str]:
         """Models the abstractive route needs that are not on this machine yet (empty when extractive)."""
@@ -95,28 +97,28 @@ class Summarizer:
             return LanguageGuess(self.settings.language, 1.0, self.settings.language, "given")
         return detect_language(text)
 
-    def _draft(self, text: str, language: str | None, timings: dict[str, float],
-               on_progress: ProgressCallback) -> _Draft:
+    def _draft(self, article: Article, timings: dict[str, float], on_progress: ProgressCallback) -> _Draft:
         engine = self.settings.engine
         if engine == "extractive":
-            return self._extractive(text, language, timings)
+            return self._extractive(article, timings)
         try:
-            route = choose_route(language, self.settings.model)
-            return self._abstractive(route, text, language, timings, on_progress)
+            route = choose_route(article.language, self.settings.model)
+            return self._abstractive(route, article, timings, on_progress)
         except (ModelUnavailable, UnsupportedLanguage) as error:
             if engine == "abstractive":
                 raise
             on_progress(Progress("fallback", f"Extractive summary instead: {error}"))
-            return self._extractive(text, language, timings, fallback_reason=str(error))
+            return self._extractive(article, timings, fallback_reason=str(error))
 
-    def _extractive(self, text: str, language: str | None, timings: dict[str, float],
+    def _extractive(self, article: Article, timings: dict[str, float],
                     fallback_reason: str | None = None) -> _Draft:
         with _timed(timings, "summarise"):
-            summary = summarise_extractive(text, language, self.settings.length)
+            summary = summarise_extractive(article, self.settings.length)
         return _Draft(list(summary.sentences), "extractive", None, None, 1, fallback_reason)
 
-    def _abstractive(self, route: Route, text: str, language: str | None, timings: dict[str, float],
+    def _abstractive(self, route: Route, article: Article, timings: dict[str, float],
                      on_progress: ProgressCallback) -> _Draft:
+        language, sentences = article.language, article.sentences
         entry = describe_summary_model(route.summary_model)
         backend = self.settings.backend
         with _timed(timings, "load"):
@@ -127,9 +129,9 @@ class Summarizer:
         if route.name == VIA_ENGLISH:
             assert language is not None
             with _timed(timings, "translate_article"):
-                text = translate_text(text, language, "en", on_progress, backend)
+                sentences = translate_sentences(sentences, language, "en", on_progress, backend)
         with _timed(timings, "summarise"):
-            summary = summarise_abstractive(text, "en" if route.name == VIA_ENGLISH else language,
+            summary = summarise_abstractive(sentences, "en" if route.name == VIA_ENGLISH else language,
                                             model, entry, self.settings, on_progress)
         summary_text = summary.text
         if route.name == VIA_ENGLISH:
@@ -138,3 +140,11 @@ class Summarizer:
                 summary_text = translate_text(summary_text, "en", language, on_progress, backend)
         return _Draft(split_sentences(summary_text, language) or [summary_text], "abstractive",
                       route.summary_model, route.name, summary.chunks, backend=model.backend)
+
+
+def _notes(article: Article) -> list[str]:
+    """What a reader should know about the result that is not an error."""
+    if is_already_short(article.word_count, article.language):
+        return [f"The article is already short ({length_label(article.word_count, article.language)}), "
+                "so the summary can only be a sentence or two of it."]
+    return []

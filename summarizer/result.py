@@ -27,6 +27,7 @@ class SummaryResult:
     errors: dict[str, str] = field(default_factory=dict)
     support: list[dict[str, Any]] = field(default_factory=list)
     unsupported: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # plain words for the reader, e.g. "already short"
     settings: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

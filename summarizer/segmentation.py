@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 import sentencex
@@ -18,18 +20,70 @@ SPACED_WORD = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
 _WORD = regex.compile(rf"{_UNSPACED_CHAR}|{SPACED_WORD}")
 
 
-def split_sentences(text: str, language: str | None = None) -> list[str]:
-    """Sentences in order, stripped; paragraphs never merge into one sentence."""
-    sentences: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-•*]\s)", text):
-        paragraph = re.sub(r"\s*\n\s*", sentence_separator(language), paragraph.strip())
-        if not paragraph:
+HEADING, BULLET, TEXT = "heading", "bullet", "text"
+MAX_HEADING_WORDS = 15
+_SENTENCE_END = tuple(".!?…:;。！？؟।\"'”’»)")
+_BULLET = re.compile(r"\s*(?:[-•*▪●–]|\d{1,2}[.)])\s+\S")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, or a line that stands alone (a heading or a list item), with where it sits."""
+
+    text: str
+    kind: str  # text, heading or bullet
+    paragraph: int
+
+
+def split_segments(text: str, language: str | None = None) -> list[Segment]:
+    """Sentences in order, stripped. Paragraphs never merge into one sentence, and neither does a line
+    that reads as a heading (short, no closing punctuation, not continued in lower case) or a list item:
+    a title pasted above the article stays apart from its first sentence."""
+    segments: list[Segment] = []
+    for number, block in enumerate(b for b in re.split(r"\n\s*\n", text) if b.strip()):
+        for kind, lines in _line_groups([line.strip() for line in block.splitlines() if line.strip()]):
+            joined = sentence_separator(language).join(lines)
+            if kind != TEXT:
+                segments.append(Segment(joined, kind, number))
+                continue
+            segments.extend(Segment(sentence.strip(), TEXT, number)
+                            for sentence in sentencex.segment(language or "en", joined) if sentence.strip())
+    return segments
+
+
+def _line_groups(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """Lines of one paragraph grouped into headings, bullets and runs of running text."""
+    typical = sorted(len(line) for line in lines)[len(lines) // 2]
+    run: list[str] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if _BULLET.match(line):
+            kind = BULLET
+        elif (not run or run[-1].endswith(_SENTENCE_END)) and _is_heading(line, following, typical):
+            kind = HEADING
+        else:
+            run.append(line)
             continue
-        for sentence in sentencex.segment(language or "en", paragraph):
-            sentence = sentence.strip()
-            if sentence:
-                sentences.append(sentence)
-    return sentences
+        if run:
+            yield TEXT, run
+            run = []
+        yield kind, [line]
+    if run:
+        yield TEXT, run
+
+
+def _is_heading(line: str, following: str | None, typical_length: int) -> bool:
+    if line.endswith(_SENTENCE_END) or len(words(line)) > MAX_HEADING_WORDS:
+        return False
+    if following is None:  # a short line alone, or after a sentence, with no closing punctuation
+        return True
+    continued_in_lower_case = following[:1].islower()
+    return not continued_in_lower_case and len(line) < 0.75 * max(typical_length, len(following))
+
+
+def split_sentences(text: str, language: str | None = None) -> list[str]:
+    """Sentences in order, stripped; paragraphs, headings and list items never merge into one sentence."""
+    return [segment.text for segment in split_segments(text, language)]
 
 
 def words(text: str) -> list[str]:

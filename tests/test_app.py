@@ -6,6 +6,7 @@ from conftest import ROOT, paragraph
 from streamlit.testing.v1 import AppTest
 
 import summarizer.models as models
+from summarizer.evaluation import read_pairs
 from summarizer.segmentation import split_sentences
 
 TIMEOUT = 120
@@ -109,7 +110,8 @@ def test_status_shows_each_stage(fake_models):
 
 def test_compare_lengths_side_by_side_with_chart():
     at = new_app()
-    at.text_area(key="article").set_value("\n\n".join(paragraph(x) for x in ["en"] * 8)).run()
+    articles = [pair.article for pair in read_pairs(ROOT / "summarizer" / "data" / "news_en.jsonl")]
+    at.text_area(key="article").set_value("\n\n".join(articles[:2])).run()
     at.session_state["engine"] = "extractive"
     button(at.run(), "Compare lengths").click().run()
     comparison = at.session_state["comparison"]
@@ -191,6 +193,16 @@ def test_auto_engine_falls_back_with_a_notice():
     at = summarise(at, paragraph("en"))
     assert at.session_state["result"].engine == "extractive"
     assert any("nobody/missing-model" in n for n in notices(at, "info"))
+
+
+def test_a_short_article_is_said_to_be_already_short():
+    at = new_app()
+    at.session_state["engine"] = "extractive"
+    at = summarise(at, paragraph("en"))
+    assert any("already short" in n for n in notices(at, "info"))
+    articles = [pair.article for pair in read_pairs(ROOT / "summarizer" / "data" / "news_en.jsonl")]
+    at = summarise(at, articles[0])
+    assert not any("already short" in n for n in notices(at, "info"))
 
 
 def test_text_too_long_names_the_limit_and_keeps_the_text(monkeypatch):

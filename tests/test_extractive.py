@@ -5,9 +5,10 @@ import sys
 import pytest
 from conftest import ROOT, paragraph
 
+from summarizer.article import Article
 from summarizer.cli import main
 from summarizer.evaluation import Pair, evaluate, lead_3, read_pairs, rouge_f1
-from summarizer.extractive import sentence_budget, summarise_extractive
+from summarizer.extractive import summarise_extractive
 from summarizer.faithfulness import align_support, find_unsupported
 from summarizer.pipeline import Summarizer
 from summarizer.segmentation import split_sentences
@@ -19,6 +20,10 @@ EVAL_FILE = ROOT / "summarizer" / "data" / "news_en.jsonl"
 @pytest.fixture(scope="module")
 def articles():
     return [p.article for p in read_pairs(EVAL_FILE)]
+
+
+def extract(text, language, length):
+    return summarise_extractive(Article.read(text, language), length)
 
 
 def is_subsequence(picked, sentences):
@@ -33,30 +38,30 @@ def is_subsequence(picked, sentences):
 
 def test_output_is_an_in_order_subsequence_of_the_article(articles):
     for article in articles:
-        summary = summarise_extractive(article, "en", "medium")
+        summary = summarise_extractive(Article.read(article, "en"), "medium")
         sentences = split_sentences(article, "en")
         assert list(summary.sentence_indices) == sorted(summary.sentence_indices)
-        assert is_subsequence(summary.sentences, sentences)
-        assert [sentences[i] for i in summary.sentence_indices] == list(summary.sentences)
+        picked = [sentences[i] for i in summary.sentence_indices]
+        assert all(whole.endswith(part) for whole, part in zip(picked, summary.sentences))  # datelines off
 
 
 def test_not_simply_the_lead(articles):
-    picks = [summarise_extractive(a, "en", "medium").sentence_indices for a in articles]
+    picks = [summarise_extractive(Article.read(a, "en"), "medium").sentence_indices for a in articles]
     assert any(p != tuple(range(len(p))) for p in picks)
 
 
 def test_presets_are_ordered(articles):
     long_article = "\n\n".join(articles)
-    counts = [len(summarise_extractive(long_article, "en", p).sentences) for p in ("short", "medium", "long")]
+    counts = [len(extract(long_article, "en", p).sentences) for p in ("short", "medium", "long")]
     assert counts[0] < counts[1] < counts[2]
-    assert [sentence_budget(p, 60) for p in ("short", "medium", "long")] == [3, 6, 12]
 
 
 PICKS_SCRIPT = """
 import json, sys
 from summarizer.evaluation import read_pairs
+from summarizer.article import Article
 from summarizer.extractive import summarise_extractive
-print(json.dumps([summarise_extractive(p.article, "en", length).sentence_indices
+print(json.dumps([summarise_extractive(Article.read(p.article, "en"), length).sentence_indices
                   for p in read_pairs(sys.argv[1]) for length in ("short", "medium", "long")]))
 """
 
@@ -72,7 +77,7 @@ def test_same_input_same_output_in_every_process(offline_env):
         assert run.returncode == 0, run.stderr
         picks.append(json.loads(run.stdout))
     assert picks[0] == picks[1]
-    here = [list(summarise_extractive(p.article, "en", length).sentence_indices)
+    here = [list(summarise_extractive(Article.read(p.article, "en"), length).sentence_indices)
             for p in read_pairs(EVAL_FILE) for length in ("short", "medium", "long")]
     assert here == picks[0]
 
@@ -80,11 +85,9 @@ def test_same_input_same_output_in_every_process(offline_env):
 @pytest.mark.parametrize("language", ["ar", "zh", "ru", "hi"])
 def test_non_latin_scripts_give_source_sentences(language):
     text = paragraph(language)
-    summary = summarise_extractive(text, language, "short")
+    summary = summarise_extractive(Article.read(text, language), "short")
     sentences = split_sentences(text, language)
-    assert len(sentences) == 3 and len(summary.sentences) == 2
-    assert is_subsequence(summary.sentences, sentences)
-    assert all(s in text for s in summary.sentences)
+    assert len(sentences) == 3 and summary.sentences == (sentences[0],) and summary.already_short
 
 
 def test_auto_engine_falls_back_and_says_why():
@@ -177,7 +180,7 @@ def test_evaluate_names_a_bad_line(tmp_path, capsys):
 
 
 def test_bundled_eval_file_extractive_at_least_lead_3():
-    scores = evaluate(read_pairs(EVAL_FILE), lambda a: summarise_extractive(a, "en", "medium").text)
+    scores = evaluate(read_pairs(EVAL_FILE), lambda a: extract(a, "en", "medium").text)
     for metric in ("rouge1", "rouge2", "rougeL"):
         assert scores["engine"][metric] >= scores["lead-3"][metric]
 

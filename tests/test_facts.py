@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from summarizer.article import Article
 from summarizer.facts import SourceFacts, fold, unsupported_facts
 from summarizer.faithfulness import check_summary
 from summarizer.segmentation import split_sentences
@@ -98,7 +99,7 @@ def test_verdicts_per_sentence():
     summary = ["The council approved 48 million euros on Tuesday.",
                "The council approved 52 million euros on Tuesday.",
                "Penguins enjoy cold weather in Antarctica."]
-    support, unsupported = check_summary(summary, SOURCE_EN, split_sentences(SOURCE_EN, "en"), "en")
+    support, unsupported = check_summary(summary, Article.read(SOURCE_EN, "en"))
     assert [s.verdict for s in support] == ["supported", "partly", "not_found"]
     assert [(f.sentence, f.text) for f in unsupported][:1] == [(1, "52 million")]
 
@@ -106,9 +107,9 @@ def test_verdicts_per_sentence():
 def test_checking_a_summary_of_a_500_word_article_is_quick():
     article = " ".join([SOURCE_EN] * 6)  # about 500 words
     summary = split_sentences(SOURCE_EN, "en")[:4]
-    check_summary(summary, article, split_sentences(article, "en"), "en")  # language data loads once
+    check_summary(summary, Article.read(article, "en"))  # language data loads once
     started = time.perf_counter()
     for _ in range(5):
-        check_summary(summary, article, split_sentences(article, "en"), "en")
+        check_summary(summary, Article.read(article, "en"))
     per_summary = (time.perf_counter() - started) / 5
     assert per_summary < 0.5, per_summary  # the target is 50 ms; this only catches a gross regression

@@ -12,7 +12,13 @@ from summarizer.errors import UnsupportedLanguage
 from summarizer.language_detection import detect_language
 from summarizer.models import load_model
 from summarizer.pipeline import Summarizer
-from summarizer.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH, choose_route
+from summarizer.routing import (
+    CHOSEN_MODEL,
+    ENGLISH_MODEL,
+    MULTILINGUAL_MODEL,
+    VIA_ENGLISH,
+    choose_route,
+)
 from summarizer.segmentation import split_sentences
 from summarizer.settings import SummarySettings
 from summarizer.translation import translate_into, translate_sentences

@@ -79,6 +79,8 @@ def summary_column(result: SummaryResult) -> None:
             + runtime.get(result.backend or "", ""), None, "engine")
     if result.fallback_reason:
         notice("info", f"Extractive summary, because {result.fallback_reason}")
+    for note in result.notes:
+        notice("info", note)
     facts_by_sentence = _facts_by_sentence(result)
     if facts_by_sentence:
         notice("warning", "Not found in the source: " + "; ".join(
