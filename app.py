@@ -12,7 +12,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from summarizer.catalogue import SUMMARY_MODELS, TARGET_LANGUAGES, describe_summary_model
+from summarizer.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES, describe_summary_model
 from summarizer.chunking import estimate_chunk_count
 from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
 from summarizer.errors import SummarizerError, UnsupportedLanguage
@@ -82,7 +82,7 @@ def restore_widgets(settings: PageSettings) -> None:
         model_choice=settings.model if catalogued else CUSTOM_MODEL,
         custom_model="" if catalogued else settings.model,
         length=settings.length, engine=settings.engine, targets=list(settings.targets),
-        backend=settings.backend)
+        backend=settings.backend, deep_check=settings.deep_check)
 
 
 def open_shared_result(entry_id: str) -> None:
@@ -147,6 +147,10 @@ with st.sidebar:
                   "the summary; auto: abstractive when its model is available")
     st.multiselect("Translate the summary into", TARGET_LANGUAGES, key="targets",
                    format_func=lambda c: f"{language_name(c)} ({c})")
+    st.checkbox("Deep check", key="deep_check",
+                help="Also ask a language model whether the article really says what each summary "
+                     "sentence says. The first use downloads it (about "
+                     f"{ENTAILMENT_MODEL.size_mb / 1000:.1f} GB); then it adds a few seconds per summary.")
     with st.expander("Advanced"):
         st.radio("Model runtime", BACKENDS, key="backend",
                  format_func=lambda b: {"fast": "fast (CTranslate2 int8)",
@@ -155,7 +159,8 @@ with st.sidebar:
 model = (st.session_state.custom_model.strip() or AUTO_MODEL) \
     if st.session_state.model_choice == CUSTOM_MODEL else st.session_state.model_choice
 page = PageSettings(model=model, length=st.session_state.length, engine=st.session_state.engine,
-                    targets=tuple(st.session_state.targets), backend=st.session_state.backend)
+                    targets=tuple(st.session_state.targets), backend=st.session_state.backend,
+                    deep_check=st.session_state.deep_check)
 query = to_query(page)
 if st.session_state.get("shared_id"):
     query["r"] = st.session_state.shared_id

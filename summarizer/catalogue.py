@@ -131,6 +131,28 @@ def translation_model_for(source: str, target: str) -> TranslationModel | None:
     return None
 
 
+@dataclass(frozen=True)
+class CheckModel:
+    """The natural-language-inference model behind the deep check (`entailment.py`)."""
+
+    model_id: str
+    label: str
+    languages_label: str
+    size_mb: int
+    params: str
+    licence: str
+    architecture: str
+    quality: str
+    input_limit: int = 512
+
+
+NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
+ENTAILMENT_MODEL = CheckModel(
+    NLI_MODEL, "mDeBERTa-v3 base multilingual NLI (deep check)", "100 languages, trained on 27", 1120,
+    "279M", "MIT", "deberta-v2",
+    "accuracy MultiNLI-m 0.857, -mm 0.856, ANLI all 0.537, WANLI 0.732, LingNLI 0.788, fever-nli 0.761")
+
+
 def all_model_ids() -> list[str]:
     return [*SUMMARY_MODELS, *(m.model_id for m in TRANSLATION_MODELS)]
 

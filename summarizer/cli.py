@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 from .catalogue import (
+    ENTAILMENT_MODEL,
     M2M100_MODEL,
+    NLI_MODEL,
     SUMMARY_MODELS,
     TARGET_LANGUAGES,
     translation_model_for,
@@ -55,8 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also translate the summary into these languages, e.g. fr de ar zh")
     parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                         help=f"refuse longer input (default {DEFAULT_MAX_CHARS:,} characters)")
+    parser.add_argument("--deep-check", action="store_true",
+                        help="also check each summary sentence with a multilingual entailment model "
+                             f"({NLI_MODEL}, downloaded on first use)")
     parser.add_argument("--json", action="store_true", help="print the whole result as one JSON object")
-    parser.add_argument("--quiet", action="store_true", help="no progress messages or notes on stderr")
+    parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
     parser.add_argument("--list-models", action="store_true", help="print the model catalogue and exit")
     parser.add_argument("--list-languages", action="store_true",
                         help="print what can be summarised and translated, by which model, and exit")
@@ -68,6 +73,9 @@ def list_models() -> str:
     for m in SUMMARY_MODELS.values():
         rows.append((m.model_id, m.languages_label, f"{m.size_mb / 1000:.1f} GB", m.params, m.licence,
                      f"{m.input_limit} tokens"))
+    check = ENTAILMENT_MODEL
+    rows.append((f"{check.model_id} (deep check)", check.languages_label, f"{check.size_mb / 1000:.1f} GB",
+                 check.params, check.licence, f"{check.input_limit} tokens"))
     return "\n".join(_table(rows))
 
 
@@ -151,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
                                    max_tokens=args.max_tokens, num_beams=args.beams,
                                    max_chars=args.max_chars, engine=args.engine,
                                    language=_language_code(args.lang),
-                                   translate_to=tuple(_language_code(t) for t in args.translate))
+                                   translate_to=tuple(_language_code(t) for t in args.translate),
+                                   deep_check=args.deep_check)
         if args.backend:
             settings = settings.with_changes(backend=args.backend)
         text = clean_text(read_article(args.file, args.url), settings.max_chars)
@@ -171,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n[{code}] {translation}")
     if result.fallback_reason:
         print(f"note: extractive summary, because {result.fallback_reason}", file=sys.stderr)
-    for note in [] if args.quiet else result.notes:
+    for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     for code, message in result.errors.items():
         print(f"warning: translation into {language_name(code)} failed: {message}", file=sys.stderr)
@@ -225,24 +234,34 @@ def check_main(argv: list[str]) -> int:
     parser.add_argument("--source", required=True, help="the article")
     parser.add_argument("--summary", required=True, help="a summary of it, from any tool or person")
     parser.add_argument("--lang", help="their language (default: detected from the source)")
+    parser.add_argument("--deep", action="store_true",
+                        help=f"also score each sentence with an entailment model ({NLI_MODEL}, downloaded "
+                             "on first use); its verdicts replace the quick check's")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     from .article import Article
-    from .faithfulness import check_summary
+    from .entailment import entailment_scores
+    from .faithfulness import check_summary, with_entailment
     from .language_detection import detect_language
+    from .models import load_entailment_model
     from .segmentation import split_sentences
 
     source = clean_text(read_input(args.source))
     summary = clean_text(read_input(args.summary))
     language = _language_code(args.lang) or detect_language(source).language
     summary_sentences = split_sentences(summary, language)
-    support, unsupported = check_summary(summary_sentences, Article.read(source, language))
+    article = Article.read(source, language)
+    support, unsupported = check_summary(summary_sentences, article)
+    if args.deep:
+        model = load_entailment_model(NLI_MODEL, lambda p: print(p.message, file=sys.stderr))
+        support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model))
     if args.json:
         print(json.dumps({"language": language, "support": [s.to_dict() for s in support],
                           "unsupported": [f.to_dict() for f in unsupported]}, ensure_ascii=False, indent=2))
         return EXIT_OK
     for index, item in enumerate(support):
-        print(f"{index + 1}. [{item.verdict}] {item.sentence}")
+        deep = f" (entailment {item.entailment:+.2f})" if item.entailment is not None else ""
+        print(f"{index + 1}. [{item.verdict}]{deep} {item.sentence}")
         if not item.sources:
             print("   (no supporting sentence found in the source)")
         for source_index, text in zip(item.sources, item.source_sentences):

@@ -11,12 +11,15 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from .article import Article
+from .entailment import Entailment
 from .facts import SourceFacts, unsupported_facts
 from .segmentation import content_terms
 from .similarity import cosine, tfidf_vectors
 
 MIN_SUPPORT = 0.12       # below this cosine, a source sentence is not evidence
 SECOND_SOURCE = 0.6      # a second source sentence counts if it scores this share of the best one
+ENTAILED = 0.5           # deep check: entailment beats contradiction by half the probability mass
+CONTRADICTED = 0.0       # deep check: no window of the article entails it more than it contradicts it
 SUPPORTED, PARTLY, NOT_FOUND = "supported", "partly", "not_found"
 
 
@@ -27,6 +30,7 @@ class SentenceSupport:
     scores: tuple[float, ...]
     source_sentences: tuple[str, ...]
     verdict: str  # supported or not_found from the overlap alone; with_verdicts adds partly
+    entailment: float | None = None  # the deep check's score, -1..1, when it ran
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -80,6 +84,22 @@ def with_verdicts(supports: list[SentenceSupport],
     flagged = {fact.sentence for fact in unsupported}
     return [replace(s, verdict=PARTLY) if i in flagged and s.verdict == SUPPORTED else s
             for i, s in enumerate(supports)]
+
+
+def with_entailment(supports: list[SentenceSupport], unsupported: list[UnsupportedFact],
+                    scores: list[Entailment]) -> list[SentenceSupport]:
+    """The deep check decides where it ran: not_found when nothing in the article entails the sentence
+    more than it contradicts it; supported when it is clearly entailed and states no fact the article
+    lacks; partly in between. Unlike word overlap it tells a reversed result from a faithful paraphrase."""
+    flagged = {fact.sentence for fact in unsupported}
+
+    def verdict(index: int, score: float) -> str:
+        if score <= CONTRADICTED:
+            return NOT_FOUND
+        return SUPPORTED if score >= ENTAILED and index not in flagged else PARTLY
+
+    return [replace(s, verdict=verdict(i, e.score), entailment=e.score)
+            for i, (s, e) in enumerate(zip(supports, scores))]
 
 
 def check_summary(summary_sentences: list[str], article: Article

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .backend import Seq2SeqModel, TransformersModel
 from .errors import ModelUnavailable
 from .hub import locate_model
 from .progress import Progress, ProgressCallback, no_progress
 
-# (model reference, backend) -> the process's one instance. A caller that builds a model itself (a test's
-# fake) may place it here, and every front end then gets it from `load_model`.
-loaded_models: dict[tuple[str, str], Seq2SeqModel] = {}
+if TYPE_CHECKING:
+    from .entailment import EntailmentModel
+
+# (model reference, runtime) -> the process's one instance: a Seq2SeqModel for the "fast" and "reference"
+# runtimes, an EntailmentModel for "entailment". A caller that builds a model itself (a test's fake) may
+# place it here, and every front end then gets it from `load_model` / `load_entailment_model`.
+loaded_models: dict[tuple[str, str], Any] = {}
 _locks: defaultdict[tuple[str, str], threading.Lock] = defaultdict(threading.Lock)
 _locks_guard = threading.Lock()
+ENTAILMENT = "entailment"
 
 
 def load_model(model_ref: str, input_limit: int | None = None,
@@ -24,7 +31,26 @@ def load_model(model_ref: str, input_limit: int | None = None,
     "fast" falls back to the reference path, with a progress note, when the model cannot be
     converted (an architecture CTranslate2 lacks, or ctranslate2 not installed).
     """
-    key = (model_ref, backend)
+    return _shared(model_ref, backend, on_progress,
+                   lambda folder: _build(model_ref, folder, input_limit, on_progress, backend))
+
+
+def load_entailment_model(model_ref: str, on_progress: ProgressCallback = no_progress) -> EntailmentModel:
+    """The shared NLI classifier for the deep check, downloaded on first use like every other model."""
+    from .entailment import TransformersEntailment
+
+    def build(folder: str) -> EntailmentModel:
+        try:
+            return TransformersEntailment(model_ref, folder)
+        except (OSError, ValueError, KeyError) as error:
+            raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
+                                              f"{error}") from None
+
+    return _shared(model_ref, ENTAILMENT, on_progress, build)
+
+
+def _shared(model_ref: str, runtime: str, on_progress: ProgressCallback, build: Callable[[str], Any]) -> Any:
+    key = (model_ref, runtime)
     if key in loaded_models:
         return loaded_models[key]
     with _locks_guard:
@@ -33,7 +59,7 @@ def load_model(model_ref: str, input_limit: int | None = None,
         if key not in loaded_models:
             folder = locate_model(model_ref, on_progress)
             on_progress(Progress("load", f"Loading {model_ref}"))
-            loaded_models[key] = _build(model_ref, folder, input_limit, on_progress, backend)
+            loaded_models[key] = build(folder)
     return loaded_models[key]
 
 

@@ -9,14 +9,20 @@ from dataclasses import dataclass
 
 from .abstractive import summarise_abstractive
 from .article import Article
-from .catalogue import describe_summary_model
+from .catalogue import NLI_MODEL, describe_summary_model
+from .entailment import entailment_scores
 from .errors import ModelUnavailable, UnsupportedLanguage
 from .extractive import summarise_extractive
-from .faithfulness import check_summary
+from .faithfulness import (
+    SentenceSupport,
+    UnsupportedFact,
+    check_summary,
+    with_entailment,
+)
 from .hub import cached_folder
 from .language_detection import LanguageGuess, detect_language
 from .lengths import is_already_short
-from .models import load_model
+from .models import load_entailment_model, load_model
 from .progress import Progress, ProgressCallback, no_progress
 from .result import SummaryResult
 from .routing import VIA_ENGLISH, Route, choose_route
@@ -63,8 +69,13 @@ class Summarizer:
         language = guess.language
         article = Article.read(text, language)
         draft = self._draft(article, timings, on_progress)
+        notes = _notes(article)
         with _timed(timings, "check"):
             support, unsupported = check_summary(draft.sentences, article)
+        if settings.deep_check:
+            with _timed(timings, "deep_check"):
+                support = self._deep_check(draft.sentences, article, support, unsupported, notes,
+                                           on_progress)
         with _timed(timings, "translate"):
             translated, errors = translate_into(draft.sentences, language, list(settings.translate_to),
                                                 on_progress, settings.backend)
@@ -80,7 +91,7 @@ class Summarizer:
             translations={t: join_sentences(s, t) for t, s in translated.items()},
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
-            notes=_notes(article), settings=settings.to_dict())
+            notes=notes, settings=settings.to_dict())
 
     def models_to_fetch(self, language: str | None) -> list[str]:
         """Models the abstractive route needs that are not on this machine yet (empty when extractive)."""
@@ -91,6 +102,19 @@ class Summarizer:
         except UnsupportedLanguage:
             return []
         return [m for m in route.model_ids() if cached_folder(m) is None]
+
+    @staticmethod
+    def _deep_check(sentences: list[str], article: Article, support: list[SentenceSupport],
+                    unsupported: list[UnsupportedFact], notes: list[str],
+                    on_progress: ProgressCallback) -> list[SentenceSupport]:
+        """Verdicts from the entailment model; the quick check's stand, with a note, when it cannot run."""
+        try:
+            model = load_entailment_model(NLI_MODEL, on_progress)
+        except ModelUnavailable as error:
+            notes.append(f"The deep check did not run, so the verdicts are the quick check's: {error}")
+            return support
+        on_progress(Progress("check", "Deep check: does the article entail each summary sentence?"))
+        return with_entailment(support, unsupported, entailment_scores(sentences, article, model))
 
     def _language(self, text: str) -> LanguageGuess:
         if self.settings.language:

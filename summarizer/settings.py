@@ -41,6 +41,7 @@ class SummarySettings:
     language: str | None = None
     translate_to: tuple[str, ...] = field(default_factory=tuple)
     max_chars: int = DEFAULT_MAX_CHARS
+    deep_check: bool = False  # also score each summary sentence with an NLI model (`entailment.py`)
     backend: str = field(default_factory=lambda: os.environ.get("SUMMARIZER_BACKEND", "fast"))
 
     def __post_init__(self) -> None:

@@ -39,10 +39,10 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.pop("HF_HUB_CACHE", None)
 os.environ["SUMMARIZER_DATABASE"] = str(Path(tempfile.mkdtemp(prefix="summarizer-db-")) / "shared.sqlite3")
 
-from fake_model import FakeModel, fake_catalogue  # noqa: E402
+from fake_model import FakeEntailment, FakeModel, fake_catalogue  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-BUILT_MARKER = ".tiny-models-built"
+BUILT_MARKER = ".tiny-models-built-2"  # bump when tiny_models gains a model
 
 
 MARKERS = {
@@ -91,6 +91,12 @@ class FakeModels(dict):
 
     def __call__(self, model_id: str, backend: str = "fast") -> FakeModel:
         return self[(model_id, backend)]
+
+    def entailment(self) -> FakeEntailment:
+        from summarizer.catalogue import NLI_MODEL
+        from summarizer.models import ENTAILMENT
+
+        return self[(NLI_MODEL, ENTAILMENT)]
 
 
 @pytest.fixture

@@ -69,12 +69,40 @@ def tagged_translation(target: str | None) -> Respond:
     return respond
 
 
-def fake_catalogue() -> dict[tuple[str, str], FakeModel]:
-    """A FakeModel for every catalogue id on both runtimes, keyed as `summarizer.models.loaded_models` is."""
-    from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
+def word_share(premise: str, hypothesis: str) -> tuple[float, float]:
+    """The default entailment answer: the share of the hypothesis's words found in the premise entails,
+    the rest contradicts. Enough to tell a copied sentence from an invented one."""
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"\w+", text.lower()))
+
+    wanted = words(hypothesis)
+    share = len(wanted & words(premise)) / len(wanted) if wanted else 0.0
+    return share, 1.0 - share
+
+
+class FakeEntailment:
+    """An `EntailmentModel` answering `respond(premise, hypothesis)`; records every pair it is given."""
+
+    def __init__(self, model_id: str,
+                 respond: Callable[[str, str], tuple[float, float]] = word_share) -> None:
+        self.model_id = model_id
+        self.respond = respond
+        self.pairs: list[tuple[str, str]] = []
+
+    def entail_contradict(self, premises: list[str], hypotheses: list[str]) -> list[tuple[float, float]]:
+        self.pairs += zip(premises, hypotheses)
+        return [self.respond(p, h) for p, h in zip(premises, hypotheses)]
+
+
+def fake_catalogue() -> dict[tuple[str, str], FakeModel | FakeEntailment]:
+    """A FakeModel for every catalogue id on both runtimes, and the deep check's FakeEntailment, keyed as
+    `summarizer.models.loaded_models` is."""
+    from summarizer.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS
+    from summarizer.models import ENTAILMENT
     from summarizer.settings import BACKENDS
 
-    fakes: dict[tuple[str, str], FakeModel] = {}
+    fakes: dict[tuple[str, str], FakeModel | FakeEntailment] = {
+        (NLI_MODEL, ENTAILMENT): FakeEntailment(NLI_MODEL)}
     for backend in BACKENDS:
         for entry in SUMMARY_MODELS.values():
             fakes[entry.model_id, backend] = FakeModel(entry.model_id, entry.input_limit, backend)

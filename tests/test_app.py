@@ -381,6 +381,18 @@ def test_facts_not_in_the_article_are_marked_in_the_summary(fake_models):
     assert '<mark class="fact-missing" title="name not found in the article">Blinken</mark>' in summary
     assert "&lt;b&gt;Tuesday&lt;/b&gt;" in summary and "<b>" not in summary  # still literal text
     verdicts = [c.value for c in at.caption if c.value in (
-        "Supported by the article.", "Partly supported: a fact in it is not in the article.",
+        "Supported by the article.", "Partly supported: the article backs some of it, not all of it.",
         "Not found in the article.")]
-    assert verdicts[0] == "Partly supported: a fact in it is not in the article."
+    assert verdicts[0] == "Partly supported: the article backs some of it, not all of it."
+
+
+def test_deep_check_from_the_sidebar_and_the_address_bar(fake_models):
+    at = new_app(deep="1")
+    assert at.session_state["deep_check"] is True  # restored from ?deep=1
+    at = summarise(at, paragraph("en"), engine="extractive")
+    assert at.query_params["deep"] == "1"
+    result = at.session_state["result"]
+    assert result.settings["deep_check"] and all(s["entailment"] is not None for s in result.support)
+    assert any(c.value.startswith("Deep check: +1.00") for c in at.caption)
+    at = summarise(new_app(), paragraph("en"), engine="extractive")
+    assert "deep" not in at.query_params and not any(c.value.startswith("Deep check") for c in at.caption)

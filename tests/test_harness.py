@@ -5,7 +5,8 @@ import pytest
 pytestmark = pytest.mark.models
 
 IDS = ["sshleifer/distilbart-cnn-6-6", "csebuetnlp/mT5_multilingual_XLSum", "Helsinki-NLP/opus-mt-en-zh",
-       "facebook/m2m100_418M"]  # one of each architecture
+       "facebook/m2m100_418M", "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"]  # one of each
+# architecture
 
 
 def test_two_builds_are_byte_identical(tmp_path):

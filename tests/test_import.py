@@ -152,7 +152,8 @@ def test_cli_url_import(site, monkeypatch, capsys):
     assert data["source_words"] == count_words(article)  # the page's article, not its boilerplate
     assert data["support"] and all(item["sentence"] in article for item in data["support"])
     assert not any(junk in data["summary"] for junk in ("Cheap flights", "Most read", "Subscribe"))
-    assert captured.err.strip() == f"Council approves waterfront plan ({site}/news/council)"
+    assert captured.err.splitlines()[0] == f"Council approves waterfront plan ({site}/news/council)"
+    assert all(line.startswith("note: ") for line in captured.err.splitlines()[1:])
     monkeypatch.delenv("SUMMARIZER_URL_ALLOW")
     assert main(["--url", site + "/news/council", "--quiet"]) == 2
     assert "loopback" in capsys.readouterr().err

@@ -26,6 +26,9 @@ from transformers import (
     BartConfig,
     BartForConditionalGeneration,
     BartTokenizer,
+    DebertaV2Config,
+    DebertaV2ForSequenceClassification,
+    DebertaV2Tokenizer,
     M2M100Config,
     M2M100ForConditionalGeneration,
     M2M100Tokenizer,
@@ -39,7 +42,7 @@ from transformers import (
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hf_cache import snapshot_dir  # noqa: E402
 
-from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
+from summarizer.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
 
 CORPUS_DIR = Path(__file__).parent / "data" / "paragraphs"
 # init_std well above the default 0.02 gives random models decisive logits, so greedy decoding
@@ -138,6 +141,25 @@ def build_m2m100(folder: Path, work: Path) -> None:
     M2M100ForConditionalGeneration(config).save_pretrained(folder)
 
 
+def build_deberta_nli(folder: Path, work: Path) -> None:
+    """A DeBERTa-v2 NLI classifier with the real model's special tokens and label names."""
+    model_file = train_sentencepiece(work, "spm", "unigram", 400)
+    processor = spm.SentencePieceProcessor(model_file=str(model_file))
+    vocab = [("[PAD]", 0.0), ("[CLS]", 0.0), ("[SEP]", 0.0), ("[UNK]", 0.0)]
+    vocab += [(processor.id_to_piece(i), processor.get_score(i)) for i in range(processor.get_piece_size())
+              if not (processor.is_control(i) or processor.is_unknown(i))]
+    vocab.append(("[MASK]", 0.0))
+    tokenizer = DebertaV2Tokenizer(vocab=vocab, unk_id=3, model_max_length=512)
+    tokenizer.save_pretrained(folder)
+    labels = ["entailment", "neutral", "contradiction"]
+    config = DebertaV2Config(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2,
+                             num_attention_heads=2, intermediate_size=64, max_position_embeddings=512,
+                             relative_attention=True, position_buckets=64, pos_att_type=["p2c", "c2p"],
+                             position_biased_input=False, pad_token_id=0, initializer_range=0.5,
+                             id2label=dict(enumerate(labels)), label2id={n: i for i, n in enumerate(labels)})
+    DebertaV2ForSequenceClassification(config).save_pretrained(folder)
+
+
 def seed_for(model_id: str) -> int:
     """Each model draws from its own seed, so its weights do not depend on what was built before it."""
     return zlib.crc32(model_id.encode("utf-8"))
@@ -148,7 +170,9 @@ def build_model(cache: Path, model_id: str) -> Path:
     torch.manual_seed(seed_for(model_id))
     folder = snapshot_dir(cache, model_id)
     with tempfile.TemporaryDirectory() as work:
-        if model_id in SUMMARY_MODELS:
+        if model_id == NLI_MODEL:
+            build_deberta_nli(folder, Path(work))
+        elif model_id in SUMMARY_MODELS:
             entry = SUMMARY_MODELS[model_id]
             build = build_bart if entry.architecture == "bart" else build_mt5
             build(folder, Path(work), entry.input_limit)
@@ -163,7 +187,7 @@ def build_model(cache: Path, model_id: str) -> Path:
 
 def build_all(cache: Path) -> list[str]:
     """Build every catalogue model into `cache`; returns the ids written."""
-    written = [*SUMMARY_MODELS, *(t.model_id for t in TRANSLATION_MODELS)]
+    written = [*SUMMARY_MODELS, *(t.model_id for t in TRANSLATION_MODELS), NLI_MODEL]
     for model_id in written:
         build_model(cache, model_id)
     return written

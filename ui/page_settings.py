@@ -19,6 +19,7 @@ class PageSettings:
     engine: str = "auto"
     targets: tuple[str, ...] = field(default_factory=tuple)
     backend: str = field(default_factory=lambda: SummarySettings().backend)
+    deep_check: bool = False
 
     def to_dict(self) -> dict:
         return {**asdict(self), "targets": list(self.targets)}
@@ -32,7 +33,8 @@ class PageSettings:
     def to_summary_settings(self, max_chars: int, length: str | None = None) -> SummarySettings:
         return SummarySettings(model=None if self.model == AUTO_MODEL else self.model,
                                length=length or self.length, engine=self.engine,
-                               translate_to=self.targets, max_chars=max_chars, backend=self.backend)
+                               translate_to=self.targets, max_chars=max_chars, backend=self.backend,
+                               deep_check=self.deep_check)
 
 
 def _first(value: str | list[str] | None) -> str | None:
@@ -51,7 +53,7 @@ def from_query(params: Mapping[str, str | list[str]]) -> PageSettings:
     return PageSettings(model=model,
                         length=length if length in LENGTH_PRESETS else "medium",
                         engine=engine if engine in ENGINES else "auto",
-                        targets=tuple(dict.fromkeys(targets)),
+                        targets=tuple(dict.fromkeys(targets)), deep_check=_first(params.get("deep")) == "1",
                         **({"backend": backend} if backend in BACKENDS else {}))
 
 
@@ -61,6 +63,8 @@ def to_query(settings: PageSettings) -> dict[str, str]:
         query["to"] = ",".join(settings.targets)
     if settings.backend != PageSettings().backend:
         query["runtime"] = settings.backend
+    if settings.deep_check:
+        query["deep"] = "1"
     return query
 
 

@@ -32,7 +32,7 @@ def literal(text: str, language: str | None = None, name: str = "text") -> None:
 
 
 VERDICTS = {"supported": "Supported by the article.",
-            "partly": "Partly supported: a fact in it is not in the article.",
+            "partly": "Partly supported: the article backs some of it, not all of it.",
             "not_found": "Not found in the article."}
 
 
@@ -89,6 +89,9 @@ def summary_column(result: SummaryResult) -> None:
         with st.expander(f"Where sentence {index + 1} comes from"):
             if support.get("verdict") in VERDICTS:
                 st.caption(VERDICTS[support["verdict"]])
+            if support.get("entailment") is not None:
+                st.caption(f"Deep check: {support['entailment']:+.2f} on a scale from -1 (the article "
+                           "contradicts it) to +1 (the article clearly says it).")
             if not support["sources"]:
                 notice("warning", "No supporting sentence found in the article.")
             for number, sentence in zip(support["sources"], support["source_sentences"]):

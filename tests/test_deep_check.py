@@ -1,0 +1,116 @@
+"""The deep check: NLI scores per summary sentence, SummaC zero-shot style, through the model registry."""
+
+import json
+
+import pytest
+
+from summarizer.article import Article
+from summarizer.catalogue import NLI_MODEL
+from summarizer.cli import main
+from summarizer.entailment import MAX_WINDOWS, entailment_scores, windows
+from summarizer.faithfulness import NOT_FOUND, PARTLY, SUPPORTED, check_summary, with_entailment
+from summarizer.pipeline import Summarizer
+from summarizer.settings import SummarySettings
+
+SOURCE = ("Chelsea beat Liverpool 2-1 at Stamford Bridge on Sunday. "
+          "The winning goal came in the last minute. The manager praised the young defenders after the "
+          "match. Fans celebrated outside the ground.")
+
+
+def by_sentence(table):
+    """A scripted NLI model: (entailment, contradiction) per hypothesis, the same for every premise."""
+    return lambda premise, hypothesis: table[hypothesis]
+
+
+def test_windows_are_consecutive_sentence_pairs():
+    article = Article.read(SOURCE, "en")
+    assert windows(article) == [(0, 1), (1, 2), (2, 3)]
+    assert windows(Article.read("One sentence only here.", "en")) == [(0,)]
+
+
+def test_each_sentence_scores_its_best_window(fake_models):
+    fake = fake_models.entailment()
+    [score] = entailment_scores(["The winning goal came in the last minute."], Article.read(SOURCE, "en"),
+                                fake)
+    assert score.score == 1.0 and score.window in ((0, 1), (1, 2))
+    assert len(fake.pairs) == 3  # every window: the article has fewer than MAX_WINDOWS
+
+
+def test_long_articles_score_a_bounded_number_of_windows(fake_models):
+    fake = fake_models.entailment()
+    article = Article.read(" ".join(f"Item {i} of the council budget was approved." for i in range(60)), "en")
+    entailment_scores(["The council approved item 7.", "A ferry sank."], article, fake)
+    assert len(fake.pairs) == 2 * MAX_WINDOWS
+
+
+def test_a_reversed_result_is_not_found_and_a_paraphrase_is_supported():
+    reversed_result = "Liverpool beat Chelsea 2-1 at Stamford Bridge on Sunday."
+    paraphrase = "A last-minute goal settled the game."
+    article = Article.read(SOURCE, "en")
+    support, unsupported = check_summary([reversed_result, paraphrase], article)
+    assert [s.verdict for s in support][0] == SUPPORTED  # word overlap cannot tell
+    from fake_model import FakeEntailment
+
+    nli = FakeEntailment(NLI_MODEL, by_sentence({reversed_result: (0.02, 0.95), paraphrase: (0.9, 0.03)}))
+    scores = entailment_scores([reversed_result, paraphrase], article, nli)
+    deep = with_entailment(support, unsupported, scores)
+    assert [s.verdict for s in deep] == [NOT_FOUND, SUPPORTED]
+    assert deep[0].entailment == pytest.approx(-0.93) and deep[1].entailment == pytest.approx(0.87)
+
+
+def test_an_entailed_sentence_with_an_invented_fact_is_partly_and_a_weak_one_too():
+    article = Article.read(SOURCE, "en")
+    sentences = ["Chelsea beat Liverpool 2-1 on Sunday in front of 40,000 fans.", "The manager was happy."]
+    support, unsupported = check_summary(sentences, article)
+    assert [f.text for f in unsupported] == ["40,000"]
+    from fake_model import FakeEntailment
+
+    nli = FakeEntailment(NLI_MODEL, by_sentence({sentences[0]: (0.9, 0.0), sentences[1]: (0.4, 0.1)}))
+    deep = with_entailment(support, unsupported, entailment_scores(sentences, article, nli))
+    assert [s.verdict for s in deep] == [PARTLY, PARTLY]
+
+
+def test_summarizer_runs_the_deep_check_when_asked(fake_models):
+    settings = SummarySettings(engine="extractive", deep_check=True)
+    result = Summarizer(settings).summarize(SOURCE)
+    assert all(s["entailment"] is not None for s in result.support)
+    assert "deep_check" in result.timings and fake_models.entailment().pairs
+    plain = Summarizer(settings.with_changes(deep_check=False)).summarize(SOURCE)
+    assert all(s["entailment"] is None for s in plain.support)
+
+
+def test_without_the_model_the_quick_check_stands_and_a_note_says_so(fake_models):
+    from summarizer.models import ENTAILMENT, loaded_models
+
+    del loaded_models[(NLI_MODEL, ENTAILMENT)]  # not downloaded, and the cache is empty
+    result = Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarize(SOURCE)
+    assert result.summary and all(s["entailment"] is None for s in result.support)
+    assert any("deep check did not run" in note for note in result.notes)
+
+
+def test_check_deep_cli(tmp_path, capsys, fake_models):
+    source, summary = tmp_path / "source.txt", tmp_path / "summary.txt"
+    source.write_text(SOURCE, encoding="utf-8")
+    summary.write_text("Chelsea beat Liverpool on Sunday. Penguins won the cup.", encoding="utf-8")
+    assert main(["check", "--source", str(source), "--summary", str(summary), "--deep", "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)["support"]
+    assert [i["verdict"] for i in items] == [SUPPORTED, NOT_FOUND]
+    assert items[0]["entailment"] == 1.0 and items[1]["entailment"] < 0
+    assert main(["check", "--source", str(source), "--summary", str(summary), "--deep"]) == 0
+    assert "[not_found] (entailment -" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("hf_home")
+def test_the_tiny_real_nli_model_loads_and_scores_through_the_registry():
+    from summarizer.models import load_entailment_model
+
+    model = load_entailment_model(NLI_MODEL)
+    assert model is load_entailment_model(NLI_MODEL)
+    long_premise = " ".join(["The council approved the budget after a long debate."] * 200)  # > 512 tokens
+    pairs = model.entail_contradict([SOURCE, long_premise, "市议会批准了预算。"],
+                                    ["Chelsea won.", "The budget passed.", "预算通过了。"])
+    assert len(pairs) == 3
+    for entail, contradict in pairs:
+        assert 0 <= entail <= 1 and 0 <= contradict <= 1 and entail + contradict <= 1 + 1e-6
+    scores = entailment_scores(["Chelsea won.", "Fans sang."], Article.read(SOURCE, "en"), model)
+    assert all(-1 <= s.score <= 1 for s in scores)
