@@ -131,7 +131,7 @@ def read_article(source: str | None, url: str | None) -> str | bytes:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _utf8_output()
-    commands = {"evaluate": evaluate_main, "check": check_main}
+    commands = {"evaluate": evaluate_main, "check": check_main, "evaluate-check": evaluate_check_main}
     if argv and argv[0] in commands:
         try:
             return commands[argv[0]](argv[1:])
@@ -268,6 +268,49 @@ def check_main(argv: list[str]) -> int:
             print(f"   <- source sentence {source_index + 1}: {text}")
     for fact in unsupported:
         print(f"warning: {fact.kind} {fact.text!r} in sentence {fact.sentence + 1} is not in the source")
+    return EXIT_OK
+
+
+def evaluate_check_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m summarizer evaluate-check",
+        description="How often the fact check flags altered summaries (recall, precision) and faithful "
+                    "ones (false alarms), by language and by kind of case.")
+    parser.add_argument("cases", help="JSON lines of articles and labelled summaries, e.g. "
+                                      "summarizer/data/consistency_cases.jsonl")
+    parser.add_argument("--deep", action="store_true", help=f"with the deep check ({NLI_MODEL})")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    from .check_evaluation import evaluate_check, read_cases
+    from .models import load_entailment_model
+
+    cases = read_cases(args.cases)
+    deep = None
+    if args.deep:
+        deep = load_entailment_model(NLI_MODEL, lambda p: print(p.message, file=sys.stderr))
+    by_language, by_kind = evaluate_check(cases, deep)
+    if args.json:
+        print(json.dumps({"deep": args.deep, "languages": {k: t.to_dict() for k, t in by_language.items()},
+                          "kinds": {k: t.to_dict() for k, t in by_kind.items()}}, indent=2))
+        return EXIT_OK
+
+    def share(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    rows = [("language", "faithful", "false alarms", "altered", "caught", "recall", "precision",
+             "balanced acc.")]
+    for language in sorted(by_language, key=lambda k: (k == "all", k)):
+        t = by_language[language]
+        rows.append((language, str(t.faithful), str(t.false_alarms), str(t.altered), str(t.caught),
+                     share(t.recall), share(t.precision), share(t.balanced_accuracy)))
+    print("\n".join(_table(rows)))
+    print()
+    rows = [("kind of case", "faithful?", "flagged", "of")]
+    for kind in sorted(by_kind):
+        t = by_kind[kind]
+        rows.append((kind, "yes" if t.faithful else "no", str(t.false_alarms + t.caught),
+                     str(t.faithful + t.altered)))
+    print("\n".join(_table(rows)))
     return EXIT_OK
 
 

@@ -16,10 +16,13 @@ from functools import lru_cache
 import regex
 
 from .languages import UNSPACED
+from .number_words import TEXT2NUM_LANGUAGES, spelled_to_digits
 from .segmentation import SPACED_WORD
 from .word_frequency import zipf as word_zipf
 
-NUMBER_WORD_LANGUAGES = frozenset({"en", "fr", "es", "pt", "de", "nl", "da", "it"})  # what text2num reads
+NUMBER_WORD_LANGUAGES = TEXT2NUM_LANGUAGES | {"ru", "uk", "ar", "zh", "ja"}  # see number_words.py
+# Languages that write decimals with a point only: there "6,000" is six thousand, never six.
+DECIMAL_POINT_LANGUAGES = frozenset({"en", "zh", "ja", "ko", "hi", "th", "he", "ga"})
 CAPITALISED_NOUNS = frozenset({"de", "lb"})  # languages that write every noun with a capital
 RARE_ZIPF = 3.0     # a word used less than about once per million words is a rare term
 COMMON_ZIPF = 6.0   # "The", "Le", "Der": capitalised function words are never names
@@ -48,7 +51,7 @@ _TIME = regex.compile(r"(?<![\d.,])(\d{1,2})(?:(:|h)(\d{2})|\.(\d{2})(?=\s?[ap]\
                       r"(?:\s?([ap])(?:\.m\.|m\b))?(?![\d])|(?<![\d.,])(\d{1,2})\s?([ap])(?:\.m\.|m\b)",
                       regex.IGNORECASE)
 _ACRONYM = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.){2,}")
-_SPELLED = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\d]")  # scripts whose number words text2num reads
+_SPELLED = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\d]")  # scripts with spelled numbers
 _WORD = regex.compile(SPACED_WORD)
 
 
@@ -84,14 +87,15 @@ def ascii_digits(text: str) -> str:
 
 # --- numbers ---------------------------------------------------------------------------------------
 
-def _values(digits: str, scale: str | None) -> set[float]:
+def _values(digits: str, scale: str | None, language: str | None) -> set[float]:
     """Every value a written number can mean: "1,500" is 1500 in English and 1.5 in German."""
     compact = regex.sub(r"[\s\u00a0\u202f\u2009']", "", digits.replace(", ", ","))
     candidates: set[float] = set()
     grouped = regex.fullmatch(r"\d{1,3}([.,]\d{3})+", compact)
     if grouped:
         candidates.add(float(regex.sub(r"[.,]", "", compact)))
-        if compact.count(",") + compact.count(".") == 1:
+        if compact.count(",") + compact.count(".") == 1 and not (
+                language in DECIMAL_POINT_LANGUAGES and "," in compact):
             candidates.add(float(compact.replace(",", ".")))
     elif regex.fullmatch(r"\d{1,3}([.,]\d{3})+[.,]\d+", compact):  # "1,234,567.89": the last mark is decimal
         cut = max(compact.rfind("."), compact.rfind(","))
@@ -108,32 +112,69 @@ def _number_key(value: float) -> str:
 
 # --- dates and times -------------------------------------------------------------------------------
 
-@lru_cache(maxsize=64)
-def _month_names(language: str | None) -> dict[str, int]:
-    """Month names and abbreviations of the language and of English, from dateparser's locale data."""
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _locale_names(language: str | None, keys: tuple[str, ...]) -> Iterator[tuple[str, int]]:
+    """(name, 1-based number) for month or day names in the language and in English, from dateparser's
+    locale data."""
     from dateparser.languages.loader import default_loader
 
-    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
-    names: dict[str, int] = {}
     for code in dict.fromkeys(["en", language or "en"]):
         try:
             info = default_loader.get_locale(code).info
         except (KeyError, ValueError):
             continue
-        for number, month in enumerate(months, 1):
-            for name in info.get(month, []):
-                if len(name) >= 3:  # as written ("août") and folded ("aout"): texts use both
-                    names[name.casefold().rstrip(".")] = number
-                    names[fold(name).rstrip(".")] = number
+        for number, key in enumerate(keys, 1):
+            for name in info.get(key, []):
+                yield name, number
+
+
+@lru_cache(maxsize=64)
+def _month_names(language: str | None) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for name, number in _locale_names(language, _MONTHS):
+        if len(name) >= 3:  # as written ("août") and folded ("aout"): texts use both
+            names[name.casefold().rstrip(".")] = number
+            names[fold(name).rstrip(".")] = number
     return names
+
+
+@lru_cache(maxsize=64)
+def _weekday_names(language: str | None) -> dict[str, int]:
+    """"Tuesday", "el viernes", "周五", "الخميس"; not "mo", "so" or "di", which are ordinary words."""
+    shortest = 2 if language in UNSPACED else 4
+    return {name.casefold(): number for name, number in _locale_names(language, _WEEKDAYS)
+            if len(name) >= shortest}
+
+
+def _ordinal_days() -> dict[str, int]:
+    """Day ordinals written out where dates use them: "the first of May", "zum ersten Januar"."""
+    days = {"first": 1, "second": 2, "third": 3, "premier": 1, "primero": 1, "primo": 1, "primeiro": 1}
+    german = {1: "erst", 2: "zweit", 3: "dritt", 4: "viert", 5: "fünft", 6: "sechst", 7: "siebt", 8: "acht",
+              9: "neunt", 10: "zehnt", 11: "elft", 12: "zwölft", 13: "dreizehnt", 14: "vierzehnt",
+              15: "fünfzehnt", 16: "sechzehnt", 17: "siebzehnt", 18: "achtzehnt", 19: "neunzehnt",
+              20: "zwanzigst", 30: "dreißigst"}
+    units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+    german.update({20 + i: f"{unit}undzwanzigst" for i, unit in enumerate(units, 1)})
+    german[31] = "einunddreißigst"
+    for day, stem in german.items():
+        days.update({stem + ending: day for ending in ("e", "en", "er", "es", "em")})
+    return days
+
+
+ORDINAL_DAYS = _ordinal_days()
+_ORDINAL_WORDS = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=64)
 def _month_date_patterns(language: str | None) -> tuple[regex.Pattern, regex.Pattern]:
     names = "|".join(sorted((regex.escape(n) for n in _month_names(language)), key=len, reverse=True))
     month = rf"(?P<month>{names})"
-    day_first = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?)?"
+    day_first = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<day>\d{{1,2}}|{_ORDINAL_WORDS})"
+                              rf"(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|of\s+)?)?"
                               rf"{month}(?![\p{{L}}])(?:\.?,?\s+(?:de\s+)?(?P<year>\d{{4}}))?",
                               regex.IGNORECASE)
     month_first = regex.compile(rf"(?<![\p{{L}}])(?:{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
@@ -157,11 +198,30 @@ def _dates(text: str, language: str | None) -> Iterator[tuple[int, int, list[_Da
     months = _month_names(language)
     for pattern in _month_date_patterns(language):
         for match in pattern.finditer(text):
-            day = int(match["day"]) if match["day"] else None
+            day = _day(match["day"]) if match["day"] else None
             year = int(match["year"]) if match["year"] else None
             if day is None and year is None:
                 continue  # a bare month name is a word, checked like any other
             yield match.start(), match.end(), [_Date(year, months[fold(match["month"]).rstrip(".")], day)]
+
+
+def _day(written: str) -> int:
+    return int(written) if written.isdigit() else ORDINAL_DAYS[written.casefold()]
+
+
+@lru_cache(maxsize=64)
+def _weekday_pattern(language: str | None) -> regex.Pattern:
+    names = sorted((regex.escape(n) for n in _weekday_names(language)), key=len, reverse=True)
+    alternatives = "|".join(names)
+    if language in UNSPACED:
+        return regex.compile(alternatives, regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternatives})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+
+def _weekdays(text: str, language: str | None) -> Iterator[tuple[int, int, str]]:
+    names = _weekday_names(language)
+    for match in _weekday_pattern(language).finditer(text):
+        yield match.start(), match.end(), f"w:{names[match.group().casefold()]}"
 
 
 def _date_key(date: _Date) -> str:
@@ -230,6 +290,10 @@ class SourceFacts:
         self.language = language
         keys: set[str] = set()
         words: set[str] = set()
+        names: set[str] = set()  # capitalised where no sentence starts: people, places, organisations
+        for start, _, word in _word_spans(source):
+            if word[0].isupper() and source[:start].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“", "—"):
+                names |= _word_keys(word)
         for text in _readings(source, language):
             for fact in _facts(text, language):
                 keys |= fact.keys
@@ -243,6 +307,7 @@ class SourceFacts:
         for value in [k for k in keys if k.startswith("d:") and not k.startswith("d:*")]:
             keys.add(_number_key(float(value[2:].split("-")[0])))  # a date's year is a number too
         self.keys = frozenset(keys)
+        self.names = frozenset(names)
         self._words = words
         self._lemmas: frozenset[str] | None = None
 
@@ -263,18 +328,17 @@ def _readings(text: str, language: str | None) -> list[str]:
 
 
 def _numbers_in_digits(text: str, language: str | None) -> str:
-    """"48 million" -> "48000000" and, where text2num reads the language, "forty thousand" -> "40000".
+    """"48 million" -> "48000000" and number words as digits ("forty thousand", "сорок тысяч" -> "40000").
     Scaled numbers go first: text2num would turn "48 million" into "48 1000000"."""
     if language not in NUMBER_WORD_LANGUAGES:
         return text
-    from text_to_num import alpha2digit
 
     def expanded(match: regex.Match) -> str:
         if not match["scale"]:
             return match.group()
-        return f"{max(_values(match['digits'], match['scale'])):.0f}"
+        return f"{max(_values(match['digits'], match['scale'], language)):.0f}"
 
-    return alpha2digit(_NUMBER.sub(expanded, text), language)
+    return spelled_to_digits(_NUMBER.sub(expanded, text), language)
 
 
 def _facts(text: str, language: str | None) -> Iterator[Fact]:
@@ -288,6 +352,10 @@ def _facts(text: str, language: str | None) -> Iterator[Fact]:
         if free(start, end):
             taken.append((start, end))
             yield Fact(text[start:end], "date", start, end, frozenset(_date_key(r) for r in readings))
+    for start, end, key in _weekdays(text, language):
+        if free(start, end):
+            taken.append((start, end))
+            yield Fact(text[start:end], "date", start, end, frozenset({key}))
     for start, end, key in _times(text):
         if free(start, end):
             taken.append((start, end))
@@ -295,7 +363,7 @@ def _facts(text: str, language: str | None) -> Iterator[Fact]:
     for match in _NUMBER.finditer(text):
         if free(*match.span()):
             taken.append(match.span())
-            keys = frozenset(_number_key(v) for v in _values(match["digits"], match["scale"]))
+            keys = frozenset(_number_key(v) for v in _values(match["digits"], match["scale"], language))
             yield Fact(match.group(), "number", match.start(), match.end(), keys)
 
 
@@ -310,21 +378,39 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
         if not fact.keys & source.keys:
             flagged.append(spans.fact_in(sentence, fact))
     covered = [(f.start, f.end) for f in flagged] + [(s, e) for s, e, _ in _dates(numeric, language)] + \
-        [(s, e) for s, e, _ in _times(numeric)]
+        [(s, e) for s, e, _ in _times(numeric)] + [(s, e) for s, e, _ in _weekdays(numeric, language)]
     if language not in UNSPACED:
-        for start, end, word in _word_spans(sentence):
+        spans = sorted(_word_spans(sentence))
+        for index, (start, end, word) in enumerate(spans):
             if any(s <= start < e for s, e in covered) or any(ch.isdigit() for ch in word) or len(word) < 2:
                 continue
             keys = _word_keys(word)
             if keys & source.keys:
                 continue
             kind = _word_kind(word, start, sentence, language)
+            if kind is None and word[0].isupper() and _next_to_a_known_name(spans, index, sentence, source):
+                kind = "name"  # "Margarete Schulz" where the article has "Margarete Vogt"
             if kind and not source.has_lemma_of(word):
                 flagged.append(Fact(word, kind, start, end, frozenset(keys)))
     unique: dict[tuple[str, frozenset[str]], Fact] = {}  # a fact repeated in the sentence, once
     for fact in sorted(flagged, key=lambda f: f.start):
         unique.setdefault((fact.kind, fact.keys), fact)
     return list(unique.values())
+
+
+def _next_to_a_known_name(spans: list[tuple[int, int, str]], index: int, sentence: str,
+                          source: SourceFacts) -> bool:
+    """Whether a capitalised neighbour, with only a space between, is a word of the article: then this
+    word is part of a name the article spells differently, even if it is a common word."""
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(spans):
+            continue
+        first, second = sorted((spans[index], spans[other]))
+        neighbour = spans[other][2]
+        if sentence[first[1]:second[0]].strip() == "" and neighbour[0].isupper() and \
+                _word_keys(neighbour) & source.names:
+            return True
+    return False
 
 
 def _word_kind(word: str, start: int, sentence: str, language: str | None) -> str | None:

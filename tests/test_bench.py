@@ -23,6 +23,7 @@ def test_tiny_benchmark_gives_every_row(monkeypatch, capsys):
         "resident memory: default summariser + 3 translators loaded",
         "extractive engine, 200-word article",
         "extractive engine, 2,000-word article",
+        "fact check, 4 sentences against a 500-word article",
     ]
     for row in rows:
         assert row["project"] >= 0 and row["unit"] in ("s", "MB")  # tiny times may round to 0.0
@@ -37,5 +38,6 @@ def test_table_rows_are_printed_as_each_workload_finishes(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("cores: ") and "TINY" in lines[0]
     assert lines[1].split("\t") == list(bench.COLUMNS)
-    assert [line.split("\t")[0] for line in lines[2:]] == ["extractive engine, 200-word article",
-                                                          "extractive engine, 2,000-word article"]
+    assert [line.split("\t")[0] for line in lines[2:]] == [
+        "extractive engine, 200-word article", "extractive engine, 2,000-word article",
+        "fact check, 4 sentences against a 500-word article"]

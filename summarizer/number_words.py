@@ -1,0 +1,136 @@
+"""Spelled-out numbers as digits, so "forty thousand", "сорок тысяч", "أربعين ألف" and "四万" compare with
+"40,000". text2num reads the languages it covers; Russian, Ukrainian, Arabic, Chinese and Japanese
+numerals are read here from small tables (cardinals with their case forms).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "pt", "de", "nl", "da", "it"})
+# Plural indefinite articles that text2num reads as "one": "unos nueve mil" is about 9,000, not 1 and 9,000.
+_NOT_ONE = regex.compile(r"(?<!\p{L})(unos|unas|uns|umas)(?!\p{L})", regex.IGNORECASE)
+
+_RUSSIAN = {
+    1: "один одна одно одного одной одному одним одном", 2: "два две двух двум двумя",
+    3: "три трёх трех трём трем тремя", 4: "четыре четырёх четырех четырём четырем четырьмя",
+    5: "пять пяти пятью", 6: "шесть шести шестью", 7: "семь семи семью", 8: "восемь восьми восемью",
+    9: "девять девяти девятью", 10: "десять десяти десятью", 11: "одиннадцать одиннадцати",
+    12: "двенадцать двенадцати", 13: "тринадцать тринадцати", 14: "четырнадцать четырнадцати",
+    15: "пятнадцать пятнадцати", 16: "шестнадцать шестнадцати", 17: "семнадцать семнадцати",
+    18: "восемнадцать восемнадцати", 19: "девятнадцать девятнадцати", 20: "двадцать двадцати",
+    30: "тридцать тридцати", 40: "сорок сорока", 50: "пятьдесят пятидесяти", 60: "шестьдесят шестидесяти",
+    70: "семьдесят семидесяти", 80: "восемьдесят восьмидесяти", 90: "девяносто девяноста",
+    100: "сто ста", 200: "двести двухсот", 300: "триста трёхсот трехсот", 400: "четыреста четырёхсот "
+    "четырехсот", 500: "пятьсот пятисот", 600: "шестьсот шестисот", 700: "семьсот семисот",
+    800: "восемьсот восьмисот", 900: "девятьсот девятисот",
+    1_000: "тысяча тысячи тысяч тысячу тысячам тысячами тысячах", 1_000_000: "миллион миллиона миллионов "
+    "миллионы миллионам", 1_000_000_000: "миллиард миллиарда миллиардов",
+}
+_UKRAINIAN = {
+    1: "один одна одне одного однієї", 2: "два дві двох", 3: "три трьох", 4: "чотири чотирьох",
+    5: "п'ять п’ять п'яти п’яти", 6: "шість шести", 7: "сім семи", 8: "вісім восьми",
+    9: "дев'ять дев’ять дев'яти дев’яти", 10: "десять десяти", 11: "одинадцять одинадцяти",
+    12: "дванадцять дванадцяти", 15: "п'ятнадцять п’ятнадцять", 20: "двадцять двадцяти",
+    30: "тридцять тридцяти", 40: "сорок сорока", 50: "п'ятдесят п’ятдесят", 60: "шістдесят",
+    70: "сімдесят", 80: "вісімдесят", 90: "дев'яносто дев’яносто", 100: "сто ста", 200: "двісті",
+    300: "триста", 400: "чотириста", 500: "п'ятсот п’ятсот", 1_000: "тисяча тисячі тисяч тисячу",
+    1_000_000: "мільйон мільйона мільйонів", 1_000_000_000: "мільярд мільярда мільярдів",
+}
+_ARABIC = {
+    1: "واحد واحدة", 2: "اثنان اثنين اثنتان اثنتين", 3: "ثلاث ثلاثة", 4: "أربع أربعة", 5: "خمس خمسة",
+    6: "ست ستة", 7: "سبع سبعة", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة", 10: "عشر عشرة",
+    20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",
+    70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين", 100: "مئة مائة", 200: "مئتان مئتين مئتي "
+    "مائتان مائتين مائتي", 300: "ثلاثمئة ثلاثمائة", 400: "أربعمئة أربعمائة", 500: "خمسمئة خمسمائة",
+    600: "ستمئة ستمائة", 700: "سبعمئة سبعمائة", 800: "ثمانمئة ثمانمائة", 900: "تسعمئة تسعمائة",
+    1_000: "ألف آلاف", 2_000: "ألفان ألفين ألفي", 1_000_000: "مليون ملايين", 1_000_000_000: "مليار مليارات",
+}
+_SCALE_FROM = 1_000  # these multiply what comes before them
+_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1_000}
+_CJK_SCALES = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_CJK_RUN = regex.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
+# A lone numeral counts only before a measure word: "一些" (some) and "统一" (unify) are not numbers.
+_CJK_MEASURES = "台天名个個年月日人次岁歲家座条條位种種项項倍元米公里周週辆輛架只隻艘所件份本张張"
+
+
+def spelled_to_digits(text: str, language: str | None) -> str:
+    """`text` with the language's number words replaced by digits (unchanged where none are known)."""
+    if language in TEXT2NUM_LANGUAGES:
+        from text_to_num import alpha2digit
+
+        pieces = _NOT_ONE.split(text)
+        return "".join(p if i % 2 else alpha2digit(p, language) for i, p in enumerate(pieces))
+    if language in ("zh", "ja"):
+        return _CJK_RUN.sub(_cjk_number, text)
+    table = _word_table(language)
+    if not table:
+        return text
+
+    def digits(match: regex.Match) -> str:
+        words = match.group().split()
+        after_digits = regex.search(r"\d\s?$", text[:match.start()])
+        if after_digits and all(table.get(w, 0) >= _SCALE_FROM for w in words):
+            return match.group()  # "12 тысяч", "60 ألف": a scale word the number pattern reads
+        return _words_value(match.group(), table, language)
+
+    return _spelled_runs(language).sub(digits, text)
+
+
+@lru_cache(maxsize=8)
+def _word_table(language: str | None) -> dict[str, int]:
+    source = {"ru": _RUSSIAN, "uk": _UKRAINIAN, "ar": _ARABIC}.get(language or "", {})
+    return {form: value for value, forms in source.items() for form in forms.split()}
+
+
+@lru_cache(maxsize=8)
+def _spelled_runs(language: str | None) -> regex.Pattern:
+    """Runs of number words, joined by spaces and, in Arabic, by the prefixed "و" (and)."""
+    forms = "|".join(sorted((regex.escape(f) for f in _word_table(language)), key=len, reverse=True))
+    joiner = r"\s+(?:و\s?)?" if language == "ar" else r"\s+"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{forms})(?:{joiner}(?:{forms}))*(?![\p{{L}}\p{{M}}])")
+
+
+def _words_value(run: str, table: dict[str, int], language: str | None) -> str:
+    total = current = 0
+    for word in regex.findall(r"[\p{L}\p{M}'’]+", run):
+        if language == "ar" and word not in table and word.startswith("و"):
+            word = word[1:]
+        value = table.get(word)
+        if value is None:
+            continue
+        if value >= _SCALE_FROM and value in (1_000, 1_000_000, 1_000_000_000):
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+    return str(total + current)
+
+
+def _cjk_number(match: regex.Match) -> str:
+    run = match.group()
+    following = match.string[match.end():match.end() + 1]
+    if len(run) == 1 and run not in _CJK_SCALES and following not in _CJK_MEASURES and \
+            not following.isdigit():
+        return run
+    if all(ch in _CJK_SCALES for ch in run):
+        return run  # "万" alone after digits is a scale word the number pattern reads
+    total = section = digit = largest = 0
+    for ch in run:
+        if ch in _CJK_DIGITS:
+            digit = _CJK_DIGITS[ch]
+        elif ch in _CJK_UNITS:
+            section += (digit or 1) * _CJK_UNITS[ch]
+            digit = 0
+        else:
+            scale = _CJK_SCALES[ch]
+            if scale > largest:  # "一亿两千万": 亿 scales all before it, 万 only its own section
+                total, largest = (total + section + digit) * scale, scale
+            else:
+                total += (section + digit) * scale
+            section = digit = 0
+    return str(total + section + digit)
