@@ -117,9 +117,9 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _locale_names(language: str | None, keys: tuple[str, ...]) -> Iterator[tuple[str, int]]:
-    """(name, 1-based number) for month or day names in the language and in English, from dateparser's
-    locale data."""
+def _locale_names(language: str | None, keys: tuple[str, ...]) -> Iterator[tuple[str, int, str]]:
+    """(name, 1-based number, locale) for month or day names in the language and in English, from
+    dateparser's locale data."""
     from dateparser.languages.loader import default_loader
 
     for code in dict.fromkeys(["en", language or "en"]):
@@ -129,13 +129,13 @@ def _locale_names(language: str | None, keys: tuple[str, ...]) -> Iterator[tuple
             continue
         for number, key in enumerate(keys, 1):
             for name in info.get(key, []):
-                yield name, number
+                yield name, number, code
 
 
 @lru_cache(maxsize=64)
 def _month_names(language: str | None) -> dict[str, int]:
     names: dict[str, int] = {}
-    for name, number in _locale_names(language, _MONTHS):
+    for name, number, _ in _locale_names(language, _MONTHS):
         if len(name) >= 3:  # as written ("août") and folded ("aout"): texts use both
             names[name.casefold().rstrip(".")] = number
             names[fold(name).rstrip(".")] = number
@@ -143,10 +143,28 @@ def _month_names(language: str | None) -> dict[str, int]:
 
 
 @lru_cache(maxsize=64)
+def _full_month_names(language: str | None) -> frozenset[str]:
+    """The longest name of each month in each locale ("marzo", not "mar"): only these stand alone."""
+    longest: dict[tuple[str, int], str] = {}
+    for name, number, locale in _locale_names(language, _MONTHS):
+        if len(name) > len(longest.get((locale, number), "")):
+            longest[locale, number] = name
+    return frozenset(fold(name) for name in longest.values())
+
+
+def _is_month_on_its_own(written: str, language: str | None) -> bool:
+    """"en juin", "a maggio", "in March": a month named without day or year is a date fact too."""
+    folded = fold(written).rstrip(".")
+    if folded in ("may", "march") and written[0].islower():
+        return False  # English verbs
+    return folded in _full_month_names(language)
+
+
+@lru_cache(maxsize=64)
 def _weekday_names(language: str | None) -> dict[str, int]:
     """"Tuesday", "el viernes", "周五", "الخميس"; not "mo", "so" or "di", which are ordinary words."""
     shortest = 2 if language in UNSPACED else 4
-    return {name.casefold(): number for name, number in _locale_names(language, _WEEKDAYS)
+    return {name.casefold(): number for name, number, _ in _locale_names(language, _WEEKDAYS)
             if len(name) >= shortest}
 
 
@@ -200,8 +218,8 @@ def _dates(text: str, language: str | None) -> Iterator[tuple[int, int, list[_Da
         for match in pattern.finditer(text):
             day = _day(match["day"]) if match["day"] else None
             year = int(match["year"]) if match["year"] else None
-            if day is None and year is None:
-                continue  # a bare month name is a word, checked like any other
+            if day is None and year is None and not _is_month_on_its_own(match["month"], language):
+                continue  # "mar" (sea), "may" (a verb): words, checked like any other
             yield match.start(), match.end(), [_Date(year, months[fold(match["month"]).rstrip(".")], day)]
 
 
@@ -414,8 +432,12 @@ def _next_to_a_known_name(spans: list[tuple[int, int, str]], index: int, sentenc
 
 
 def _word_kind(word: str, start: int, sentence: str, language: str | None) -> str | None:
-    """"name" for a capitalised word that is no common word, "term" for a rare word; None otherwise."""
+    """"name" for a capitalised word that is no common word, "term" for a rare word; None otherwise.
+    A word is as common as its lemma: "débuteront" is a rare form of the common "débuter"."""
     zipf = word_zipf(word.lower(), language)
+    lemma = _lemma(word.lower(), language)
+    if zipf is not None and lemma and lemma != word.lower():
+        zipf = max(zipf, word_zipf(lemma, language) or 0.0)
     sentence_initial = not sentence[:start].strip(" \"'“‘«([")
     if word[0].isupper() and not sentence_initial:
         common = zipf is not None and (zipf >= COMMON_ZIPF or

@@ -1,4 +1,4 @@
-"""Writes summarizer/data/consistency_cases.jsonl: the project's own factual-consistency cases.
+"""Writes summarizer/data/consistency_cases*.jsonl: the project's own factual-consistency cases.
 
 Summaries of the project's own articles (the page's examples and the bundled English news), written by
 hand: faithful rewordings (numbers, dates and names in other forms, compressions) and perturbations (a
@@ -155,22 +155,111 @@ CASES = [
 ]
 
 
+# Written after the rules above were settled and run once, unchanged: figures on cases the rules were
+# not shaped on. (article id, summary, consistent?, kind)
+FRESH_ARTICLES = {
+    "en-measles": ("en", "summarizer/data/news_en.jsonl#3"),
+    "en-football": ("en", "summarizer/data/news_en.jsonl#4"),
+    "en-steps": ("en", "summarizer/data/news_en.jsonl#5"),
+    "fr-budget": ("fr", "tests/data/paragraphs/fr.txt"),
+    "it-budget": ("it", "tests/data/paragraphs/it.txt"),
+    "pt-budget": ("pt", "tests/data/paragraphs/pt.txt"),
+    "uk-budget": ("uk", "tests/data/paragraphs/uk.txt"),
+    "ja-budget": ("ja", "tests/data/paragraphs/ja.txt"),
+    "tr-budget": ("tr", "tests/data/paragraphs/tr.txt"),
+    "hi-budget": ("hi", "tests/data/paragraphs/hi.txt"),
+}
+FRESH_CASES = [
+    ("en-measles", "Eastmere has confirmed fourteen measles cases in three weeks.", OK, "number form"),
+    ("en-measles", "It is the region's largest outbreak since 2019.", OK, "compression"),
+    ("en-measles", "Vaccination rates fell from 95% in 2018 to about 88% this year.", OK, "number form"),
+    ("en-measles", "Letters went to the families of some 4000 children missing a dose.", OK, "number form"),
+    ("en-measles", "Dr Priya Natarajan called measles one of the most contagious diseases.", OK, "name form"),
+    ("en-measles", "Eastmere has confirmed 41 cases of measles.", BAD, "number"),
+    ("en-measles", "It is the largest outbreak in the region since 2016.", BAD, "date"),
+    ("en-measles", "Dr. Priya Raman, the chief medical officer, urged parents to vaccinate.", BAD, "name"),
+    ("en-measles", "She spoke at a news conference on Tuesday.", BAD, "date"),
+    ("en-measles", "Clinics are opening in nine towns this week.", BAD, "number"),
+    ("en-measles", "The outbreak began when a traveller returned from Brazil.", BAD, "place"),
+    ("en-measles", "All of the children had received both doses of the vaccine.", BAD, "negation"),
+    ("en-football", "Valdoria beat Norland 2-1 on Thursday to reach its first World Cup.", OK, "compression"),
+    ("en-football", "Elias Moreau scored twice, the winner in the 87th minute.", OK, "number form"),
+    ("en-football", "Valdoria has about three million people.", OK, "number form"),
+    ("en-football", "Coach Henrik Sol took over four years ago, when the team was 112th.", OK, "compression"),
+    ("en-football", "Valdoria beat Norland 3-1 on Thursday.", BAD, "number"),
+    ("en-football", "Norland beat Valdoria 2-1 on Thursday.", BAD, "role"),
+    ("en-football", "Striker Elias Laurent scored both goals.", BAD, "name"),
+    ("en-football", "The team is now ranked 45th in the world.", BAD, "number"),
+    ("en-football", "Valdoria lost in the playoffs in 2013 and 2017.", BAD, "date"),
+    ("en-football", "The government declared Monday a public holiday.", BAD, "date"),
+    ("en-football", '"This is for everyone who doubted us," striker Elias Moreau said.', BAD, "speaker"),
+    ("en-steps", "People who walked 7000 steps a day had a 40% lower risk of dying.", OK, "number form"),
+    ("en-steps", "The study followed 12 000 adults aged 40 to 79.", OK, "number form"),
+    ("en-steps", "Benefits levelled off at around ten thousand steps a day.", OK, "number form"),
+    ("en-steps", "Lead author Dr. Hannah Okafor of Midland University led the study.", OK, "copy"),
+    ("en-steps", "People who walked 7,000 steps a day had a 60 percent lower risk of dying.", BAD, "number"),
+    ("en-steps", "The study followed 21,000 adults.", BAD, "number"),
+    ("en-steps", "Lead author Dr. Hannah Mensah said walking itself caused the lower risk.", BAD, "name"),
+    ("en-steps", "The researchers reported their findings on Friday.", BAD, "date"),
+    ("en-steps", "The study proves that walking itself lowers the risk of dying.", BAD, "negation"),
+    ("en-steps", "Walking speed mattered more than the number of steps.", BAD, "role"),
+    ("fr-budget", "Le conseil municipal a adopté mardi un nouveau budget.", OK, "copy"),
+    ("fr-budget", "Le plan ajoute 12 lignes de bus et répare 3 vieux ponts.", OK, "number form"),
+    ("fr-budget", "Les travaux commenceront en mars.", OK, "compression"),
+    ("fr-budget", "Le plan ajoute quinze lignes de bus.", BAD, "number"),
+    ("fr-budget", "Le conseil municipal a adopté jeudi un nouveau budget.", BAD, "date"),
+    ("fr-budget", "Les travaux commenceront en juin et dureront deux ans.", BAD, "date"),
+    ("fr-budget", "Le conseil municipal de Lyon a adopté un nouveau budget.", BAD, "place"),
+    ("it-budget", "Il piano aggiunge 12 linee di autobus.", OK, "number form"),
+    ("it-budget", "Il consiglio comunale ha approvato martedì il bilancio.", OK, "compression"),
+    ("it-budget", "Il piano aggiunge venti linee di autobus.", BAD, "number"),
+    ("it-budget", "I lavori inizieranno a maggio.", BAD, "date"),
+    ("it-budget", "Il consiglio comunale ha approvato venerdì un nuovo bilancio.", BAD, "date"),
+    ("pt-budget", "O plano acrescenta 12 linhas de ônibus e reforma 3 pontes.", OK, "number form"),
+    ("pt-budget", "As obras começarão em março.", OK, "compression"),
+    ("pt-budget", "O plano acrescenta dezoito linhas de ônibus.", BAD, "number"),
+    ("pt-budget", "As obras começarão em abril e terminarão em dois anos.", BAD, "date"),
+    ("pt-budget", "A câmara municipal de Lisboa aprovou um novo orçamento.", BAD, "place"),
+    ("uk-budget", "План передбачає 12 нових автобусних маршрутів.", OK, "number form"),
+    ("uk-budget", "Роботи розпочнуться в березні.", OK, "compression"),
+    ("uk-budget", "План передбачає двадцять нових автобусних маршрутів.", BAD, "number"),
+    ("uk-budget", "Роботи розпочнуться у травні.", BAD, "date"),
+    ("uk-budget", "Міська рада Львова ухвалила новий бюджет.", BAD, "place"),
+    ("ja-budget", "計画では12のバス路線を新設する。", OK, "number form"),
+    ("ja-budget", "市議会は火曜日に新しい予算を承認した。", OK, "compression"),
+    ("ja-budget", "計画では二十のバス路線を新設する。", BAD, "number"),
+    ("ja-budget", "市議会は金曜日に新しい予算を承認した。", BAD, "date"),
+    ("tr-budget", "Plan 12 yeni otobüs hattı ekliyor.", OK, "number form"),
+    ("tr-budget", "Belediye meclisi salı günü yeni bütçeyi onayladı.", OK, "compression"),
+    ("tr-budget", "Plan 20 yeni otobüs hattı ekliyor.", BAD, "number"),
+    ("tr-budget", "Belediye meclisi cuma günü yeni bütçeyi onayladı.", BAD, "date"),
+    ("hi-budget", "योजना में 12 नए बस मार्ग जोड़े जाएंगे।", OK, "number form"),
+    ("hi-budget", "नगर परिषद ने मंगलवार को नया बजट मंजूर किया।", OK, "compression"),
+    ("hi-budget", "योजना में 20 नए बस मार्ग जोड़े जाएंगे।", BAD, "number"),
+    ("hi-budget", "नगर परिषद ने शुक्रवार को नया बजट मंजूर किया।", BAD, "date"),
+]
+FRESH_OUTPUT = ROOT / "summarizer" / "data" / "consistency_cases_fresh.jsonl"
+
+
 def article_text(where: str) -> str:
     path, _, line = where.partition("#")
     text = (ROOT / path).read_text(encoding="utf-8")
     return json.loads(text.splitlines()[int(line)])["article"] if line else text
 
 
-def lines() -> list[str]:
+def lines(articles: dict[str, tuple[str, str]], cases: list[tuple[str, str, bool, str]]) -> list[str]:
     """Each article once, then the cases that refer to it by id."""
     rows = [{"id": key, "language": language, "article": article_text(where)}
-            for key, (language, where) in ARTICLES.items()]
+            for key, (language, where) in articles.items()]
     rows += [{"article_id": key, "summary": summary, "consistent": consistent, "kind": kind}
-             for key, summary, consistent, kind in CASES]
+             for key, summary, consistent, kind in cases]
     return [json.dumps(row, ensure_ascii=False) for row in rows]
 
 
+SETS = [(OUTPUT, ARTICLES, CASES), (FRESH_OUTPUT, FRESH_ARTICLES, FRESH_CASES)]
+
 if __name__ == "__main__":
-    OUTPUT.write_text("\n".join(lines()) + "\n", encoding="utf-8")
-    print(f"wrote {len(CASES)} cases on {len(ARTICLES)} articles to {OUTPUT.relative_to(ROOT)}",
-          file=sys.stderr)
+    for output, articles, cases in SETS:
+        output.write_text("\n".join(lines(articles, cases)) + "\n", encoding="utf-8")
+        print(f"wrote {len(cases)} cases on {len(articles)} articles to {output.relative_to(ROOT)}",
+              file=sys.stderr)

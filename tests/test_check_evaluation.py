@@ -3,12 +3,9 @@
 import json
 
 import pytest
-from conftest import ROOT
 
 from summarizer.check_evaluation import Tally
 from summarizer.cli import main
-
-CASES = ROOT / "summarizer" / "data" / "consistency_cases.jsonl"
 
 
 def test_tally_arithmetic():
@@ -24,7 +21,9 @@ def test_tally_arithmetic():
 def test_the_committed_cases_are_what_the_builder_writes():
     import consistency_cases
 
-    assert CASES.read_text(encoding="utf-8") == "\n".join(consistency_cases.lines()) + "\n"
+    for output, articles, cases in consistency_cases.SETS:
+        expected = "\n".join(consistency_cases.lines(articles, cases)) + "\n"
+        assert output.read_text(encoding="utf-8") == expected
 
 
 def test_evaluate_check_reports_by_language_and_kind(tmp_path, capsys):

@@ -152,3 +152,17 @@ def test_a_changed_part_of_a_known_name_is_flagged_even_if_common():
     source = "Die bisherige Inhaberin Margarete Vogt gibt das Geschäft auf."
     assert flags("Die Inhaberin Margarete Schulz gibt auf.", source, "de") == [("Schulz", "name")]
     assert flags("Die Inhaberin Margarete Vogt gibt auf.", source, "de") == []
+
+
+def test_a_month_on_its_own_is_a_date():
+    source = "Les travaux commenceront en mars et dureront deux ans."
+    assert flags("Les travaux commenceront en juin.", source, "fr") == [("juin", "date")]
+    assert flags("Les travaux dureront deux ans et commenceront en mars.", source, "fr") == []
+    assert flags("Work may start in March.", "Work starts in March 2026.") == []
+    assert flags("Vive junto al mar.", "Vive junto al mar y la costa.", "es") == []  # "mar": the sea
+
+
+def test_a_rare_form_of_a_common_word_is_not_a_rare_term():
+    source = "Les travaux commenceront en mars et dureront deux ans."
+    assert flags("Les travaux débuteront en mars.", source, "fr") == []
+    assert flags("Les travaux débuteront avec un zeppelin.", source, "fr") == [("zeppelin", "term")]
