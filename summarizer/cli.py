@@ -196,12 +196,17 @@ def evaluate_main(argv: list[str]) -> int:
     parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
     parser.add_argument("--model", help="summary model for the abstractive engine")
     parser.add_argument("--lang", help="the articles' language (default: detected per article)")
+    parser.add_argument("--intro-as-reference", action="store_true",
+                        help="BBC style: each article's first sentence is its reference and is removed "
+                             "from the article (the pairs' own references are ignored)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    from .evaluation import evaluate, read_pairs
+    from .evaluation import evaluate, intro_as_reference, read_pairs
     from .pipeline import Summarizer
 
     pairs = read_pairs(args.pairs)
+    if args.intro_as_reference:
+        pairs = intro_as_reference(pairs, _language_code(args.lang))
     summarizer = Summarizer(SummarySettings(engine=args.engine, length=args.length, model=args.model,
                                             language=_language_code(args.lang)))
     engines_used: set[str] = set()

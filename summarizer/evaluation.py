@@ -10,7 +10,7 @@ from pathlib import Path
 from rouge_score import rouge_scorer
 
 from .errors import InputError
-from .segmentation import join_sentences, split_sentences, words
+from .segmentation import TEXT, join_sentences, split_segments, split_sentences, words
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 
@@ -43,6 +43,18 @@ def read_pairs(path: str | Path) -> list[Pair]:
     if not pairs:
         raise InputError(f"{path} holds no article/reference pairs")
     return pairs
+
+
+def intro_as_reference(pairs: list[Pair], language: str | None = None) -> list[Pair]:
+    """The way XSum was made from BBC pages: the article's introductory sentence (the first one that is no
+    heading) becomes the reference, and the article loses it."""
+    made = []
+    for pair in pairs:
+        segments = split_segments(pair.article, language)
+        intro = next((s.text for s in segments if s.kind == TEXT), None)
+        if intro:
+            made.append(Pair(pair.article.replace(intro, "", 1).strip(), intro))
+    return made
 
 
 def lead_3(article: str, language: str | None = None) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from summarizer.article import Article
-from summarizer.evaluation import Pair, evaluate, read_pairs
+from summarizer.evaluation import evaluate, intro_as_reference, read_pairs
 from summarizer.extractive import pick_sentences, summarise_extractive, term_weight
 from summarizer.lengths import word_budget
 from summarizer.segmentation import BULLET, HEADING, TEXT, split_segments
@@ -134,10 +134,8 @@ def test_term_weights_come_from_general_word_frequencies():
 
 def test_short_beats_lead_3_on_intro_sentence_references():
     """BBC-style references: each article's intro sentence is the reference and is removed from it."""
-    pairs = []
-    for pair in read_pairs(news_file()):
-        intro = split_segments(pair.article, "en")[0].text
-        pairs.append(Pair(pair.article.replace(intro, "", 1).strip(), intro))
+    pairs = intro_as_reference(read_pairs(news_file()), "en")
+    assert len(pairs) == 10 and all(p.reference not in p.article for p in pairs)
     scores = evaluate(pairs, lambda text: summarise_extractive(Article.read(text, "en"), "short").text)
     assert scores["engine"]["rouge1"] >= scores["lead-3"]["rouge1"]
 
