@@ -33,6 +33,7 @@ REDUNDANCY = 0.5       # MMR penalty for overlap with sentences already picked
 NEAR_DUPLICATE = 0.5   # cosine above which a sentence repeats one already picked and is never added
 OVERSHOOT = 1.15       # a last sentence may take the summary this far past its budget
 ZIPF_CEILING = 8.0     # wordfreq's most common words ("the") sit just under 8
+SHORT_ARTICLE_SENTENCES = 2  # an article that is already short gives a sentence or two
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,16 @@ class ExtractiveSummary:
 def summarise_extractive(article: Article, length: str = "medium") -> ExtractiveSummary:
     language = article.language
     article_words = article.word_count
-    chosen = pick_sentences(article, word_budget(length, article_words, language))
+    already_short = is_already_short(article_words, language)
+    chosen = pick_sentences(article, word_budget(length, article_words, language),
+                            SHORT_ARTICLE_SENTENCES if already_short else None)
     picked = tuple(without_dateline(article.segments[i].text) for i in chosen)
-    return ExtractiveSummary(join_sentences(list(picked), language), tuple(chosen), picked,
-                             is_already_short(article_words, language))
+    return ExtractiveSummary(join_sentences(list(picked), language), tuple(chosen), picked, already_short)
 
 
-def pick_sentences(article: Article, budget: int) -> list[int]:
-    """Indices of the sentences to keep, in article order; deterministic (ties go to the earlier one)."""
+def pick_sentences(article: Article, budget: int, most: int | None = None) -> list[int]:
+    """Indices of the sentences to keep (at most `most`), in article order; deterministic (ties go to the
+    earlier one)."""
     language = article.language
     segments = article.segments
     candidates = [i for i, s in enumerate(segments) if can_stand_alone(s, language)]
@@ -87,9 +90,9 @@ def pick_sentences(article: Article, budget: int) -> list[int]:
         *_, unit, cost = max(options)
         chosen.extend(unit)
         used += cost
-        if used >= budget:
+        if used >= budget or (most is not None and len(chosen) >= most):
             break
-    return sorted(chosen)
+    return sorted(chosen[:most] if most is not None else chosen)
 
 
 def _unit(index: int, dangling: set[int], candidates: set[int], chosen: list[int]) -> list[int] | None:

@@ -31,6 +31,13 @@ RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ur", "yi"})
 
 # Scripts written without spaces between words: words are counted per character there.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+# In those scripts, characters that carry about as much as one English word (for length budgets).
+CHARACTERS_PER_WORD = {"zh": 1.6, "ja": 2.0, "th": 4.0, "lo": 4.0, "km": 4.0, "my": 4.0}
+
+
+def units_per_word(code: str | None) -> float:
+    """How many counted units (`segmentation.words`) make one word's worth of text in this language."""
+    return CHARACTERS_PER_WORD.get(code or "", 1.0)
 
 
 def language_name(code: str | None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .languages import units_per_word
+
 # preset: (share of the input, ceiling as a multiple of the model's tuned maximum, floor in tokens)
 _PRESETS = {"short": (0.10, 0.5, 16), "medium": (0.20, 1.0, 32), "long": (0.35, 2.0, 48)}
 _MIN_SHARE = 0.4  # the CNN models ship min 56 / max 142: about this share
@@ -32,17 +34,15 @@ def length_budget(preset: str, input_tokens: int, model_max_tokens: int,
 # Extractive presets: (words, ceiling as a share of the article's words). Short is about one news
 # sentence or two, medium a little under the first three (Lead-3), long about a third of a feature.
 _WORD_PRESETS = {"short": (40, 0.25), "medium": (60, 0.40), "long": (150, 0.60)}
-SHORT_ARTICLE_WORDS = 150  # below this an article is already short: one or two sentences say it
-# Scripts counted per character (`segmentation.words`): characters that carry about one English word.
-_CHARACTERS_PER_WORD = {"zh": 1.6, "ja": 2.0, "th": 4.0, "lo": 4.0, "km": 4.0, "my": 4.0}
+SHORT_ARTICLE_WORDS = 100  # below this an article is a brief: a sentence or two of it is all a summary is
 
 
 def word_budget(preset: str, article_words: int, language: str | None) -> int:
     """How many words (characters in unspaced scripts) an extractive summary may use."""
     words, share = _WORD_PRESETS[preset]
-    return max(1, min(round(words * _CHARACTERS_PER_WORD.get(language or "", 1.0)),
+    return max(1, min(round(words * units_per_word(language)),
                       round(share * article_words)))
 
 
 def is_already_short(article_words: int, language: str | None) -> bool:
-    return article_words < SHORT_ARTICLE_WORDS * _CHARACTERS_PER_WORD.get(language or "", 1.0)
+    return article_words < SHORT_ARTICLE_WORDS * units_per_word(language)

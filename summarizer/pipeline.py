@@ -169,6 +169,6 @@ class Summarizer:
 def _notes(article: Article) -> list[str]:
     """What a reader should know about the result that is not an error."""
     if is_already_short(article.word_count, article.language):
-        return [f"The article is already short ({length_label(article.word_count, article.language)}), "
-                "so the summary can only be a sentence or two of it."]
+        return [f"The article is already short ({length_label(article.word_count, article.language)}): "
+                "a summary can only keep a sentence or two of it."]
     return []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 import sentencex
 
-from .languages import UNSPACED
+from .languages import UNSPACED, units_per_word
 
 # One word per ideograph/kana/Thai-like character, otherwise runs of word characters.
 _UNSPACED_CHAR = (r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, CJK
@@ -41,7 +41,8 @@ def split_segments(text: str, language: str | None = None) -> list[Segment]:
     a title pasted above the article stays apart from its first sentence."""
     segments: list[Segment] = []
     for number, block in enumerate(b for b in re.split(r"\n\s*\n", text) if b.strip()):
-        for kind, lines in _line_groups([line.strip() for line in block.splitlines() if line.strip()]):
+        lines_of_block = [line.strip() for line in block.splitlines() if line.strip()]
+        for kind, lines in _line_groups(lines_of_block, language):
             joined = sentence_separator(language).join(lines)
             if kind != TEXT:
                 segments.append(Segment(joined, kind, number))
@@ -51,7 +52,7 @@ def split_segments(text: str, language: str | None = None) -> list[Segment]:
     return segments
 
 
-def _line_groups(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
+def _line_groups(lines: list[str], language: str | None) -> Iterator[tuple[str, list[str]]]:
     """Lines of one paragraph grouped into headings, bullets and runs of running text."""
     typical = sorted(len(line) for line in lines)[len(lines) // 2]
     run: list[str] = []
@@ -59,7 +60,7 @@ def _line_groups(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         if _BULLET.match(line):
             kind = BULLET
-        elif (not run or run[-1].endswith(_SENTENCE_END)) and _is_heading(line, following, typical):
+        elif (not run or run[-1].endswith(_SENTENCE_END)) and _is_heading(line, following, typical, language):
             kind = HEADING
         else:
             run.append(line)
@@ -72,8 +73,8 @@ def _line_groups(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
         yield TEXT, run
 
 
-def _is_heading(line: str, following: str | None, typical_length: int) -> bool:
-    if line.endswith(_SENTENCE_END) or len(words(line)) > MAX_HEADING_WORDS:
+def _is_heading(line: str, following: str | None, typical_length: int, language: str | None) -> bool:
+    if line.endswith(_SENTENCE_END) or len(words(line)) > MAX_HEADING_WORDS * units_per_word(language):
         return False
     if following is None:  # a short line alone, or after a sentence, with no closing punctuation
         return True

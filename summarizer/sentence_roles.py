@@ -53,8 +53,9 @@ _DANGLING_WORDS = {
 _DANGLING = {language: frozenset(listed.split()) for language, listed in _DANGLING_WORDS.items()}
 # Scripts without spaces: the sentence's opening characters.
 _DANGLING_PREFIXES = {
-    "zh": ("他", "她", "它", "这", "那", "但", "然而", "此外", "而且", "同时", "因此"),
-    "ja": ("彼", "これ", "この", "それ", "その", "しかし", "また", "さらに"),
+    "zh": ("他", "她", "它", "这", "那", "但", "不过", "可是", "然而", "此外", "而且", "另外", "同时",
+           "因此"),
+    "ja": ("彼", "これ", "この", "それ", "その", "しかし", "ただし", "だが", "また", "さらに"),
 }
 
 
