@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -111,7 +112,10 @@ class Summarizer:
         try:
             model = load_entailment_model(NLI_MODEL, on_progress)
         except ModelUnavailable as error:
-            notes.append(f"The deep check did not run, so the verdicts are the quick check's: {error}")
+            logging.getLogger(__name__).warning("deep check skipped: %s", error)
+            notes.append("The deep check did not run: its language model is not available on this machine "
+                         "(it is downloaded on first use, and the download failed or is not allowed here). "
+                         "The verdicts shown are the quick check's.")
             return support
         on_progress(Progress("check", "Deep check: does the article entail each summary sentence?"))
         return with_entailment(support, unsupported, entailment_scores(sentences, article, model))
