@@ -7,15 +7,21 @@ Run with `make run` (or `streamlit run app.py`).
 from __future__ import annotations
 
 import logging
-import os
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from summarizer.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES, describe_summary_model
+from summarizer import config
+from summarizer.catalogue import (
+    ENTAILMENT_MODEL,
+    SUMMARY_MODELS,
+    TARGET_LANGUAGES,
+    describe_summary_model,
+)
 from summarizer.chunking import estimate_chunk_count
 from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
-from summarizer.errors import SummarizerError, UnsupportedLanguage
+from summarizer.errors import UnsupportedLanguage
 from summarizer.export import to_markdown
 from summarizer.hub import is_offline
 from summarizer.language_detection import LanguageGuess, detect_language
@@ -25,19 +31,34 @@ from summarizer.progress import Progress
 from summarizer.result import SummaryResult
 from summarizer.routing import choose_route
 from summarizer.segmentation import count_words, length_label
-from summarizer.settings import BACKENDS, DEFAULT_MAX_CHARS, ENGINES, LENGTH_PRESETS, SummarySettings
+from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS, SummarySettings
 from summarizer.storage import ResultStore, open_store
 from summarizer.text_input import clean_text
 from ui.examples import load_examples
-from ui.page_settings import AUTO_MODEL, PageSettings, from_query, result_url, share_url, to_query
+from ui.failures import reader_message
+from ui.page_settings import (
+    AUTO_MODEL,
+    PageSettings,
+    from_query,
+    result_url,
+    share_url,
+    to_query,
+)
 from ui.render import STYLE, literal, notice, summary_column, translation_column
 from ui.result_cache import ResultCache, cache_key
 
-MAX_CHARS = int(os.environ.get("SUMMARIZER_MAX_CHARS", DEFAULT_MAX_CHARS))
 CUSTOM_MODEL = "custom"
 
 st.set_page_config(page_title="News summariser", page_icon="📰", layout="wide")
 st.html(STYLE)
+try:
+    SETTINGS = config.load()
+except config.ConfigError as problem:
+    logging.error("configuration refused: %s", problem)
+    notice("error", "This site is not set up correctly, so it cannot summarise right now. Please try "
+                    "again later.")
+    st.stop()
+MAX_CHARS = SETTINGS.max_chars
 
 
 @st.cache_resource
@@ -77,6 +98,9 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
 
 
 def restore_widgets(settings: PageSettings) -> None:
+    if not (SETTINGS.any_model or settings.model in SUMMARY_MODELS or settings.model == AUTO_MODEL):
+        st.session_state.refused_model = settings.model
+        settings = replace(settings, model=AUTO_MODEL)
     catalogued = settings.model in SUMMARY_MODELS or settings.model == AUTO_MODEL
     st.session_state.update(
         model_choice=settings.model if catalogued else CUSTOM_MODEL,
@@ -89,8 +113,8 @@ def open_shared_result(entry_id: str) -> None:
     """A `?r=<id>` link: the stored text, settings and result, shown without running a model."""
     try:
         entry = result_store().get(entry_id)
-    except SummarizerError as error:
-        st.session_state.error = str(error)
+    except Exception as error:
+        st.session_state.error = reader_message(error, "opening the link")
         return
     if entry is None:
         st.session_state.error = ("This link was not found or has expired. Paste the article again to "
@@ -137,9 +161,9 @@ def model_label(choice: str) -> str:
 
 with st.sidebar:
     st.header("Settings")
-    st.selectbox("Model", [AUTO_MODEL, *SUMMARY_MODELS, CUSTOM_MODEL], key="model_choice",
-                 format_func=model_label)
-    if st.session_state.model_choice == CUSTOM_MODEL:
+    st.selectbox("Model", [AUTO_MODEL, *SUMMARY_MODELS, *([CUSTOM_MODEL] if SETTINGS.any_model else [])],
+                 key="model_choice", format_func=model_label)
+    if st.session_state.model_choice == CUSTOM_MODEL and SETTINGS.any_model:
         st.text_input("Hub id or local folder", key="custom_model", placeholder="org/model-name")
     st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True)
     st.radio("Engine", ENGINES, key="engine", horizontal=True,
@@ -157,7 +181,9 @@ with st.sidebar:
                                         "reference": "reference (transformers fp32)"}[b])
 
 model = (st.session_state.custom_model.strip() or AUTO_MODEL) \
-    if st.session_state.model_choice == CUSTOM_MODEL else st.session_state.model_choice
+    if st.session_state.model_choice == CUSTOM_MODEL and SETTINGS.any_model else st.session_state.model_choice
+if model not in (AUTO_MODEL, *SUMMARY_MODELS) and not SETTINGS.any_model:
+    model = AUTO_MODEL
 page = PageSettings(model=model, length=st.session_state.length, engine=st.session_state.engine,
                     targets=tuple(st.session_state.targets), backend=st.session_state.backend,
                     deep_check=st.session_state.deep_check)
@@ -178,8 +204,9 @@ def import_from_url() -> None:
     try:
         imported = article_from_url(st.session_state.import_url)
         st.session_state.update(article=imported.text, import_note=imported, import_error=None)
-    except SummarizerError as error:
-        st.session_state.update(import_error=str(error), import_note=None)
+    except Exception as error:
+        st.session_state.update(import_error=reader_message(error, "importing that address"),
+                                import_note=None)
 
 
 def import_from_file() -> None:
@@ -189,8 +216,8 @@ def import_from_file() -> None:
     try:
         imported = article_from_file(upload.name, upload.getvalue())
         st.session_state.update(article=imported.text, import_note=imported, import_error=None)
-    except SummarizerError as error:
-        st.session_state.update(import_error=str(error), import_note=None)
+    except Exception as error:
+        st.session_state.update(import_error=reader_message(error, "reading that file"), import_note=None)
 
 
 with st.expander("Import from a web page or a file"):
@@ -205,7 +232,10 @@ if st.session_state.get("import_note"):
     imported = st.session_state.import_note
     literal(f"Imported: {imported.title or 'untitled'} — {imported.source}", None, "import")
 
-st.text_area("Article", key="article", height=300,
+if st.session_state.get("refused_model"):
+    literal("This link asked for a model this site does not offer, so the model is chosen automatically: "
+            + st.session_state.refused_model, None, "refused-model")
+st.text_area("Article", key="article", height=300, max_chars=MAX_CHARS,
              placeholder="Paste a news article in any language…")
 
 article = st.session_state.article
@@ -255,8 +285,8 @@ if summarise_clicked or compare_clicked:
                     preset: summarise(text, page.to_summary_settings(MAX_CHARS, preset).with_changes(
                         translate_to=()), status) for preset in LENGTH_PRESETS}
             status.update(label="Done", state="complete", expanded=False)
-    except SummarizerError as error:
-        st.session_state.error = str(error)
+    except Exception as error:  # the page's boundary: a plain message, the article stays in the box
+        st.session_state.error = reader_message(error, "summarising")
 
 if "error" in st.session_state:
     notice("error", st.session_state.error)
@@ -286,8 +316,8 @@ if "result" in st.session_state:
             st.session_state.stored_link = result_store().put(
                 {"text": article, "page": shown.to_dict(),
                  "result": result.to_dict()})
-        except SummarizerError as error:
-            notice("error", str(error))
+        except Exception as error:
+            notice("error", reader_message(error, "storing the link"))
     if st.session_state.get("stored_link"):
         st.caption("Link to this exact result (opens without running a model):")
         st.code(result_url(st.context.url or "http://localhost:8501/", st.session_state.stored_link),

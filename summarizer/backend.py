@@ -6,10 +6,10 @@ Chunking, summarising and translating see only `Seq2SeqModel`; which engine runs
 
 from __future__ import annotations
 
-import os
 import threading
 from typing import Protocol
 
+from . import config
 from .settings import GenerationSettings
 
 _UNBOUNDED = 100_000  # tokenizers report ~1e30 when they have no limit
@@ -20,7 +20,7 @@ CPU_COMPUTE = threading.Lock()
 
 
 def cpu_threads() -> int:
-    return int(os.environ.get("SUMMARIZER_THREADS", os.cpu_count() or 1))
+    return config.load().threads
 
 
 def quiet_transformers() -> None:

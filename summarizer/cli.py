@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -114,23 +115,47 @@ def read_input(source: str) -> bytes:
     return path.read_bytes()
 
 
-def read_article(source: str | None, url: str | None) -> str | bytes:
-    """Plain text stays bytes (cleaned later); pages and documents are turned into text here."""
-    from .documents import DOCUMENT_TYPES, article_from_file, article_from_url
+def read_article(source: str | None, url: str | None, max_chars: int) -> str | bytes:
+    """Plain text stays bytes (cleaned later); pages and documents, by name or by their first bytes
+    (a PDF called .txt, a Word file on standard input), are turned into text here."""
+    from .documents import DOCUMENT_TYPES, article_from_file, article_from_url, sniff
 
     if url:
-        article = article_from_url(url)
-    elif source != "-" and Path(source or "").suffix.lower() in DOCUMENT_TYPES:
-        article = article_from_file(str(source), read_input(str(source)))
+        article = article_from_url(url, max_chars=max_chars)
     else:
-        return read_input(str(source))
+        data = read_input(str(source))
+        name = "standard input" if source == "-" else str(source)
+        if not (sniff(data) or (source != "-" and Path(name).suffix.lower() in DOCUMENT_TYPES)):
+            return data
+        article = article_from_file(name, data, max_chars=max_chars)
     print(f"{article.title or 'untitled'} ({article.source})", file=sys.stderr)
     return article.text
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every failure ends as one line on stderr and exit code 2 (130 for Ctrl-C), never a traceback."""
     argv = sys.argv[1:] if argv is None else argv
     _utf8_output()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # the one boundary: no traceback for a user
+        logging.getLogger(__name__).debug("unexpected failure", exc_info=True)
+        print(f"error: {_plain(error)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _plain(error: Exception) -> str:
+    if isinstance(error, (SummarizerError, ValueError)):
+        return str(error)
+    if isinstance(error, MemoryError):
+        return "not enough memory for this input; try a shorter article"
+    return f"something went wrong ({type(error).__name__}: {error}); nothing was written"
+
+
+def _main(argv: list[str]) -> int:
     commands = {"evaluate": evaluate_main, "check": check_main, "evaluate-check": evaluate_check_main}
     if argv and argv[0] in commands:
         try:
@@ -163,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                                    deep_check=args.deep_check)
         if args.backend:
             settings = settings.with_changes(backend=args.backend)
-        text = clean_text(read_article(args.file, args.url), settings.max_chars)
+        text = clean_text(read_article(args.file, args.url, settings.max_chars), settings.max_chars)
         from .pipeline import (
             Summarizer,  # heavy imports only once the input is known to be usable
         )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from huggingface_hub import constants
 
+from . import config
 from .backend import CPU_COMPUTE, TokenizedModel, cpu_threads, quiet_transformers
 from .errors import ModelUnavailable
 from .progress import Progress, ProgressCallback, no_progress
@@ -35,7 +35,7 @@ def device_and_compute_type() -> tuple[str, str]:
 def converted_folder(folder: str, quantization: str) -> Path:
     """Keyed by the snapshot folder (which names the revision) and the quantisation; kept in
     SUMMARIZER_CONVERTED_DIR, by default beside the Hugging Face cache."""
-    root = os.environ.get("SUMMARIZER_CONVERTED_DIR") or Path(constants.HF_HOME) / CONVERTED_DIR_NAME
+    root = config.load().converted_dir or Path(constants.HF_HOME) / CONVERTED_DIR_NAME
     key = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:16]
     return Path(root) / f"{Path(folder).name[:40]}-{key}-{quantization}"
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from . import config
+from .config import DEFAULT_MAX_CHARS
+
 LENGTH_PRESETS = ("short", "medium", "long")
 ENGINES = ("auto", "abstractive", "extractive")
 BACKENDS = ("fast", "reference")  # CTranslate2 int8 (fp16 on a GPU), or transformers in full precision
-DEFAULT_MAX_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class SummarySettings:
     translate_to: tuple[str, ...] = field(default_factory=tuple)
     max_chars: int = DEFAULT_MAX_CHARS
     deep_check: bool = False  # also score each summary sentence with an NLI model (`entailment.py`)
-    backend: str = field(default_factory=lambda: os.environ.get("SUMMARIZER_BACKEND", "fast"))
+    backend: str = field(default_factory=lambda: config.load().backend)
 
     def __post_init__(self) -> None:
         if self.length not in LENGTH_PRESETS:

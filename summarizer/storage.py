@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import secrets
 import sqlite3
 import threading
@@ -18,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from . import config
 from .errors import SummarizerError
 
 DEFAULT_SQLITE_PATH = Path(".data") / "results.sqlite3"
@@ -168,9 +168,9 @@ class PostgresStore(_SqlStore):
 
 def open_store(database: str | None = None) -> ResultStore:
     """`SUMMARIZER_DATABASE`: a postgresql:// URL, or a SQLite file path (default .data/results.sqlite3)."""
-    database = database or os.environ.get("SUMMARIZER_DATABASE") or str(DEFAULT_SQLITE_PATH)
-    max_bytes = int(os.environ.get("SUMMARIZER_SHARE_MAX_BYTES", DEFAULT_MAX_ENTRY_BYTES))
-    expiry = float(os.environ.get("SUMMARIZER_SHARE_EXPIRY_DAYS", DEFAULT_EXPIRY_DAYS))
+    settings = config.load()
+    database = database or settings.database or str(DEFAULT_SQLITE_PATH)
+    max_bytes, expiry = settings.share_max_bytes, settings.share_expiry_days
     if database.startswith(("postgresql://", "postgres://")):
         return PostgresStore(database, max_bytes, expiry)
     return SQLiteStore(database.removeprefix("sqlite:///"), max_bytes, expiry)

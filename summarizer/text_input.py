@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .config import DEFAULT_MAX_CHARS
 from .errors import InputError
-from .settings import DEFAULT_MAX_CHARS
 
 # C0/C1 control characters except tab and newline; also lone surrogates and BOMs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
@@ -13,11 +13,14 @@ _BINARY_SAMPLE = 4096
 
 
 def decode_bytes(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; other encodings are detected, and whatever
-    still cannot be decoded becomes U+FFFD rather than an error."""
+    """UTF-8 (with or without BOM) or UTF-16 (with a BOM, or recognised by its zero bytes); other
+    encodings are detected, and whatever still cannot be decoded becomes U+FFFD rather than an error."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    if _looks_binary(data):
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if looks_binary(data):
         raise InputError("the input looks like binary data, not text; give a plain-text article")
     try:
         return data.decode("utf-8-sig")
@@ -39,7 +42,23 @@ def _detect_and_decode(data: bytes) -> str:
     return str(chosen)
 
 
-def _looks_binary(data: bytes) -> bool:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when one byte of every pair is often zero (spaces, digits and Latin
+    letters) and the other never is, and the sample then reads as text; or None."""
+    sample = data[:_BINARY_SAMPLE - _BINARY_SAMPLE % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high.count(0) >= 0.1 * len(high) and low.count(0) == 0:
+            text = sample.decode(encoding, errors="replace")
+            readable = sum(ch.isprintable() or ch.isspace() for ch in text)
+            if readable >= 0.95 * len(text):
+                return encoding
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
     sample = data[:_BINARY_SAMPLE]
     if b"\x00" in sample:
         return True

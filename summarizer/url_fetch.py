@@ -10,16 +10,18 @@ address check.
 
 from __future__ import annotations
 
+import email.message
 import http.client
 import ipaddress
-import os
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from . import config
 from .errors import SummarizerError
 
 ALLOWED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -43,8 +45,8 @@ class FetchPolicy:
 
     @classmethod
     def from_environment(cls) -> FetchPolicy:
-        allow = tuple(a.strip() for a in os.environ.get("SUMMARIZER_URL_ALLOW", "").split(",") if a.strip())
-        return cls(max_bytes=int(os.environ.get("SUMMARIZER_URL_MAX_BYTES", 5_000_000)), allow=allow)
+        settings = config.load()
+        return cls(max_bytes=settings.url_max_bytes, allow=settings.url_allow)
 
     def allows(self, host: str, address: str | None = None) -> bool:
         for entry in self.allow:
@@ -76,10 +78,16 @@ def system_resolver(host: str, port: int) -> list[str]:
 
 
 def refusal_reason(address: str) -> str | None:
-    """Why an address must not be fetched from this server, or None when it is public."""
+    """Why an address must not be fetched from this server, or None when it is public. IPv6 forms that
+    carry an IPv4 address (mapped, 6to4, Teredo) are judged by the address they carry."""
     ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.is_site_local:
+            return f"{address} is a site-local address"
+        carried = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if carried is not None:
+            reason = refusal_reason(str(carried))
+            return f"{address} carries {reason}" if reason else None
     checks = [("loopback", ip.is_loopback), ("link-local (cloud metadata lives here)", ip.is_link_local),
               ("multicast", ip.is_multicast), ("unspecified", ip.is_unspecified),
               ("private", ip.is_private), ("reserved", ip.is_reserved or not ip.is_global)]
@@ -102,26 +110,48 @@ def fetch(url: str, policy: FetchPolicy | None = None, resolver: Resolver = syst
             continue
         if status >= 400:
             raise FetchRefused(f"{url} answered HTTP {status}")
-        content_type, _, params = headers.get("content-type", "").partition(";")
-        charset = params.split("charset=")[-1].strip().strip('"') if "charset=" in params else None
-        return FetchedPage(response_url, content_type.strip().lower(), charset, body)
+        return FetchedPage(response_url, *_content_type(headers.get("content-type", "")), body)
     raise FetchRefused(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    """Media type and charset, parameters read the way mail and HTTP define them
+    ("text/plain; charset=utf-8; format=flowed")."""
+    message = email.message.Message()
+    message["content-type"] = header
+    charset = message.get_content_charset() if header else None
+    return (message.get_content_type() if header else ""), charset
 
 
 def _request(url: str, policy: FetchPolicy, resolver: Resolver,
              started: float) -> tuple[str, int, dict[str, str], bytes]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:  # a bad port ("x:99999") or bracket ("http://[::1")
+        raise FetchRefused(f"{url} is not a valid web address ({error})") from None
     if parts.scheme not in ("http", "https"):
         raise FetchRefused(f"only http and https addresses can be imported, "
                            f"not {parts.scheme or 'this'}: {url}")
     if not parts.hostname:
         raise FetchRefused(f"{url} has no host name")
     host = parts.hostname
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    port = port or (443 if parts.scheme == "https" else 80)
     address = _checked_address(host, port, policy, resolver)
     connection = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
     conn = connection(host, port, address, policy.connect_timeout)
+    watchdog: threading.Timer | None = None
+    cut = threading.Event()
     try:
+        conn.connect()
+        remaining = policy.deadline - (time.monotonic() - started)
+        if remaining <= 0:
+            raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download")
+        # A server can send its headers one byte at a time, each inside the read timeout: past the
+        # deadline the socket is shut, whatever is being read.
+        watchdog = threading.Timer(remaining, _shut, (conn.sock, cut))
+        watchdog.daemon = True
+        watchdog.start()
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ALLOWED_TYPES),
                                            "Accept-Encoding": "identity"})
@@ -152,6 +182,8 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
                                        "to download") from None
                 raise
             if not chunk:
+                if cut.is_set():  # the watchdog shut the socket: what arrived is not the whole page
+                    raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download")
                 break
             size += len(chunk)
             if size > policy.max_bytes:
@@ -160,10 +192,23 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
         return url, response.status, headers, b"".join(chunks)
     except TimeoutError:
         raise FetchRefused(f"{url} did not answer in time") from None
-    except (OSError, http.client.HTTPException, ssl.SSLError) as error:
+    except (OSError, http.client.HTTPException, ssl.SSLError, ValueError) as error:
+        if cut.is_set() or time.monotonic() - started >= policy.deadline:
+            raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download") from None
         raise FetchRefused(f"{url} could not be fetched ({type(error).__name__}: {error})") from None
     finally:
+        if watchdog is not None:
+            watchdog.cancel()
         conn.close()
+
+
+def _shut(sock: socket.socket | None, cut: threading.Event) -> None:
+    cut.set()
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
 def _checked_address(host: str, port: int, policy: FetchPolicy, resolver: Resolver) -> str:

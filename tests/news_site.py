@@ -57,6 +57,21 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/plain":
             self.send(200, "Le conseil a voté mardi. Les travaux commencent en mars.".encode(),
                       "text/plain; charset=utf-8")
+        elif self.path == "/flowed":
+            self.send(200, "Le conseil a voté mardi. Les travaux commencent en mars.".encode(),
+                      "text/plain; charset=utf-8; format=flowed")
+        elif self.path == "/odd-charset":
+            self.send(200, "Le conseil a voté mardi.".encode("cp1252"), "text/plain; charset=x-no-such-thing")
+        elif self.path == "/nul-text":
+            self.send(200, b"Le conseil\x00\x00\x01\x02" * 200, "text/plain; charset=utf-8")
+        elif self.path == "/trickle-headers":
+            try:  # each byte well inside the read timeout, the whole far past the deadline
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"a" * 200:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         else:
             self.send(404, b"not found")
 

@@ -22,6 +22,12 @@ def fresh_server(fake_models):
     st.cache_data.clear()
 
 
+@pytest.fixture
+def any_model(monkeypatch):
+    """The operator's setting that lets visitors name any Hub id or folder (off on a public site)."""
+    monkeypatch.setenv("SUMMARIZER_ANY_MODEL", "1")
+
+
 def new_app(**query) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     for key, value in query.items():
@@ -63,7 +69,7 @@ def test_example_loads_and_live_stats_run_no_model():
     assert "result" not in at.session_state
 
 
-def test_model_choices_show_languages_size_licence_and_custom_field():
+def test_model_choices_show_languages_size_licence_and_custom_field(any_model):
     at = new_app()
     select = at.selectbox(key="model_choice")
     labels = select.options  # AppTest gives the labels as the page shows them
@@ -157,7 +163,7 @@ def test_query_parameters_restore_settings_and_follow_changes():
     assert "length=short" in share and "to=fr%2Car" in share and "model=sshleifer" in share
 
 
-def test_a_model_id_from_the_address_bar_is_shown_as_text_not_markdown():
+def test_a_model_id_from_the_address_bar_is_shown_as_text_not_markdown(any_model):
     planted = "[Click to verify your account](http://evil.example) ![x](http://evil.example/i.png)"
     at = new_app(model=planted)
     at.text_area(key="article").set_value(paragraph("en")).run()
@@ -167,14 +173,14 @@ def test_a_model_id_from_the_address_bar_is_shown_as_text_not_markdown():
     assert not [c for c in at.caption if "evil.example" in c.value]
 
 
-def test_unknown_query_values_fall_back_to_defaults():
+def test_unknown_query_values_fall_back_to_defaults(any_model):
     at = new_app(length="enormous", to="fr,xx,<b>", model="someone/their-model")
     assert at.radio(key="length").value == "medium"
     assert at.multiselect(key="targets").value == ["fr"]
     assert at.text_input(key="custom_model").value == "someone/their-model"
 
 
-def test_missing_model_offline_is_a_clear_error_and_text_survives():
+def test_missing_model_offline_is_a_clear_error_and_text_survives(any_model):
     text = paragraph("en")
     at = summarise(new_app(), text, model_choice="custom", engine="abstractive")
     at.text_input(key="custom_model").set_value("nobody/missing-model").run()
@@ -185,7 +191,7 @@ def test_missing_model_offline_is_a_clear_error_and_text_survives():
     assert not at.exception
 
 
-def test_auto_engine_falls_back_with_a_notice():
+def test_auto_engine_falls_back_with_a_notice(any_model):
     at = new_app()
     at.session_state["model_choice"] = "custom"
     at.run()
@@ -205,13 +211,9 @@ def test_a_short_article_is_said_to_be_already_short():
     assert not any("already short" in n for n in notices(at, "info"))
 
 
-def test_text_too_long_names_the_limit_and_keeps_the_text(monkeypatch):
+def test_the_article_box_refuses_text_over_the_limit_as_it_is_pasted(monkeypatch):
     monkeypatch.setenv("SUMMARIZER_MAX_CHARS", "300")
-    text = "\n\n".join([paragraph("en")] * 3)
-    at = summarise(new_app(), text)
-    [error] = notices(at, "error")
-    assert "300" in error and "SUMMARIZER_MAX_CHARS" in error
-    assert at.text_area(key="article").value == text
+    assert new_app().text_area(key="article").proto.max_chars == 300
 
 
 def test_one_failed_language_never_hides_the_others(monkeypatch):
@@ -396,3 +398,37 @@ def test_deep_check_from_the_sidebar_and_the_address_bar(fake_models):
     assert any(c.value.startswith("Deep check: +1.00") for c in at.caption)
     at = summarise(new_app(), paragraph("en"), engine="extractive")
     assert "deep" not in at.query_params and not any(c.value.startswith("Deep check") for c in at.caption)
+
+
+def test_a_public_site_offers_only_catalogue_models_and_ignores_others_in_links():
+    at = new_app(model="/etc")
+    assert "custom" not in at.selectbox(key="model_choice").options
+    assert at.selectbox(key="model_choice").value == "auto"
+    [refused] = html_blocks(at, "literal-refused-model")
+    assert "does not offer" in refused and "/etc" in refused
+    at = summarise(at, paragraph("en"), engine="extractive")
+    assert at.session_state["result"].settings["model"] is None  # the automatic choice ran
+    assert at.query_params["model"] == "auto"
+
+
+def test_an_unexpected_failure_is_a_plain_message_and_the_text_stays(monkeypatch):
+    from summarizer.pipeline import Summarizer
+
+    def broken(self, text, on_progress=None):
+        raise RuntimeError("segfault in /srv/app/models")
+
+    monkeypatch.setattr(Summarizer, "summarize", broken)
+    at = summarise(new_app(), paragraph("en"), engine="extractive")
+    assert not at.exception
+    [error] = notices(at, "error")
+    assert "Something went wrong while summarising" in error
+    assert "RuntimeError" not in error and "/srv/app" not in error
+    assert at.text_area(key="article").value == paragraph("en")
+
+
+def test_a_misconfigured_server_says_so_in_plain_words(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_SHARE_MAX_BYTES", "1e6")
+    at = new_app()
+    assert not at.exception
+    [error] = notices(at, "error")
+    assert "not set up correctly" in error and "SUMMARIZER" not in error

@@ -1,0 +1,106 @@
+"""Every setting the environment can change, read and checked in one place (as huggingface_hub's
+`constants` does). The README's "Settings" table lists them; a bad value is refused with a message that
+names the variable, so a server never starts half-configured.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .errors import SummarizerError
+
+DEFAULT_MAX_CHARS = 100_000
+
+
+class ConfigError(SummarizerError):
+    """An environment variable holds a value this program cannot use."""
+
+
+@dataclass(frozen=True)
+class Config:
+    max_chars: int = DEFAULT_MAX_CHARS          # SUMMARIZER_MAX_CHARS: longest article, in characters
+    max_file_bytes: int = 10_000_000            # SUMMARIZER_MAX_FILE_BYTES: largest uploaded file
+    max_inflated_bytes: int = 20_000_000        # SUMMARIZER_MAX_INFLATED_BYTES: a DOCX's XML, unpacked
+    max_pdf_pages: int = 1_000                  # SUMMARIZER_MAX_PDF_PAGES
+    url_max_bytes: int = 5_000_000              # SUMMARIZER_URL_MAX_BYTES
+    url_allow: tuple[str, ...] = ()             # SUMMARIZER_URL_ALLOW: hosts, addresses or networks
+    backend: str = "fast"                       # SUMMARIZER_BACKEND: fast or reference
+    threads: int = os.cpu_count() or 1          # SUMMARIZER_THREADS
+    converted_dir: str | None = None            # SUMMARIZER_CONVERTED_DIR: CTranslate2 copies of models
+    database: str | None = None                 # SUMMARIZER_DATABASE: SQLite path or postgresql:// URL
+    share_max_bytes: int = 1_000_000            # SUMMARIZER_SHARE_MAX_BYTES
+    share_expiry_days: float = 90.0             # SUMMARIZER_SHARE_EXPIRY_DAYS
+    any_model: bool = False                     # SUMMARIZER_ANY_MODEL: page visitors may name any model
+    model_memory_mb: int = 8_000                # SUMMARIZER_MODEL_MEMORY_MB: loaded models, all together
+    queue_length: int = 8                       # SUMMARIZER_QUEUE_LENGTH: summaries waiting, per server
+    runs_per_minute: int = 6                    # SUMMARIZER_RUNS_PER_MINUTE: per visitor session
+
+
+def load(environ: Mapping[str, str] | None = None) -> Config:
+    """The configuration from the environment (default: os.environ); ConfigError for a bad value."""
+    env = os.environ if environ is None else environ
+    defaults = Config()
+
+    def number(name: str, default: float, kind: type = int, minimum: float = 1) -> float:
+        raw = env.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            value = kind(raw)
+        except ValueError:
+            raise ConfigError(f"{name}={raw!r} is not {'a whole number' if kind is int else 'a number'}"
+                              ) from None
+        if value < minimum:
+            raise ConfigError(f"{name}={raw!r} must be at least {minimum:g}")
+        return value
+
+    backend = env.get("SUMMARIZER_BACKEND", "").strip() or defaults.backend
+    if backend not in ("fast", "reference"):
+        raise ConfigError(f"SUMMARIZER_BACKEND={backend!r} must be fast or reference")
+    return Config(
+        max_chars=int(number("SUMMARIZER_MAX_CHARS", defaults.max_chars, minimum=100)),
+        max_file_bytes=int(number("SUMMARIZER_MAX_FILE_BYTES", defaults.max_file_bytes, minimum=1_000)),
+        max_inflated_bytes=int(number("SUMMARIZER_MAX_INFLATED_BYTES", defaults.max_inflated_bytes,
+                                      minimum=10_000)),
+        max_pdf_pages=int(number("SUMMARIZER_MAX_PDF_PAGES", defaults.max_pdf_pages)),
+        url_max_bytes=int(number("SUMMARIZER_URL_MAX_BYTES", defaults.url_max_bytes, minimum=1_000)),
+        url_allow=_allow_list(env.get("SUMMARIZER_URL_ALLOW", "")),
+        backend=backend,
+        threads=int(number("SUMMARIZER_THREADS", defaults.threads)),
+        converted_dir=env.get("SUMMARIZER_CONVERTED_DIR", "").strip() or None,
+        database=env.get("SUMMARIZER_DATABASE", "").strip() or None,
+        share_max_bytes=int(number("SUMMARIZER_SHARE_MAX_BYTES", defaults.share_max_bytes, minimum=1_000)),
+        share_expiry_days=float(number("SUMMARIZER_SHARE_EXPIRY_DAYS", defaults.share_expiry_days, float,
+                                       minimum=0.001)),
+        any_model=_flag(env, "SUMMARIZER_ANY_MODEL"),
+        model_memory_mb=int(number("SUMMARIZER_MODEL_MEMORY_MB", defaults.model_memory_mb, minimum=100)),
+        queue_length=int(number("SUMMARIZER_QUEUE_LENGTH", defaults.queue_length)),
+        runs_per_minute=int(number("SUMMARIZER_RUNS_PER_MINUTE", defaults.runs_per_minute)),
+    )
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no"):
+        return False
+    if raw in ("1", "true", "yes"):
+        return True
+    raise ConfigError(f"{name}={raw!r} must be 1 or 0")
+
+
+def _allow_list(raw: str) -> tuple[str, ...]:
+    """Host names, addresses or networks; an entry with a port or a path is refused, not ignored."""
+    entries = tuple(entry.strip() for entry in raw.split(",") if entry.strip())
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+            continue
+        except ValueError:
+            pass
+        if not all(part and part.replace("-", "").isalnum() for part in entry.split(".")):
+            raise ConfigError(f"SUMMARIZER_URL_ALLOW entry {entry!r} is not a host name, address or network "
+                              "(no ports, schemes or paths: e.g. news.internal, 10.0.0.5, 10.0.0.0/8)")
+    return entries
