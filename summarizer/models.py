@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import config
 from .backend import Seq2SeqModel, TransformersModel
 from .errors import ModelUnavailable
 from .hub import locate_model
@@ -18,7 +20,8 @@ if TYPE_CHECKING:
 # (model reference, runtime) -> the process's one instance: a Seq2SeqModel for the "fast" and "reference"
 # runtimes, an EntailmentModel for "entailment". A caller that builds a model itself (a test's fake) may
 # place it here, and every front end then gets it from `load_model` / `load_entailment_model`.
-loaded_models: dict[tuple[str, str], Any] = {}
+loaded_models: OrderedDict[tuple[str, str], Any] = OrderedDict()  # least recently used first
+_footprints: dict[tuple[str, str], float] = {}  # MB each loaded model is counted as
 _locks: defaultdict[tuple[str, str], threading.Lock] = defaultdict(threading.Lock)
 _locks_guard = threading.Lock()
 ENTAILMENT = "entailment"
@@ -51,16 +54,38 @@ def load_entailment_model(model_ref: str, on_progress: ProgressCallback = no_pro
 
 def _shared(model_ref: str, runtime: str, on_progress: ProgressCallback, build: Callable[[str], Any]) -> Any:
     key = (model_ref, runtime)
-    if key in loaded_models:
-        return loaded_models[key]
     with _locks_guard:
+        if key in loaded_models:
+            loaded_models.move_to_end(key)
+            return loaded_models[key]
         lock = _locks[key]
     with lock:
         if key not in loaded_models:
             folder = locate_model(model_ref, on_progress)
             on_progress(Progress("load", f"Loading {model_ref}"))
-            loaded_models[key] = build(folder)
-    return loaded_models[key]
+            model = build(folder)
+            with _locks_guard:
+                loaded_models[key] = model
+                _footprints[key] = footprint_mb(folder)
+                _evict(keep=key)
+        return loaded_models[key]
+
+
+def footprint_mb(folder: str) -> float:
+    """What a loaded model is counted as: the size of its weight files (a fair upper bound for the int8
+    fast path, about right in full precision)."""
+    weights = [p for p in Path(folder).iterdir() if p.suffix in (".safetensors", ".bin")]
+    return sum(p.stat().st_size for p in weights) / 1e6
+
+
+def _evict(keep: tuple[str, str]) -> None:
+    """Drop the least recently used models until the rest fit SUMMARIZER_MODEL_MEMORY_MB. A model in use
+    stays alive for its caller; it is only no longer shared."""
+    budget = config.load().model_memory_mb
+    while sum(_footprints.get(k, 0.0) for k in loaded_models) > budget and len(loaded_models) > 1:
+        oldest = next(k for k in loaded_models if k != keep)
+        loaded_models.pop(oldest)
+        _footprints.pop(oldest, None)
 
 
 def _build(model_ref: str, folder: str, input_limit: int | None, on_progress: ProgressCallback,

@@ -25,6 +25,8 @@ DEFAULT_MAX_ENTRY_BYTES = 1_000_000
 DEFAULT_EXPIRY_DAYS = 90.0
 DEFAULT_LOCK_TIMEOUT = 5.0  # seconds a write waits for another writer before giving up
 ID_BYTES = 24  # 192 bits, 32 URL-safe characters
+SCHEMA_VERSION = 1  # stored with every entry; a reader refuses versions it does not know, with a message
+PURGE_EVERY = 3_600.0  # seconds: expired entries are deleted by the first write after this long
 
 CREATE_SQL = """CREATE TABLE IF NOT EXISTS shared_results (
     id TEXT PRIMARY KEY,
@@ -39,6 +41,8 @@ PURGE_SQL = "DELETE FROM shared_results WHERE expires_at <= {p}"
 log = logging.getLogger(__name__)
 UNAVAILABLE = ("Shared results are unavailable right now: the results database did not answer. "
                "Your text and summary are still here; try again in a minute.")
+FOREIGN = ("This link was saved by a different version of the app and cannot be shown. Paste the article "
+           "again to summarise it.")
 
 
 class StoreError(SummarizerError):
@@ -64,9 +68,34 @@ class _SqlStore:
         self.max_entry_bytes = max_entry_bytes
         self.expiry_seconds = expiry_days * 86_400
         self.clock = clock  # injected so expiry can be tested without waiting
+        self._purged_at = float("-inf")
+
+    def purge_expired(self) -> int:
+        raise NotImplementedError
+
+    def _purge_when_due(self) -> None:
+        """Expired entries go on a schedule driven by writes: no thread, and a failure only logs."""
+        if self.clock() - self._purged_at < PURGE_EVERY:
+            return
+        self._purged_at = self.clock()
+        try:
+            removed = self.purge_expired()
+            log.info("shared results: purged %d expired entries", removed)
+        except StoreError:
+            pass  # already logged; the next write tries again after PURGE_EVERY
+
+    def _decode(self, stored: str) -> dict[str, Any]:
+        """The payload as it was put; StoreError for an entry written by a version this one cannot read."""
+        data = json.loads(stored)
+        version = data.pop("schema", SCHEMA_VERSION) if isinstance(data, dict) else None
+        if version != SCHEMA_VERSION:
+            log.warning("shared results: an entry has schema %r, this version reads %d", version,
+                        SCHEMA_VERSION)
+            raise StoreError(FOREIGN)
+        return data
 
     def _encode(self, payload: dict[str, Any]) -> str:
-        encoded = json.dumps(payload, ensure_ascii=False)
+        encoded = json.dumps({**payload, "schema": SCHEMA_VERSION}, ensure_ascii=False)
         size = len(encoded.encode("utf-8"))
         if size > self.max_entry_bytes:
             raise StoreError(f"this result is {size:,} bytes, over the {self.max_entry_bytes:,}-byte limit "
@@ -119,12 +148,13 @@ class SQLiteStore(_SqlStore):
         row = self._new_row(self._encode(payload))
         with self._database("store a result", sqlite3.Error), self.connect() as connection:
             connection.execute(self._sql(INSERT_SQL), row)  # one transaction: committed whole or not at all
+        self._purge_when_due()
         return row[0]
 
     def get(self, entry_id: str) -> dict[str, Any] | None:
         with self._database("read a result", sqlite3.Error):
             row = self.connect().execute(self._sql(SELECT_SQL), (entry_id, self.clock())).fetchone()
-        return json.loads(row[0]) if row else None
+        return self._decode(row[0]) if row else None
 
     def purge_expired(self) -> int:
         with self._database("purge expired results", sqlite3.Error), self.connect() as connection:
@@ -152,13 +182,14 @@ class PostgresStore(_SqlStore):
         with self._database("store a result", self._psycopg.Error), \
                 self._psycopg.connect(self.url, connect_timeout=10) as connection:  # commits on exit
             connection.execute(self._sql(INSERT_SQL), row)
+        self._purge_when_due()
         return row[0]
 
     def get(self, entry_id: str) -> dict[str, Any] | None:
         with self._database("read a result", self._psycopg.Error), \
                 self._psycopg.connect(self.url, connect_timeout=10) as connection:
             row = connection.execute(self._sql(SELECT_SQL), (entry_id, self.clock())).fetchone()
-        return json.loads(row[0]) if row else None
+        return self._decode(row[0]) if row else None
 
     def purge_expired(self) -> int:
         with self._database("purge expired results", self._psycopg.Error), \

@@ -107,3 +107,16 @@ def test_hub_unreachable_names_the_model_and_exits_2(tmp_path, offline_env):
     assert run.returncode == 2
     assert "sshleifer/distilbart-cnn-6-6" in run.stderr and "could not be reached" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_the_least_recently_used_model_leaves_when_the_memory_budget_is_full(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_MODEL_MEMORY_MB", "100")
+    monkeypatch.setattr(models, "footprint_mb", lambda folder: 60.0)  # two of these do not fit in 100 MB
+    monkeypatch.setattr(models, "loaded_models", models.OrderedDict())
+    first = load_model("Helsinki-NLP/opus-mt-en-de", backend="reference")
+    assert load_model("Helsinki-NLP/opus-mt-en-de", backend="reference") is first  # shared while it fits
+    second = load_model("Helsinki-NLP/opus-mt-en-fr", backend="reference")
+    assert list(models.loaded_models) == [("Helsinki-NLP/opus-mt-en-fr", "reference")]
+    assert first.generate  # the caller that holds the evicted model can still use it
+    assert load_model("Helsinki-NLP/opus-mt-en-fr", backend="reference") is second
+    assert load_model("Helsinki-NLP/opus-mt-en-de", backend="reference") is not first  # loaded again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import signal
@@ -16,7 +17,7 @@ import pytest
 from conftest import ROOT
 from postgres_server import PostgresServer, binaries
 
-from summarizer.storage import PostgresStore, SQLiteStore, StoreError, open_store
+from summarizer.storage import PURGE_EVERY, PostgresStore, SQLiteStore, StoreError, open_store
 
 pytestmark = pytest.mark.xdist_group("storage")  # one PostgreSQL server, one worker
 
@@ -195,3 +196,29 @@ def test_database_failures_after_start_up_are_plain_errors(postgres_url, tmp_pat
         with psycopg.connect(postgres_url, autocommit=True) as connection:
             connection.execute("ALTER TABLE shared_results_moved RENAME TO shared_results")
     assert postgres_store.get(entry_id) == PAYLOAD  # nothing acknowledged was lost
+
+
+def test_an_entry_from_another_schema_version_is_refused_with_a_message(make_store):
+    store = make_store()
+    entry_id = store.put(PAYLOAD)
+    assert store.get(entry_id) == PAYLOAD  # the version travels with the entry and is taken off again
+    future = json.dumps({"schema": 99, "text": "from a newer app"})
+    store._encode = lambda payload: future  # write as a newer version would
+    newer_id = store.put({"ignored": True})
+    with pytest.raises(StoreError, match="different version of the app"):
+        store.get(newer_id)
+
+
+def test_expired_entries_are_purged_by_later_writes_on_a_schedule(make_store):
+    start = time.time()
+    now = [start]
+    store = make_store(expiry_days=0.01, clock=lambda: now[0])  # entries live 864 s
+    old_id = store.put(PAYLOAD)  # the first write purges (nothing to purge yet)
+    now[0] = start + 900
+    store.put({"text": "expired by then, but the last purge was 900 s ago"})
+    now[0] = start
+    assert store.get(old_id) == PAYLOAD  # still in the database: purges are at most hourly
+    now[0] = start + PURGE_EVERY + 100
+    store.put({"text": "an hour later"})
+    now[0] = start
+    assert store.get(old_id) is None  # deleted, not just hidden by its expiry
