@@ -7,6 +7,7 @@ Run with `make run` (or `streamlit run app.py`).
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import replace
 
 import pandas as pd
@@ -34,6 +35,7 @@ from summarizer.segmentation import count_words, length_label
 from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS, SummarySettings
 from summarizer.storage import ResultStore, open_store
 from summarizer.text_input import clean_text
+from ui.admission import RateLimiter, SummaryQueue
 from ui.examples import load_examples
 from ui.failures import reader_message
 from ui.page_settings import (
@@ -92,9 +94,32 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
             with status:
                 literal(progress.text, settings.language, "partial")
 
-    result = Summarizer(settings).summarize(text, on_progress=show)
+    def waiting(ahead: int) -> None:
+        status.text(f"Waiting for your turn: {ahead} article(s) ahead of yours.")
+
+    with summary_queue().turn(waiting):
+        result = Summarizer(settings).summarize(text, on_progress=show)
     shared_results().put(key, result)
     return result
+
+
+@st.cache_resource
+def summary_queue() -> SummaryQueue:
+    """One queue per server process: summaries run in arrival order, a bounded number wait."""
+    return SummaryQueue(SETTINGS.queue_length)
+
+
+@st.cache_resource
+def rate_limiter() -> RateLimiter:
+    return RateLimiter(SETTINGS.runs_per_minute)
+
+
+def visitor() -> str:
+    """The visitor's address where the server sees one, else their session."""
+    if "visitor" not in st.session_state:
+        st.session_state.visitor = f"session:{secrets.token_hex(8)}"
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else st.session_state.visitor
 
 
 def restore_widgets(settings: PageSettings) -> None:
@@ -264,6 +289,7 @@ if summarise_clicked or compare_clicked:
     st.session_state.pop("stored_link", None)
     try:
         text = clean_text(article, MAX_CHARS)
+        rate_limiter().check(visitor())
         with st.status("Working…", expanded=True) as status:
             settings = page.to_summary_settings(MAX_CHARS)
             if summarise_clicked:

@@ -432,3 +432,13 @@ def test_a_misconfigured_server_says_so_in_plain_words(monkeypatch):
     assert not at.exception
     [error] = notices(at, "error")
     assert "not set up correctly" in error and "SUMMARIZER" not in error
+
+
+def test_too_many_runs_a_minute_is_a_plain_message_and_the_text_stays(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_RUNS_PER_MINUTE", "1")
+    at = summarise(new_app(), paragraph("en"), engine="extractive")
+    assert "result" in at.session_state and not notices(at, "error")
+    at = summarise(at, paragraph("fr"))
+    [error] = notices(at, "error")
+    assert "in the last minute" in error
+    assert at.text_area(key="article").value == paragraph("fr")
