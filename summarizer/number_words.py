@@ -48,7 +48,7 @@ _ARABIC = {
     600: "ستمئة ستمائة", 700: "سبعمئة سبعمائة", 800: "ثمانمئة ثمانمائة", 900: "تسعمئة تسعمائة",
     1_000: "ألف آلاف", 2_000: "ألفان ألفين ألفي", 1_000_000: "مليون ملايين", 1_000_000_000: "مليار مليارات",
 }
-_SCALE_FROM = 1_000  # these multiply what comes before them
+_SCALE_VALUES = frozenset({1_000, 1_000_000, 1_000_000_000})  # these multiply what comes before them
 _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9}
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1_000}
@@ -74,7 +74,7 @@ def spelled_to_digits(text: str, language: str | None) -> str:
     def digits(match: regex.Match) -> str:
         words = match.group().split()
         after_digits = regex.search(r"\d\s?$", text[:match.start()])
-        if after_digits and all(table.get(w, 0) >= _SCALE_FROM for w in words):
+        if after_digits and all(table.get(w) in _SCALE_VALUES for w in words):
             return match.group()  # "12 тысяч", "60 ألف": a scale word the number pattern reads
         return _words_value(match.group(), table, language)
 
@@ -103,7 +103,7 @@ def _words_value(run: str, table: dict[str, int], language: str | None) -> str:
         value = table.get(word)
         if value is None:
             continue
-        if value >= _SCALE_FROM and value in (1_000, 1_000_000, 1_000_000_000):
+        if value in _SCALE_VALUES:
             total += max(current, 1) * value
             current = 0
         else:

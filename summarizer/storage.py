@@ -21,8 +21,8 @@ from . import config
 from .errors import SummarizerError
 
 DEFAULT_SQLITE_PATH = Path(".data") / "results.sqlite3"
-DEFAULT_MAX_ENTRY_BYTES = 1_000_000
-DEFAULT_EXPIRY_DAYS = 90.0
+DEFAULT_MAX_ENTRY_BYTES = config.Config.share_max_bytes
+DEFAULT_EXPIRY_DAYS = config.Config.share_expiry_days
 DEFAULT_LOCK_TIMEOUT = 5.0  # seconds a write waits for another writer before giving up
 ID_BYTES = 24  # 192 bits, 32 URL-safe characters
 SCHEMA_VERSION = 1  # stored with every entry; a reader refuses versions it does not know, with a message

@@ -222,3 +222,30 @@ def test_expired_entries_are_purged_by_later_writes_on_a_schedule(make_store):
     store.put({"text": "an hour later"})
     now[0] = start
     assert store.get(old_id) is None  # deleted, not just hidden by its expiry
+
+
+DISK_FULL = """
+import json, resource, signal, sys
+from summarizer.storage import SQLiteStore, StoreError
+store = SQLiteStore(sys.argv[1])
+kept = store.put({"text": "stored while there was room"})
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full disk: writes fail with EFBIG instead of a signal
+resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+try:
+    store.put({"text": "x" * 500_000})
+    outcome = "stored"
+except StoreError as error:
+    outcome = str(error)
+print(json.dumps({"kept": kept, "outcome": outcome}))
+"""
+
+
+@pytest.mark.subprocess
+def test_a_full_disk_is_a_plain_error_and_loses_nothing_acknowledged(tmp_path):
+    path = tmp_path / "full.sqlite3"
+    run = subprocess.run([sys.executable, "-c", DISK_FULL, str(path)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["outcome"].startswith("Shared results are unavailable right now")
+    assert SQLiteStore(path).get(report["kept"]) == {"text": "stored while there was room"}
