@@ -36,7 +36,7 @@ from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS, SummarySettin
 from summarizer.storage import ResultStore, open_store
 from summarizer.text_input import clean_text
 from ui.admission import RateLimiter, SummaryQueue
-from ui.examples import load_examples
+from ui.examples import for_reader, load_examples
 from ui.failures import reader_message
 from ui.page_settings import (
     AUTO_MODEL,
@@ -46,7 +46,7 @@ from ui.page_settings import (
     share_url,
     to_query,
 )
-from ui.render import STYLE, literal, notice, summary_column, translation_column
+from ui.render import STYLE, download_stem, literal, notice, summary_column, translation_column
 from ui.result_cache import ResultCache, cache_key
 
 CUSTOM_MODEL = "custom"
@@ -155,7 +155,8 @@ def open_shared_result(entry_id: str) -> None:
                                   "shown. Paste the article again to summarise it.")
         return
     restore_widgets(shown)
-    st.session_state.update(article=text, result=result, result_settings=shown, shared_id=entry_id)
+    st.session_state.update(article=text, result=result, result_settings=shown, result_text=text,
+                            shared_id=entry_id)
 
 
 # --- settings: restored from the address bar once per session, then kept in widgets -------------
@@ -168,8 +169,8 @@ if "initialised" not in st.session_state:
 examples = st.cache_resource(load_examples)()
 
 
-def load_example() -> None:
-    chosen = next(e for e in examples if e.key == st.session_state.example)
+def load_example(key: str) -> None:
+    chosen = next(e for e in examples if e.key == key)
     st.session_state.article = chosen.text
     st.session_state.pop("result", None)
     st.session_state.pop("comparison", None)
@@ -219,10 +220,11 @@ st.query_params.from_dict(query)
 
 # --- the article ---------------------------------------------------------------------------------
 st.title("News summariser")
-example_column, button_column = st.columns([4, 1], vertical_alignment="bottom")
-example_column.selectbox("Sample articles", [e.key for e in examples], key="example",
-                         format_func=lambda k: next(e.label for e in examples if e.key == k))
-button_column.button("Try an example", on_click=load_example, width="stretch")
+st.caption("Try an example article (one click):")
+locale = st.context.locale if isinstance(st.context.locale, str) else None
+for column, example in zip(st.columns(len(examples)), for_reader(examples, locale)):
+    column.button(language_name(example.language), key=f"example-{example.key}", on_click=load_example,
+                  args=(example.key,), help=example.title, width="stretch")
 
 
 def import_from_url() -> None:
@@ -305,7 +307,7 @@ if summarise_clicked or compare_clicked:
                     preview.empty()
                 else:
                     st.session_state.result = summarise(text, settings, status)
-                st.session_state.result_settings = page
+                st.session_state.update(result_settings=page, result_text=article)
             else:
                 st.session_state.comparison = {
                     preset: summarise(text, page.to_summary_settings(MAX_CHARS, preset).with_changes(
@@ -321,11 +323,17 @@ if "error" in st.session_state:
 if "result" in st.session_state:
     result: SummaryResult = st.session_state.result
     shown = st.session_state.result_settings
-    if st.session_state.get("shared_id"):
+    made_from = st.session_state.get("result_text", article)
+    if made_from != article:
+        notice("warning", "Out of date: the article has changed since this summary was made. Press "
+                          "Summarise to summarise the new text. Share and the downloads keep the summary "
+                          "below together with the text it was made from.")
+    elif st.session_state.get("shared_id"):
         st.caption("A shared result, shown as it was stored. Change the settings and press Summarise "
                    "to re-run it.")
     elif shown != page:
-        st.caption("Settings changed since this result; press Summarise to update it.")
+        notice("warning", "Out of date: the settings have changed since this summary was made. Press "
+                          "Summarise to update it.")
     columns = st.columns(1 + len(shown.targets))
     with columns[0]:
         summary_column(result)
@@ -333,14 +341,17 @@ if "result" in st.session_state:
         with column:
             translation_column(result, code)
     download_md, download_json, share_column, _ = st.columns([1, 1, 1, 2])
-    download_md.download_button("Download Markdown", to_markdown(result), file_name="summary.md",
+    stem = download_stem(made_from, result.language)
+    download_md.download_button("Download Markdown", to_markdown(result), file_name=f"{stem}.md",
                                 mime="text/markdown")
-    download_json.download_button("Download JSON", result.to_json(), file_name="summary.json",
+    download_json.download_button("Download JSON", result.to_json(), file_name=f"{stem}.json",
                                   mime="application/json")
+    share_column.caption(f"Share stores the article, this summary and its settings on this server for "
+                         f"{SETTINGS.share_expiry_days:g} days.")
     if share_column.button("Share this result"):
         try:
             st.session_state.stored_link = result_store().put(
-                {"text": article, "page": shown.to_dict(),
+                {"text": made_from, "page": shown.to_dict(),
                  "result": result.to_dict()})
         except Exception as error:
             notice("error", reader_message(error, "storing the link"))

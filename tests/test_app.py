@@ -59,8 +59,9 @@ def test_example_loads_and_live_stats_run_no_model():
     at = new_app()
     assert not at.exception
     loaded_before = set(models.loaded_models)
-    button(at, "Try an example").click().run()
-    assert at.text_area(key="article").value.strip()
+    assert [b.label for b in at.button][:1] == ["English"]  # no browser language: English first
+    button(at, "Arabic").click().run()  # one click loads it
+    assert at.text_area(key="article").value.startswith("مدينة ساحلية")
     [stats] = html_blocks(at, "literal-stats")
     assert "Language: Arabic" in stats and "words" in stats and "chunk(s)" in stats
     at.radio(key="length").set_value("long").run()
@@ -442,3 +443,57 @@ def test_too_many_runs_a_minute_is_a_plain_message_and_the_text_stays(monkeypatc
     [error] = notices(at, "error")
     assert "in the last minute" in error
     assert at.text_area(key="article").value == paragraph("fr")
+
+
+def test_examples_put_the_readers_language_first():
+    from ui.examples import for_reader, load_examples
+
+    examples = load_examples()
+    assert [e.language for e in for_reader(examples, "de-DE")][:2] == ["de", "en"]
+    assert for_reader(examples, None)[0].language == "en"
+    assert for_reader(examples, "xx")[0].language == "en"
+
+
+def test_a_result_is_marked_out_of_date_when_the_text_changes_and_share_keeps_its_own_text(tmp_path,
+                                                                                       monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_DATABASE", str(tmp_path / "links.sqlite3"))
+    first = paragraph("en")
+    at = summarise(new_app(), first, engine="extractive")
+    assert not [n for n in notices(at, "warning") if "Out of date" in n]
+    at.text_area(key="article").set_value(paragraph("fr")).run()
+    [stale] = [n for n in notices(at, "warning") if "Out of date" in n]
+    assert "article has changed" in stale
+    button(at, "Share this result").click().run()
+    from summarizer.storage import open_store
+
+    entry_id = at.session_state["stored_link"]
+    stored = open_store(str(tmp_path / "links.sqlite3")).get(entry_id)
+    assert stored["text"] == first and stored["result"]["summary"] == at.session_state["result"].summary
+    assert any("for 90 days" in c.value for c in at.caption)
+
+
+def test_settings_changed_marks_the_result_out_of_date():
+    at = summarise(new_app(), paragraph("en"), engine="extractive")
+    at.radio(key="length").set_value("long").run()
+    assert any("settings have changed" in n for n in notices(at, "warning"))
+
+
+def test_downloads_are_named_after_the_article_and_the_date():
+    import datetime
+
+    from ui.render import download_stem
+
+    day = datetime.date(2026, 11, 30)
+    text = (ROOT / "ui" / "examples" / "en-library.txt").read_text(encoding="utf-8")
+    assert download_stem(text, "en", day) == "riverton-opens-a-library-that-lends-2026-11-30"
+    chinese = (ROOT / "ui" / "examples" / "zh-robot.txt").read_text(encoding="utf-8")
+    stem = download_stem(chinese, "zh", day)
+    assert stem.endswith("-2026-11-30") and "江城" in stem
+    assert download_stem("!!!", None, day) == "summary-2026-11-30"
+
+
+def test_a_non_commercial_model_says_so_under_its_summary(fake_models):
+    fake_models("csebuetnlp/mT5_multilingual_XLSum").answers = ["Le conseil a adopté un budget."]
+    at = summarise(new_app(), paragraph("fr"), engine="abstractive")
+    assert at.session_state["result"].model == "csebuetnlp/mT5_multilingual_XLSum"
+    assert any("non-commercial purposes only" in n for n in notices(at, "info"))

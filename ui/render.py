@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 
+import regex
 import streamlit as st
 
+from summarizer.article import Article
+from summarizer.catalogue import SUMMARY_MODELS
 from summarizer.languages import is_right_to_left, language_name
 from summarizer.result import SummaryResult
 from summarizer.segmentation import length_label, sentence_separator
@@ -77,6 +81,10 @@ def summary_column(result: SummaryResult) -> None:
     runtime = {"fast": " · fast path (CTranslate2)", "reference": " · reference path (transformers)"}
     literal(f"Engine: {engine}" + (f" · route: {result.route}" if result.route else "")
             + runtime.get(result.backend or "", ""), None, "engine")
+    licence = SUMMARY_MODELS[result.model].licence if result.model in SUMMARY_MODELS else ""
+    if "non-commercial" in licence:
+        notice("info", f"This summary was written by a model licensed {licence}: it may be used for "
+                       "non-commercial purposes only.")
     if result.fallback_reason:
         notice("info", f"Extractive summary, because {result.fallback_reason}")
     for note in result.notes:
@@ -121,3 +129,12 @@ def _facts_by_sentence(result: SummaryResult) -> dict[int, list[str]]:
     for fact in result.unsupported:
         facts.setdefault(fact["sentence"], []).append(f"{fact['text']} ({fact['kind']})")
     return facts
+
+
+def download_stem(text: str, language: str | None, today: datetime.date | None = None) -> str:
+    """"riverton-opens-a-library-that-2026-11-30": the article's title (or first sentence) and the date,
+    so downloaded files say what they are."""
+    article = Article.read(text, language)
+    first = article.title or (article.sentences[0] if article.sentences else "")
+    words = regex.findall(r"[\p{L}\p{M}\p{N}]+", first.lower())[:6] or ["summary"]
+    return f"{'-'.join(words)[:60]}-{(today or datetime.date.today()).isoformat()}"
