@@ -46,7 +46,7 @@ from ui.page_settings import (
     share_url,
     to_query,
 )
-from ui.render import STYLE, download_stem, literal, notice, summary_column, translation_column
+from ui.render import STYLE, download_stem, literal, notice, summary_column, translations
 from ui.result_cache import ResultCache, cache_key
 
 CUSTOM_MODEL = "custom"
@@ -334,12 +334,8 @@ if "result" in st.session_state:
     elif shown != page:
         notice("warning", "Out of date: the settings have changed since this summary was made. Press "
                           "Summarise to update it.")
-    columns = st.columns(1 + len(shown.targets))
-    with columns[0]:
-        summary_column(result)
-    for column, code in zip(columns[1:], shown.targets):
-        with column:
-            translation_column(result, code)
+    summary_column(result)
+    translations(result, shown.targets)
     download_md, download_json, share_column, _ = st.columns([1, 1, 1, 2])
     stem = download_stem(made_from, result.language)
     download_md.download_button("Download Markdown", to_markdown(result), file_name=f"{stem}.md",

@@ -220,7 +220,10 @@ def test_the_article_box_refuses_text_over_the_limit_as_it_is_pasted(monkeypatch
 def test_one_failed_language_never_hides_the_others(monkeypatch):
     monkeypatch.delitem(models.loaded_models, ("Helsinki-NLP/opus-mt-en-fr", "fast"))  # not downloaded
     at = summarise(new_app(), paragraph("en"), targets=["fr", "de"], engine="extractive")
-    assert any("opus-mt-en-fr" in n and "not downloaded" in n for n in notices(at, "error"))
+    [error] = notices(at, "error")
+    assert "No translation into French" in error and "opus-mt" not in error  # words for readers
+    [details] = html_blocks(at, "literal-error-fr")  # the reason, for the administrator, collapsed
+    assert "opus-mt-en-fr" in details and "not downloaded" in details
     assert not html_blocks(at, "literal-translation-fr")
     [german] = html_blocks(at, "literal-translation-de")
     summary = at.session_state["result"].summary
@@ -497,3 +500,14 @@ def test_a_non_commercial_model_says_so_under_its_summary(fake_models):
     at = summarise(new_app(), paragraph("fr"), engine="abstractive")
     assert at.session_state["result"].model == "csebuetnlp/mT5_multilingual_XLSum"
     assert any("non-commercial purposes only" in n for n in notices(at, "info"))
+
+
+def test_fourteen_translations_sit_two_to_a_row_and_missing_ones_share_one_notice(monkeypatch):
+    from summarizer.catalogue import TARGET_LANGUAGES
+
+    for model in ("Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-de"):
+        monkeypatch.delitem(models.loaded_models, (model, "fast"))
+    at = summarise(new_app(), paragraph("en"), targets=list(TARGET_LANGUAGES), engine="extractive")
+    [error] = notices(at, "error")
+    assert "French" in error and "German" in error
+    assert len(html_blocks(at, "literal-translation-ar")) == 1

@@ -107,11 +107,30 @@ def summary_column(result: SummaryResult) -> None:
                 literal(sentence, result.language, "source")
 
 
+def translations(result: SummaryResult, targets: tuple[str, ...]) -> None:
+    """The summary's translations two to a row, so fourteen stay readable; failures in one notice,
+    their technical reasons in a collapsed section for whoever runs the server."""
+    failed = [code for code in targets if code in result.errors]
+    if failed:
+        names = ", ".join(language_name(code) for code in failed)
+        if all("uncertain" in result.errors[code] for code in failed):
+            notice("error", f"No translation into {names}: the article's language is uncertain. Choose "
+                            "the article's language and summarise again.")
+        else:
+            notice("error", f"No translation into {names}: the translation models are not available on "
+                            "this server right now. The summary and the other translations are unaffected.")
+        with st.expander("Details for the administrator"):
+            for code in failed:
+                literal(f"{language_name(code)}: {result.errors[code]}", None, f"error-{code}")
+    shown = [code for code in targets if code not in result.errors]
+    for start in range(0, len(shown), 2):
+        for column, code in zip(st.columns(2), shown[start:start + 2]):
+            with column:
+                translation_column(result, code)
+
+
 def translation_column(result: SummaryResult, code: str) -> None:
     st.subheader(language_name(code))
-    if code in result.errors:
-        notice("error", result.errors[code])
-        return
     if code == result.language:
         st.caption("The article's own language: the summary as written.")
     literal(result.translations[code], code, f"translation-{code}")
