@@ -25,6 +25,15 @@ LANGUAGE_NAMES: dict[str, str] = {
     "tl": "Tagalog", "tn": "Tswana", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
     "vi": "Vietnamese", "wo": "Wolof", "xh": "Xhosa", "yi": "Yiddish", "yo": "Yoruba",
     "zh": "Chinese", "zu": "Zulu",
+    # Further languages the detector can name (py3langid), so no reader is shown a bare code.
+    "ace": "Acehnese", "an": "Aragonese", "as": "Assamese", "bcl": "Central Bikol", "crh": "Crimean Tatar",
+    "dz": "Dzongkha", "eo": "Esperanto", "eu": "Basque", "ext": "Extremaduran", "fo": "Faroese",
+    "fuv": "Nigerian Fulfulde", "gcf": "Guadeloupean Creole", "gcr": "Guianese Creole", "gn": "Guarani",
+    "gom": "Konkani", "grc": "Ancient Greek", "guw": "Gun", "hbo": "Ancient Hebrew", "kab": "Kabyle",
+    "kik": "Kikuyu", "ku": "Kurdish", "la": "Latin", "lij": "Ligurian", "ltg": "Latgalian", "mt": "Maltese",
+    "nso": "Northern Sotho", "qu": "Quechua", "rw": "Kinyarwanda", "sa": "Sanskrit", "se": "Northern Sami",
+    "sn": "Shona", "st": "Southern Sotho", "tg": "Tajik", "tk": "Turkmen", "tt": "Tatar", "ug": "Uyghur",
+    "vec": "Venetian", "vo": "Volapük", "wa": "Walloon",
 }
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ur", "yi"})

@@ -237,3 +237,15 @@ def test_models_to_fetch_is_empty_when_no_model_would_run(hub_cache, tmp_path):
     assert Summarizer(SummarySettings(engine="extractive")).models_to_fetch("de") == []
     assert Summarizer(SummarySettings()).models_to_fetch("la") == []  # no route: extractive
     assert Summarizer(SummarySettings(model=str(tmp_path))).models_to_fetch("en") == []  # a local folder
+
+
+def test_every_language_the_detector_can_name_has_a_name_for_readers():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from summarizer.language_detection import _ALIASES
+    from summarizer.languages import LANGUAGE_NAMES, language_name
+
+    labels = LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes
+    codes = {_ALIASES.get(label, label) for label in labels} - {"zxx"}  # zxx: no linguistic content
+    assert codes <= set(LANGUAGE_NAMES)
+    assert language_name("eo") == "Esperanto"
