@@ -18,19 +18,16 @@ from summarizer.catalogue import (
     ENTAILMENT_MODEL,
     SUMMARY_MODELS,
     TARGET_LANGUAGES,
-    describe_summary_model,
 )
-from summarizer.chunking import estimate_chunk_count
 from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
 from summarizer.errors import UnsupportedLanguage
 from summarizer.export import to_markdown
 from summarizer.hub import is_offline
 from summarizer.language_detection import LanguageGuess, detect_language
 from summarizer.languages import language_name
-from summarizer.pipeline import Summarizer
+from summarizer.pipeline import Plan, Summarizer
 from summarizer.progress import Progress
 from summarizer.result import SummaryResult
-from summarizer.routing import choose_route
 from summarizer.segmentation import count_words, length_label
 from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS, SummarySettings
 from summarizer.storage import ResultStore, open_store
@@ -73,6 +70,21 @@ def shared_results() -> ResultCache:
 def detected_language(text: str) -> LanguageGuess:
     """The live stats rerun with every widget change; the article rarely changes between them."""
     return detect_language(text)
+
+
+def planned(text: str, settings: SummarySettings) -> Plan:
+    """What Summarise will run, said before it runs (not cached: a model may have arrived meanwhile)."""
+    return Summarizer(settings).plan(text, detected_language(text))
+
+
+def plan_text(plan: Plan | None) -> str:
+    if plan is None:
+        return "The chosen model does not summarise this language; choose Automatic."
+    if plan.engine == "extractive":
+        why = f" ({plan.reason})" if plan.reason else " (no AI model)"
+        return f"Summarise will pick key sentences from the article{why}."
+    fetch = f"; it is downloaded first ({', '.join(plan.to_download)})" if plan.to_download else ""
+    return f"Summarise will write an AI summary with {plan.model}, in about {plan.chunks} part(s){fetch}."
 
 
 @st.cache_resource
@@ -267,18 +279,17 @@ st.text_area("Article", key="article", height=300, max_chars=MAX_CHARS,
 
 article = st.session_state.article
 if article.strip():
-    guess = detected_language(article)
     try:
-        route_model = choose_route(guess.language, None if model == AUTO_MODEL else model).summary_model
-        chunks = estimate_chunk_count(article, describe_summary_model(route_model).input_limit)
-        chunk_text = f"about {chunks} chunk(s) for {route_model}"
-    except UnsupportedLanguage:
-        chunk_text = "no abstractive model for this language (extractive works)"
+        plan = planned(article, page.to_summary_settings(MAX_CHARS))
+    except UnsupportedLanguage:  # the chosen model cannot summarise this language
+        plan = None
+    guess = plan.language if plan else detected_language(article)
     language_text = (f"{language_name(guess.language)} ({guess.confidence:.0%} sure)" if guess.language
                      else f"uncertain: {guess.reason}")
     # Literal, not a caption: the model id comes from the address bar, and captions render Markdown.
     literal(f"Language: {language_text} · {length_label(count_words(article), guess.language)} · "
-            f"{len(article):,} of {MAX_CHARS:,} characters · {chunk_text}", None, "stats")
+            f"{len(article):,} of {MAX_CHARS:,} characters", None, "stats")
+    literal(plan_text(plan), None, "plan")
 
 summarise_column, compare_column, _ = st.columns([1, 1, 3])
 summarise_clicked = summarise_column.button("Summarise", type="primary", width="stretch")

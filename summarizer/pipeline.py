@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .abstractive import summarise_abstractive
 from .article import Article
 from .catalogue import NLI_MODEL, describe_summary_model
+from .chunking import estimate_chunk_count
 from .entailment import entailment_scores
 from .errors import ModelUnavailable, UnsupportedLanguage
 from .extractive import summarise_extractive
@@ -20,7 +21,7 @@ from .faithfulness import (
     check_summary,
     with_entailment,
 )
-from .hub import cached_folder
+from .hub import cached_folder, is_offline
 from .language_detection import LanguageGuess, detect_language
 from .lengths import is_already_short
 from .models import load_entailment_model, load_model
@@ -53,6 +54,18 @@ class _Draft:
     chunks: int
     fallback_reason: str | None = None
     backend: str | None = None  # which engine actually ran the model ("fast" may fall back)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What `summarize` will do with a text, known before anything runs (for a page to say so)."""
+
+    language: LanguageGuess
+    engine: str                 # "abstractive" (a model writes it) or "extractive" (key sentences)
+    model: str | None
+    chunks: int
+    to_download: tuple[str, ...]  # models that must be fetched first
+    reason: str | None = None     # why key sentences when the settings allowed a model
 
 
 class Summarizer:
@@ -93,6 +106,23 @@ class Summarizer:
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
             notes=notes, settings=settings.to_dict())
+
+    def plan(self, text: str, guess: LanguageGuess | None = None) -> Plan:
+        """`guess`: the text's language when the caller has detected it already (a page that caches it)."""
+        guess = guess if guess is not None and not self.settings.language else self._language(text)
+        if self.settings.engine == "extractive":
+            return Plan(guess, "extractive", None, 1, ())
+        try:
+            route = choose_route(guess.language, self.settings.model)
+        except UnsupportedLanguage as error:
+            if self.settings.engine == "abstractive":
+                raise
+            return Plan(guess, "extractive", None, 1, (), str(error))
+        missing = tuple(m for m in route.model_ids() if cached_folder(m) is None)
+        chunks = estimate_chunk_count(text, describe_summary_model(route.summary_model).input_limit)
+        if missing and is_offline() and self.settings.engine == "auto":
+            return Plan(guess, "extractive", None, 1, missing, "the AI model is not on this server")
+        return Plan(guess, "abstractive", route.summary_model, chunks, missing)
 
     def models_to_fetch(self, language: str | None) -> list[str]:
         """Models the abstractive route needs that are not on this machine yet (empty when extractive)."""

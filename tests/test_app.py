@@ -63,7 +63,9 @@ def test_example_loads_and_live_stats_run_no_model():
     button(at, "Arabic").click().run()  # one click loads it
     assert at.text_area(key="article").value.startswith("مدينة ساحلية")
     [stats] = html_blocks(at, "literal-stats")
-    assert "Language: Arabic" in stats and "words" in stats and "chunk(s)" in stats
+    assert "Language: Arabic" in stats and "words" in stats
+    [plan] = html_blocks(at, "literal-plan")
+    assert "Summarise will" in plan  # what will run is said before it runs
     at.radio(key="length").set_value("long").run()
     at.multiselect(key="targets").set_value(["fr"]).run()
     assert set(models.loaded_models) == loaded_before  # widgets and typing never run a model
@@ -168,8 +170,8 @@ def test_a_model_id_from_the_address_bar_is_shown_as_text_not_markdown(any_model
     planted = "[Click to verify your account](http://evil.example) ![x](http://evil.example/i.png)"
     at = new_app(model=planted)
     at.text_area(key="article").set_value(paragraph("en")).run()
-    [stats] = html_blocks(at, "literal-stats")
-    assert "[Click to verify your account](http://evil.example)" in stats and "<a " not in stats
+    blocks = [h.proto.body for h in at.html]
+    assert not any("<a " in block or "<img" in block for block in blocks)  # never a link or an image
     assert not [m for m in at.markdown if "evil.example" in m.value]
     assert not [c for c in at.caption if "evil.example" in c.value]
 
@@ -511,3 +513,18 @@ def test_fourteen_translations_sit_two_to_a_row_and_missing_ones_share_one_notic
     [error] = notices(at, "error")
     assert "French" in error and "German" in error
     assert len(html_blocks(at, "literal-translation-ar")) == 1
+
+
+def test_the_page_says_what_will_run_before_it_runs(fake_models, monkeypatch):
+    at = new_app()
+    at.text_area(key="article").set_value(paragraph("en")).run()
+    [plan] = html_blocks(at, "literal-plan")
+    assert "key sentences" in plan and "not on this server" in plan  # offline, nothing downloaded
+    at.radio(key="engine").set_value("extractive").run()
+    [plan] = html_blocks(at, "literal-plan")
+    assert "key sentences" in plan and "no AI model" in plan
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    monkeypatch.setattr("summarizer.pipeline.is_offline", lambda: False)
+    at.radio(key="engine").set_value("auto").run()
+    [plan] = html_blocks(at, "literal-plan")
+    assert "AI summary with sshleifer/distilbart-cnn-12-6" in plan and "downloaded first" in plan

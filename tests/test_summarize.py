@@ -79,3 +79,14 @@ def test_settings_save_and_load_round_trip(tmp_path):
                                translate_to=("fr", "ar"), backend="reference")
     settings.save(tmp_path / "settings.json")
     assert SummarySettings.load(tmp_path / "settings.json") == settings
+
+
+def test_a_plan_says_what_will_run_without_running_it(fake_models):
+    text = paragraph("en")
+    assert Summarizer(SummarySettings(engine="extractive")).plan(text).engine == "extractive"
+    offline = Summarizer(SummarySettings()).plan(text)  # the fakes' cache is empty and HF is offline
+    assert (offline.engine, offline.reason) == ("extractive", "the AI model is not on this server")
+    assert "sshleifer/distilbart-cnn-12-6" in offline.to_download
+    esperanto = Summarizer(SummarySettings(language="eo")).plan("La urbo aprobis novan buĝeton. " * 5)
+    assert esperanto.engine == "extractive" and "Esperanto" in esperanto.reason
+    assert not [call for fake in fake_models.values() for call in getattr(fake, "calls", [])]  # nothing ran
