@@ -34,7 +34,7 @@ from summarizer.storage import ResultStore, open_store
 from summarizer.text_input import clean_text
 from ui.admission import RateLimiter, SummaryQueue
 from ui.examples import for_reader, load_examples
-from ui.failures import reader_message
+from ui.failures import admin_details, reader_message, show_failure
 from ui.page_settings import (
     AUTO_MODEL,
     PageSettings,
@@ -101,6 +101,9 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
         return cached
 
     def show(progress: Progress) -> None:
+        if progress.stage == "fallback":  # the reason is technical; it is shown with the result
+            status.text("The AI model is not available: picking key sentences from the article instead.")
+            return
         status.text(progress.message)
         if progress.text:  # a chunk's summary, shown while the next chunks are summarised
             with status:
@@ -245,7 +248,7 @@ def import_from_url() -> None:
         st.session_state.update(article=imported.text, import_note=imported, import_error=None)
     except Exception as error:
         st.session_state.update(import_error=reader_message(error, "importing that address"),
-                                import_note=None)
+                                import_details=admin_details(error), import_note=None)
 
 
 def import_from_file() -> None:
@@ -256,7 +259,8 @@ def import_from_file() -> None:
         imported = article_from_file(upload.name, upload.getvalue())
         st.session_state.update(article=imported.text, import_note=imported, import_error=None)
     except Exception as error:
-        st.session_state.update(import_error=reader_message(error, "reading that file"), import_note=None)
+        st.session_state.update(import_error=reader_message(error, "reading that file"),
+                                import_details=admin_details(error), import_note=None)
 
 
 with st.expander("Import from a web page or a file"):
@@ -266,7 +270,7 @@ with st.expander("Import from a web page or a file"):
     st.file_uploader("Upload", type=[t.lstrip(".") for t in FILE_TYPES], key="upload",
                      on_change=import_from_file)
 if st.session_state.get("import_error"):
-    notice("error", st.session_state.import_error)
+    show_failure(st.session_state.import_error, st.session_state.get("import_details"))
 if st.session_state.get("import_note"):
     imported = st.session_state.import_note
     literal(f"Imported: {imported.title or 'untitled'} — {imported.source}", None, "import")
@@ -298,6 +302,7 @@ compare_clicked = compare_column.button("Compare lengths", width="stretch")
 # --- running the models, only on request ---------------------------------------------------------
 if summarise_clicked or compare_clicked:
     st.session_state.pop("error", None)
+    st.session_state.pop("error_details", None)
     st.session_state.pop("shared_id", None)
     st.session_state.pop("stored_link", None)
     try:
@@ -325,10 +330,11 @@ if summarise_clicked or compare_clicked:
                         translate_to=()), status) for preset in LENGTH_PRESETS}
             status.update(label="Done", state="complete", expanded=False)
     except Exception as error:  # the page's boundary: a plain message, the article stays in the box
-        st.session_state.error = reader_message(error, "summarising")
+        st.session_state.update(error=reader_message(error, "summarising"),
+                                error_details=admin_details(error))
 
 if "error" in st.session_state:
-    notice("error", st.session_state.error)
+    show_failure(st.session_state.error, st.session_state.get("error_details"))
 
 # --- results -------------------------------------------------------------------------------------
 if "result" in st.session_state:
@@ -361,7 +367,7 @@ if "result" in st.session_state:
                 {"text": made_from, "page": shown.to_dict(),
                  "result": result.to_dict()})
         except Exception as error:
-            notice("error", reader_message(error, "storing the link"))
+            show_failure(reader_message(error, "storing the link"), admin_details(error))
     if st.session_state.get("stored_link"):
         st.caption("Link to this exact result (opens without running a model):")
         st.code(result_url(st.context.url or "http://localhost:8501/", st.session_state.stored_link),

@@ -54,7 +54,9 @@ def locate_model(model_ref: str, on_progress: ProgressCallback = no_progress) ->
         raise ModelUnavailable(model_ref, f"no model folder at {Path(model_ref).expanduser()}")
     if is_offline():
         raise ModelUnavailable(model_ref, f"model {model_ref} is not downloaded and this machine is "
-                                          f"offline (HF_HUB_OFFLINE is set). {fetch_instructions(model_ref)}")
+                                          f"offline (HF_HUB_OFFLINE is set). {fetch_instructions(model_ref)}",
+                               f"The AI model {model_ref} is not on this server, and this server does not "
+                               "download models.")
     return _download(model_ref, on_progress)
 
 
@@ -65,19 +67,23 @@ def _download(model_id: str, on_progress: ProgressCallback) -> str:
         patterns = _SUPPORT_FILES + _weight_patterns(list(files))
         size_mb = sum(size for name, size in files.items()
                       if any(fnmatch.fnmatch(name, p) for p in patterns)) / 1e6
-        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB) "
-                                         f"into {constants.HF_HUB_CACHE}"))
+        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB, once)"))
         return snapshot_download(model_id, allow_patterns=patterns)
     except RepositoryNotFoundError:
         raise ModelUnavailable(model_id, f"there is no model named {model_id} on the Hugging Face Hub "
-                                         "(check the spelling, or give a local folder)") from None
+                                         "(check the spelling, or give a local folder)",
+                               f"There is no model called {model_id}; check the spelling.") from None
     except GatedRepoError:
         raise ModelUnavailable(model_id, f"model {model_id} is gated: accept its terms on the Hub and "
-                                         "log in with `hf auth login`") from None
+                                         "log in with `hf auth login`",
+                               f"The model {model_id} needs an account to download; choose another "
+                               "model.") from None
     except Exception as error:  # network, TLS, proxy, disk: all mean "could not fetch"
         raise ModelUnavailable(model_id, f"model {model_id} is not downloaded and the Hugging Face Hub "
                                          f"could not be reached ({type(error).__name__}: {error}). "
-                                         f"{fetch_instructions(model_id)}") from None
+                                         f"{fetch_instructions(model_id)}",
+                               f"The AI model {model_id} is not on this server and could not be downloaded "
+                               "just now. Try again later.") from None
 
 
 def _weight_patterns(files: list[str]) -> list[str]:

@@ -49,4 +49,6 @@ def choose_route(language: str | None, requested_model: str | None = None) -> Ro
         return Route(VIA_ENGLISH, DEFAULT_SUMMARY_MODEL, to_english.model_id, from_english.model_id)
     raise UnsupportedLanguage(
         f"no model summarises {language_name(language)} ({language}) or translates it both ways; "
-        "`python -m summarizer --list-languages` shows what is covered, or use --engine extractive")
+        "`python -m summarizer --list-languages` shows what is covered, or use --engine extractive",
+        f"No AI model here summarises {language_name(language)}. The key-sentence summary (engine: "
+        "extractive) works for any language.")

@@ -99,7 +99,9 @@ class _SqlStore:
         size = len(encoded.encode("utf-8"))
         if size > self.max_entry_bytes:
             raise StoreError(f"this result is {size:,} bytes, over the {self.max_entry_bytes:,}-byte limit "
-                             "for a shared entry (SUMMARIZER_SHARE_MAX_BYTES)")
+                             "for a shared entry (SUMMARIZER_SHARE_MAX_BYTES)",
+                             f"This result is too large to share ({size:,} bytes; the limit is "
+                             f"{self.max_entry_bytes:,}). Download it instead.")
         return encoded
 
     def _sql(self, template: str) -> str:

@@ -80,5 +80,7 @@ def clean_text(text: str | bytes, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     if len(text) > max_chars:
         raise InputError(
             f"the text is {len(text):,} characters, over the limit of {max_chars:,}; "
-            "shorten it or raise the limit (--max-chars, or SUMMARIZER_MAX_CHARS for the app)")
+            "shorten it or raise the limit (--max-chars, or SUMMARIZER_MAX_CHARS for the app)",
+            f"The text is {len(text):,} characters, over this site's limit of {max_chars:,}. Shorten it "
+            "and try again.")
     return text

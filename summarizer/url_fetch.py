@@ -221,7 +221,9 @@ def _checked_address(host: str, port: int, policy: FetchPolicy, resolver: Resolv
         reason = refusal_reason(address)
         if reason:
             raise FetchRefused(f"refused to fetch {host}: {reason}; only public web addresses can be "
-                               "imported (SUMMARIZER_URL_ALLOW lists trusted local sources)")
+                               "imported (SUMMARIZER_URL_ALLOW lists trusted local sources)",
+                               f"{host} is not a public web address, so this site does not fetch it. Only "
+                               "public web pages can be imported.")
     return addresses[0]
 
 

@@ -189,7 +189,10 @@ def test_missing_model_offline_is_a_clear_error_and_text_survives(any_model):
     at.text_input(key="custom_model").set_value("nobody/missing-model").run()
     button(at, "Summarise").click().run()
     [error] = notices(at, "error")
-    assert "nobody/missing-model" in error and "hf download" in error
+    assert "nobody/missing-model" in error and "not on this server" in error
+    assert "hf download" not in error and "HF_" not in error  # words for readers
+    [details] = html_blocks(at, "literal-admin-details")
+    assert "hf download" in details  # what the administrator can do about it
     assert at.text_area(key="article").value == text
     assert not at.exception
 
@@ -201,7 +204,9 @@ def test_auto_engine_falls_back_with_a_notice(any_model):
     at.text_input(key="custom_model").set_value("nobody/missing-model")
     at = summarise(at, paragraph("en"))
     assert at.session_state["result"].engine == "extractive"
-    assert any("nobody/missing-model" in n for n in notices(at, "info"))
+    assert any("key sentences from the article" in n for n in notices(at, "info"))
+    [details] = html_blocks(at, "literal-fallback-details")
+    assert "nobody/missing-model" in details
 
 
 def test_a_short_article_is_said_to_be_already_short():
@@ -327,7 +332,9 @@ def test_url_import_refusal_is_shown_and_text_kept():
     at.text_input(key="import_url").set_value("http://169.254.169.254/latest/meta-data/").run()
     button(at, "Fetch article").click().run()
     [error] = notices(at, "error")
-    assert "link-local" in error
+    assert "not a public web address" in error and "SUMMARIZER" not in error
+    [details] = html_blocks(at, "literal-admin-details")  # collapsed, for whoever runs the server
+    assert "link-local" in details
     assert at.text_area(key="article").value == "My own pasted text stays."
 
 

@@ -86,7 +86,10 @@ def summary_column(result: SummaryResult) -> None:
         notice("info", f"This summary was written by a model licensed {licence}: it may be used for "
                        "non-commercial purposes only.")
     if result.fallback_reason:
-        notice("info", f"Extractive summary, because {result.fallback_reason}")
+        notice("info", "These are key sentences from the article: the AI model could not be used on this "
+                       "server right now.")
+        with st.expander("Details for the administrator"):
+            literal(result.fallback_reason, None, "fallback-details")
     for note in result.notes:
         notice("info", note)
     facts_by_sentence = _facts_by_sentence(result)
