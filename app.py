@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from dataclasses import replace
 
 import pandas as pd
@@ -100,13 +101,22 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
         status.text("Same text and settings as before: showing the stored result.")
         return cached
 
+    with status:
+        line, bar, latest = st.empty(), st.empty(), st.empty()
+    started = time.monotonic()
+
     def show(progress: Progress) -> None:
         if progress.stage == "fallback":  # the reason is technical; it is shown with the result
-            status.text("The AI model is not available: picking key sentences from the article instead.")
+            line.text("The AI model is not available: picking key sentences from the article instead.")
             return
-        status.text(progress.message)
-        if progress.text:  # a chunk's summary, shown while the next chunks are summarised
-            with status:
+        line.text(progress.message)
+        if progress.stage == "partial" and progress.step and progress.total:
+            done = progress.step / progress.total
+            left = (time.monotonic() - started) / done * (1 - done)
+            bar.progress(done, text=f"Part {progress.step} of {progress.total} done · "
+                                    f"about {left:.0f} s left")
+        if progress.text:  # only the latest part's summary, while the next parts are summarised
+            with latest.container():
                 literal(progress.text, settings.language, "partial")
 
     def waiting(ahead: int) -> None:

@@ -19,7 +19,7 @@ def to_markdown(result: SummaryResult) -> str:
     engine = result.model or result.engine
     lines += ["---", "",
               f"{length_label(result.summary_words, result.language)} from {result.source_words:,} "
-              f"({result.compression:.0%}), {engine}, {result.chunks} chunk(s), "
+              f"({result.share_label}), {engine}, {result.chunks} chunk(s), "
               f"{sum(result.timings.values()):.1f} s."]
     if result.fallback_reason:
         lines.append(f"Extractive because {result.fallback_reason}")

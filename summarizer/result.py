@@ -30,6 +30,13 @@ class SummaryResult:
     notes: list[str] = field(default_factory=list)  # plain words for the reader, e.g. "already short"
     settings: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def share_label(self) -> str:
+        """The summary's length as a share of the article, readable at any size: "12%", "<1%"."""
+        if self.source_words and self.compression < 0.01:
+            return "<1%"
+        return f"{self.compression:.0%}"
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -78,3 +78,12 @@ def test_lengths_in_unspaced_scripts_are_characters():
                                        source_words=1200, compression=0.007))
     assert "8 characters from 1,200 (1%)" in markdown
     assert "6 words from 120" in to_markdown(make_result())
+
+
+def test_the_share_of_the_article_reads_well_at_any_size():
+    from summarizer.result import SummaryResult
+
+    tiny = SummaryResult("s", "extractive", None, "en", source_words=15_160, summary_words=60,
+                         compression=0.004, chunks=67)
+    assert tiny.share_label == "<1%"
+    assert SummaryResult("s", "extractive", None, "en", 100, 25, 0.25, 1).share_label == "25%"

@@ -75,8 +75,8 @@ def summary_column(result: SummaryResult) -> None:
     st.subheader(f"Summary · {language_name(result.language)}")
     summary_with_marks(result)
     engine = result.model or "extractive (sentences from the article)"
-    st.caption(f"{length_label(result.summary_words, result.language)} · {result.compression:.0%} of "
-               f"{result.source_words:,} · "
+    st.caption(f"{length_label(result.summary_words, result.language)} · {result.share_label} of "
+               f"{length_label(result.source_words, result.language)} · "
                f"{sum(result.timings.values()):.1f} s · {result.chunks} chunk(s)")
     runtime = {"fast": " · fast path (CTranslate2)", "reference": " · reference path (transformers)"}
     literal(f"Engine: {engine}" + (f" · route: {result.route}" if result.route else "")
