@@ -76,7 +76,7 @@ def test_cache_key_covers_the_text_and_every_setting():
 def test_lengths_in_unspaced_scripts_are_characters():
     markdown = to_markdown(make_result(language="zh", summary="市议会批准了预算。", summary_words=8,
                                        source_words=1200, compression=0.007))
-    assert "8 characters from 1,200 (1%)" in markdown
+    assert "8 characters from 1,200 (<1%)" in markdown
     assert "6 words from 120" in to_markdown(make_result())
 
 
