@@ -41,7 +41,6 @@ from ui.page_settings import (
     PageSettings,
     from_query,
     result_url,
-    share_url,
     to_query,
 )
 from ui.render import STYLE, download_stem, literal, notice, summary_column, translations
@@ -147,6 +146,17 @@ def visitor() -> str:
     return address if isinstance(address, str) and address else st.session_state.visitor
 
 
+def keep_result(text: str, settings: PageSettings, result: SummaryResult) -> None:
+    """Store the text, settings and result shown, for the link; a failure leaves the result on screen."""
+    try:
+        st.session_state.stored_link = result_store().put(
+            {"text": text, "page": settings.to_dict(), "result": result.to_dict()})
+        st.query_params["r"] = st.session_state.stored_link
+    except Exception as error:
+        st.session_state.pop("stored_link", None)
+        show_failure(reader_message(error, "keeping a link to this result"), admin_details(error))
+
+
 def restore_widgets(settings: PageSettings) -> None:
     if not (SETTINGS.any_model or settings.model in SUMMARY_MODELS or settings.model == AUTO_MODEL):
         st.session_state.refused_model = settings.model
@@ -239,8 +249,9 @@ page = PageSettings(model=model, length=st.session_state.length, engine=st.sessi
                     targets=tuple(st.session_state.targets), backend=st.session_state.backend,
                     deep_check=st.session_state.deep_check)
 query = to_query(page)
-if st.session_state.get("shared_id"):
-    query["r"] = st.session_state.shared_id
+link_id = st.session_state.get("stored_link") or st.session_state.get("shared_id")
+if link_id:
+    query["r"] = link_id  # a reload or the back button reopens the result shown
 st.query_params.from_dict(query)
 
 # --- the article ---------------------------------------------------------------------------------
@@ -334,6 +345,8 @@ if summarise_clicked or compare_clicked:
                 else:
                     st.session_state.result = summarise(text, settings, status)
                 st.session_state.update(result_settings=page, result_text=article)
+                if SETTINGS.keep_results:
+                    keep_result(article, page, st.session_state.result)
             else:
                 st.session_state.comparison = {
                     preset: summarise(text, page.to_summary_settings(MAX_CHARS, preset).with_changes(
@@ -369,17 +382,15 @@ if "result" in st.session_state:
                                 mime="text/markdown")
     download_json.download_button("Download JSON", result.to_json(), file_name=f"{stem}.json",
                                   mime="application/json")
-    share_column.caption(f"Share stores the article, this summary and its settings on this server for "
-                         f"{SETTINGS.share_expiry_days:g} days.")
-    if share_column.button("Share this result"):
-        try:
-            st.session_state.stored_link = result_store().put(
-                {"text": made_from, "page": shown.to_dict(),
-                 "result": result.to_dict()})
-        except Exception as error:
-            show_failure(reader_message(error, "storing the link"), admin_details(error))
+    if not SETTINGS.keep_results:
+        share_column.caption(f"Share stores the article, this summary and its settings on this server "
+                             f"for {SETTINGS.share_expiry_days:g} days.")
+        if share_column.button("Share this result"):
+            keep_result(made_from, shown, result)
     if st.session_state.get("stored_link"):
-        st.caption("Link to this exact result (opens without running a model):")
+        st.caption(f"Link to this result, also in the address bar: it reopens the article, this summary "
+                   f"and its settings without running a model. They are kept on this server for "
+                   f"{SETTINGS.share_expiry_days:g} days.")
         st.code(result_url(st.context.url or "http://localhost:8501/", st.session_state.stored_link),
                 language=None)
 
@@ -394,7 +405,3 @@ if "comparison" in st.session_state:
     st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},
                               index=["source", *comparison]), horizontal=True, height=220)
 
-# --- sharing ---------------------------------------------------------------------------------------
-st.divider()
-st.caption("Share link: opens this page with the same model, length and languages.")
-st.code(share_url(st.context.url or "http://localhost:8501/", page), language=None)

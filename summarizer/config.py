@@ -33,6 +33,7 @@ class Config:
     database: str | None = None                 # SUMMARIZER_DATABASE: SQLite path or postgresql:// URL
     share_max_bytes: int = 1_000_000            # SUMMARIZER_SHARE_MAX_BYTES
     share_expiry_days: float = 90.0             # SUMMARIZER_SHARE_EXPIRY_DAYS
+    keep_results: bool = True                   # SUMMARIZER_KEEP_RESULTS: store each result for its link
     any_model: bool = False                     # SUMMARIZER_ANY_MODEL: page visitors may name any model
     model_memory_mb: int = 8_000                # SUMMARIZER_MODEL_MEMORY_MB: loaded models, all together
     queue_length: int = 8                       # SUMMARIZER_QUEUE_LENGTH: summaries waiting, per server
@@ -76,15 +77,18 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         share_expiry_days=float(number("SUMMARIZER_SHARE_EXPIRY_DAYS", defaults.share_expiry_days, float,
                                        minimum=0.001)),
         any_model=_flag(env, "SUMMARIZER_ANY_MODEL"),
+        keep_results=_flag(env, "SUMMARIZER_KEEP_RESULTS", default=True),
         model_memory_mb=int(number("SUMMARIZER_MODEL_MEMORY_MB", defaults.model_memory_mb, minimum=100)),
         queue_length=int(number("SUMMARIZER_QUEUE_LENGTH", defaults.queue_length)),
         runs_per_minute=int(number("SUMMARIZER_RUNS_PER_MINUTE", defaults.runs_per_minute)),
     )
 
 
-def _flag(env: Mapping[str, str], name: str) -> bool:
+def _flag(env: Mapping[str, str], name: str, default: bool = False) -> bool:
     raw = env.get(name, "").strip().lower()
-    if raw in ("", "0", "false", "no"):
+    if not raw:
+        return default
+    if raw in ("0", "false", "no"):
         return False
     if raw in ("1", "true", "yes"):
         return True

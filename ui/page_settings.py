@@ -68,9 +68,5 @@ def to_query(settings: PageSettings) -> dict[str, str]:
     return query
 
 
-def share_url(page_url: str, settings: PageSettings) -> str:
-    return page_url.split("?")[0] + "?" + urlencode(to_query(settings))
-
-
 def result_url(page_url: str, entry_id: str) -> str:
     return page_url.split("?")[0] + "?" + urlencode({"r": entry_id})
