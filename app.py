@@ -43,7 +43,15 @@ from ui.page_settings import (
     result_url,
     to_query,
 )
-from ui.render import STYLE, download_stem, literal, notice, summary_column, translations
+from ui.render import (
+    STYLE,
+    download_stem,
+    evidence,
+    literal,
+    notice,
+    summary_column,
+    translations,
+)
 from ui.result_cache import ResultCache, cache_key
 
 CUSTOM_MODEL = "custom"
@@ -240,6 +248,9 @@ with st.sidebar:
         st.radio("Model runtime", BACKENDS, key="backend",
                  format_func=lambda b: {"fast": "fast (CTranslate2 int8)",
                                         "reference": "reference (transformers fp32)"}[b])
+        if st.session_state.backend == "reference":
+            st.caption("The reference runtime runs the model in full precision: on a CPU one summary can "
+                       "take minutes.")
 
 model = (st.session_state.custom_model.strip() or AUTO_MODEL) \
     if st.session_state.model_choice == CUSTOM_MODEL and SETTINGS.any_model else st.session_state.model_choice
@@ -376,6 +387,8 @@ if "result" in st.session_state:
                           "Summarise to update it.")
     summary_column(result)
     translations(result, shown.targets)
+    with st.expander("The article, with the sources of each summary sentence highlighted"):
+        evidence(result, made_from)
     download_md, download_json, share_column, _ = st.columns([1, 1, 1, 2])
     stem = download_stem(made_from, result.language)
     download_md.download_button("Download Markdown", to_markdown(result), file_name=f"{stem}.md",
@@ -397,10 +410,14 @@ if "result" in st.session_state:
 if "comparison" in st.session_state:
     st.subheader("Compare lengths")
     comparison: dict[str, SummaryResult] = st.session_state.comparison
-    for column, (preset, item) in zip(st.columns(len(comparison)), comparison.items()):
-        with column:
-            st.markdown(f"**{preset.capitalize()}** · {length_label(item.summary_words, item.language)}")
-            literal(item.summary, item.language, f"compare-{preset}")
+    presets = list(comparison.items())
+    for start in range(0, len(presets), 2):  # two to a row, like the translations
+        for column, (preset, item) in zip(st.columns(2), presets[start:start + 2]):
+            with column:
+                writer = f"AI summary by {item.model}" if item.model else "key sentences from the article"
+                literal(f"{preset.capitalize()} · {length_label(item.summary_words, item.language)} · "
+                        f"{writer}", None, f"compare-head-{preset}")
+                literal(item.summary, item.language, f"compare-{preset}")
     source_words = next(iter(comparison.values())).source_words
     st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},
                               index=["source", *comparison]), horizontal=True, height=220)

@@ -128,7 +128,15 @@ def test_compare_lengths_side_by_side_with_chart():
     assert words[0] < words[1] < words[2]
     for preset in comparison:
         assert html_blocks(at, f"literal-compare-{preset}")
+        [head] = html_blocks(at, f"literal-compare-head-{preset}")
+        assert "key sentences from the article" in head  # which engine wrote it
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_the_reference_runtime_warns_that_it_is_slow():
+    at = new_app(runtime="reference")
+    assert any("can take minutes" in c.value for c in at.caption)
+    assert not any("can take minutes" in c.value for c in new_app().caption)
 
 
 def test_same_text_and_settings_are_not_summarised_twice(monkeypatch):
@@ -546,3 +554,19 @@ def test_the_page_says_what_will_run_before_it_runs(fake_models, monkeypatch):
     at.radio(key="engine").set_value("auto").run()
     [plan] = html_blocks(at, "literal-plan")
     assert "AI summary with sshleifer/distilbart-cnn-12-6" in plan and "downloaded first" in plan
+
+
+def test_the_article_shows_the_sources_of_the_chosen_summary_sentence(fake_models):
+    fake_models(DEFAULT_MODEL).answers = ["Officials said work begins in March. The plan adds bus routes."]
+    text = "<b>Bold</b> start. " + paragraph("en")
+    at = summarise(new_app(), text, engine="abstractive")
+    [block] = html_blocks(at, "literal-evidence")
+    support = at.session_state["result"].support
+    first_source = split_sentences(text, "en")[support[0]["sources"][0]]
+    assert f'<mark class="source">{first_source}</mark>' in block
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in block and "<b>" not in block  # the article stays literal
+    at.radio(key="evidence_sentence").set_value(1).run()
+    [block] = html_blocks(at, "literal-evidence")
+    second_source = split_sentences(text, "en")[support[1]["sources"][0]]
+    assert f'<mark class="source">{second_source}</mark>' in block
+    assert f'<mark class="source">{first_source}</mark>' not in block

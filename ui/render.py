@@ -24,15 +24,23 @@ STYLE = """<style>
 .literal-engine { font-size: 0.85rem; color: #555; }
 .literal-stats { font-size: 0.875rem; color: #6b6f76; margin: 0 0 0.5rem; }
 mark.fact-missing { background: #ffe0b2; color: inherit; border-bottom: 2px solid #e65100; padding: 0 0.1em; }
+mark.source { background: #d7ecff; color: inherit; padding: 0 0.1em; }
+.literal-evidence { max-height: 24rem; overflow-y: auto; border: 1px solid #e3e6ea; border-radius: 0.5rem;
+                    padding: 0.6rem 0.8rem; }
 textarea { unicode-bidi: plaintext; text-align: start; }  /* Arabic lines run right to left */
 </style>"""
 
 
 def literal(text: str, language: str | None = None, name: str = "text") -> None:
     """`name` becomes a class (`literal-<name>`) so tests and styles can find the block."""
+    st.html(f'<div class="literal literal-{html.escape(name)}" {_text_attributes(language)}>'
+            f'{html.escape(text)}</div>')
+
+
+def _text_attributes(language: str | None) -> str:
+    """dir and lang for a block of text: right to left where the script is, "auto" when unknown."""
     direction = "rtl" if is_right_to_left(language) else ("ltr" if language else "auto")
-    st.html(f'<div class="literal literal-{html.escape(name)}" dir="{direction}" '
-            f'lang="{html.escape(language or "")}">{html.escape(text)}</div>')
+    return f'dir="{direction}" lang="{html.escape(language or "")}"'
 
 
 VERDICTS = {"supported": "Supported by the article.",
@@ -60,9 +68,7 @@ def summary_with_marks(result: SummaryResult) -> None:
             position = fact["end"]
         marked.append(html.escape(sentence[position:]))
         pieces.append("".join(marked))
-    direction = "rtl" if is_right_to_left(result.language) else ("ltr" if result.language else "auto")
-    st.html(f'<div class="literal literal-summary" dir="{direction}" '
-            f'lang="{html.escape(result.language or "")}">'
+    st.html(f'<div class="literal literal-summary" {_text_attributes(result.language)}>'
             f'{html.escape(sentence_separator(result.language)).join(pieces)}</div>')
 
 
@@ -160,3 +166,24 @@ def download_stem(text: str, language: str | None, today: datetime.date | None =
     first = article.title or (article.sentences[0] if article.sentences else "")
     words = regex.findall(r"[\p{L}\p{M}\p{N}]+", first.lower())[:6] or ["summary"]
     return f"{'-'.join(words)[:60]}-{(today or datetime.date.today()).isoformat()}"
+
+
+def evidence(result: SummaryResult, article_text: str) -> None:
+    """The article with the sentences a chosen summary sentence rests on highlighted: the reader checks a
+    claim against its source without searching for it."""
+    if not result.support:
+        return
+    st.markdown("**Check a sentence against the article**")
+    chosen = st.radio("Summary sentence", list(range(len(result.support))), horizontal=True,
+                      format_func=lambda i: str(i + 1), key="evidence_sentence",
+                      label_visibility="collapsed")
+    support = result.support[chosen]
+    verdict = VERDICTS.get(support.get("verdict", ""), "")
+    literal(f"{chosen + 1}. {support['sentence']}", result.language, "evidence-sentence")
+    st.caption(verdict + ("" if support["sources"] else " No sentence of the article is close to it."))
+    sources = set(support["sources"])
+    sentences = Article.read(article_text, result.language).sentences
+    pieces = [f'<mark class="source">{html.escape(s)}</mark>' if i in sources else html.escape(s)
+              for i, s in enumerate(sentences)]
+    st.html(f'<div class="literal literal-evidence" {_text_attributes(result.language)}>'
+            f'{"<br>".join(pieces)}</div>')
