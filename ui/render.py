@@ -23,11 +23,16 @@ STYLE = """<style>
 .notice-info { background: #e8f4fd; color: #0d3c61; }
 .literal-engine { font-size: 0.85rem; color: #555; }
 .literal-stats { font-size: 0.875rem; color: #6b6f76; margin: 0 0 0.5rem; }
+.literal-plan { font-size: 0.9rem; color: #33373d; margin: 0 0 0.6rem; }
 mark.fact-missing { background: #ffe0b2; color: inherit; border-bottom: 2px solid #e65100; padding: 0 0.1em; }
 mark.source { background: #d7ecff; color: inherit; padding: 0 0.1em; }
 .literal-evidence { max-height: 24rem; overflow-y: auto; border: 1px solid #e3e6ea; border-radius: 0.5rem;
                     padding: 0.6rem 0.8rem; }
 textarea { unicode-bidi: plaintext; text-align: start; }  /* Arabic lines run right to left */
+/* The collapsed sidebar's control says what it opens (on a phone it is the only way to the settings). */
+[data-testid="stExpandSidebarButton"] { width: auto; padding: 0 0.6rem; gap: 0.3rem; }
+[data-testid="stExpandSidebarButton"]::after { content: "Settings"; font-size: 0.9rem; }
+code { white-space: pre-wrap !important; overflow-wrap: anywhere; }  /* links wrap instead of clipping */
 </style>"""
 
 
