@@ -202,3 +202,32 @@ def test_upload_an_html_file(page, server):
         timeout=120_000)
     assert "Reader123" not in page.get_by_role("textbox", name="Article", exact=True).input_value()
     shot(page, "uploaded-html")
+
+
+def test_out_of_date_results_examples_and_a_phone_width(page, server):
+    """One click loads an example; a changed article marks the result out of date; at 390 px the settings
+    are reachable by a labelled control and the result's link is not clipped."""
+    open_app(page, server + "/?engine=extractive&to=ar")
+    page.get_by_role("button", name="Spanish").click()
+    page.wait_for_function(
+        "document.querySelector('textarea[aria-label=\"Article\"]').value.includes('Valdemora')",
+        timeout=60_000)
+    wait_until_idle(page)
+    page.get_by_role("button", name="Summarise").click()
+    page.locator(".literal-summary").wait_for(timeout=120_000)
+    page.locator(".literal-translation-ar").wait_for(timeout=120_000)
+    shot(page, "result-1400")
+    paste(page, paragraph("en"))
+    page.get_by_text("Out of date: the article has changed").wait_for(timeout=60_000)
+    shot(page, "out-of-date-1400")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.wait_for_timeout(800)
+    shot(page, "out-of-date-390")
+    link = page.locator("code", has_text="?r=")
+    box = link.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390  # not clipped
+    control = page.locator('[data-testid="stExpandSidebarButton"]')
+    assert control.is_visible()
+    control.click()
+    page.get_by_text("Translate the summary into").wait_for(timeout=30_000)
+    shot(page, "settings-390")
