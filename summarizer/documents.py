@@ -27,6 +27,8 @@ FILE_TYPES = (".txt", ".md", *DOCUMENT_TYPES)
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _log = logging.getLogger(__name__)
+HTML_TEXT_ALLOWANCE = 5  # a page's text may be this many times the article limit (menus, comments)
+_TAG = re.compile(r"<[^>]*>|\s+")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ def article_from_html(html: str | bytes, source: str, max_chars: int | None = No
     """The article body (not menus, ads or comments) via trafilatura, with the page's title."""
     import trafilatura
 
+    page = html.decode("utf-8", errors="replace") if isinstance(html, bytes) else html
+    if max_chars is not None and len(_TAG.sub("", page)) > HTML_TEXT_ALLOWANCE * max_chars:
+        # Measured before extraction, which costs seconds and hundreds of MB on a page this large.
+        raise InputError(f"{source} holds far more text than one article (the limit is {max_chars:,} "
+                         "characters); import the article's own page or paste its text")
     try:
         document = trafilatura.bare_extraction(html, url=source if "://" in source else None,
                                                with_metadata=True, include_comments=False,
