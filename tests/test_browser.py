@@ -231,3 +231,59 @@ def test_out_of_date_results_examples_and_a_phone_width(page, server):
     control.click()
     page.get_by_text("Translate the summary into").wait_for(timeout=30_000)
     shot(page, "settings-390")
+
+
+def both_widths(page, name: str, focus: str | None = None) -> None:
+    """Screenshots at 1400 and 390 px, scrolled to `focus` (Streamlit scrolls inside the page, so a
+    full-page shot shows only the top)."""
+    for width, height in ((1400, 1000), (390, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(600)
+        if focus:
+            page.locator(focus).first.scroll_into_view_if_needed()
+        shot(page, f"{name}-{width}")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.wait_for_timeout(300)
+
+
+def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
+    """The plan before a run, the note on a short article, a refused import in plain words, fourteen
+    translations two to a row, and a non-commercial model's licence: each at 1400 and 390 px."""
+    open_app(page, server + "/?engine=auto")
+    paste(page, paragraph("en"))
+    page.locator(".literal-plan").wait_for(timeout=30_000)
+    assert "key sentences" in page.locator(".literal-plan").inner_text()  # nothing is downloaded here
+    both_widths(page, "plan-before-run", ".literal-plan")
+    page.get_by_role("button", name="Summarise").click()
+    page.get_by_text("The article is already short").wait_for(timeout=60_000)
+    both_widths(page, "already-short", ".notice-info")
+
+    page.get_by_text("Import from a web page or a file").click()
+    address = page.get_by_role("textbox", name="From a URL")
+    address.fill("http://127.0.0.1:9/private")
+    address.press("Enter")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Fetch article").click()
+    page.get_by_text("is not a public web address").wait_for(timeout=30_000)
+    assert "SUMMARIZER" not in page.locator(".notice-error").first.inner_text()
+    both_widths(page, "plain-message", ".notice-error")
+
+    from summarizer.catalogue import TARGET_LANGUAGES
+
+    everything = ",".join(TARGET_LANGUAGES)
+    open_app(page, server + f"/?engine=extractive&to={everything}")
+    paste(page, paragraph("en") + " " + paragraph("en").replace("council", "committee"))
+    page.get_by_role("button", name="Summarise").click()
+    page.locator(".literal-translation-tr").wait_for(timeout=120_000)
+    main_width = page.locator(".literal-summary").bounding_box()["width"]
+    for code in ("de", "ar", "zh", "tr"):
+        box = page.locator(f".literal-translation-{code}").bounding_box()
+        assert box["width"] < 0.6 * main_width  # two to a row, never fourteen squeezed into one
+    both_widths(page, "fourteen-translations", ".literal-translation-ar")
+
+    open_app(page, server + "/?engine=abstractive&model=csebuetnlp/mT5_multilingual_XLSum")
+    paste(page, paragraph("fr"))
+    page.get_by_role("button", name="Summarise").click()
+    page.get_by_text("non-commercial purposes only").wait_for(timeout=120_000)
+    both_widths(page, "licence-note", ".literal-summary")
