@@ -91,7 +91,8 @@ def plan_text(plan: Plan | None) -> str:
     if plan.engine == "extractive":
         why = f" ({plan.reason})" if plan.reason else " (no AI model)"
         return f"Summarise will pick key sentences from the article{why}."
-    fetch = f"; it is downloaded first ({', '.join(plan.to_download)})" if plan.to_download else ""
+    size = f", {plan.download_mb:,.0f} MB" if plan.download_mb else ""
+    fetch = f"; it is downloaded first ({', '.join(plan.to_download)}{size})" if plan.to_download else ""
     return f"Summarise will write an AI summary with {plan.model}, in about {plan.chunks} part(s){fetch}."
 
 
@@ -117,6 +118,8 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
             line.text("The AI model is not available: picking key sentences from the article instead.")
             return
         line.text(progress.message)
+        if progress.stage == "download" and progress.total:
+            bar.progress(min(1.0, (progress.step or 0) / progress.total), text=progress.message)
         if progress.stage == "partial" and progress.step and progress.total:
             done = progress.step / progress.total
             left = (time.monotonic() - started) / done * (1 - done)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from functools import lru_cache
 from pathlib import Path
 
 from huggingface_hub import HfApi, constants, snapshot_download
@@ -16,6 +19,7 @@ from huggingface_hub.errors import (
 from .errors import ModelUnavailable
 from .progress import Progress, ProgressCallback, no_progress
 
+PROGRESS_EVERY = 0.5  # seconds between download progress reports
 # Tokenizer and config files of every kind the catalogue uses; weights are chosen separately.
 _SUPPORT_FILES = ["*.json", "*.model", "*.spm", "*.txt"]
 
@@ -60,15 +64,32 @@ def locate_model(model_ref: str, on_progress: ProgressCallback = no_progress) ->
     return _download(model_ref, on_progress)
 
 
+@lru_cache(maxsize=64)
+def _files_to_fetch(model_id: str) -> tuple[tuple[str, ...], float]:
+    """The file patterns to download and their total size in MB (asks the Hub once per process)."""
+    info = HfApi().model_info(model_id, files_metadata=True)
+    files = {s.rfilename: (s.size or 0) for s in info.siblings or []}
+    patterns = _SUPPORT_FILES + _weight_patterns(list(files))
+    size = sum(size for name, size in files.items() if any(fnmatch.fnmatch(name, p) for p in patterns))
+    return tuple(patterns), size / 1e6
+
+
+def download_size_mb(model_id: str) -> float | None:
+    """How much `locate_model` would download for this model, or None when it cannot be known now."""
+    if is_offline() or is_local_folder(model_id):
+        return None
+    try:
+        return _files_to_fetch(model_id)[1]
+    except Exception:  # offline, unknown, gated: the page simply does not show a size
+        return None
+
+
 def _download(model_id: str, on_progress: ProgressCallback) -> str:
     try:
-        info = HfApi().model_info(model_id, files_metadata=True)
-        files = {s.rfilename: (s.size or 0) for s in info.siblings or []}
-        patterns = _SUPPORT_FILES + _weight_patterns(list(files))
-        size_mb = sum(size for name, size in files.items()
-                      if any(fnmatch.fnmatch(name, p) for p in patterns)) / 1e6
-        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB, once)"))
-        return snapshot_download(model_id, allow_patterns=patterns)
+        patterns, size_mb = _files_to_fetch(model_id)
+        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB, once)",
+                             0, round(size_mb)))
+        return _with_progress(model_id, list(patterns), size_mb, on_progress)
     except RepositoryNotFoundError:
         raise ModelUnavailable(model_id, f"there is no model named {model_id} on the Hugging Face Hub "
                                          "(check the spelling, or give a local folder)",
@@ -84,6 +105,22 @@ def _download(model_id: str, on_progress: ProgressCallback) -> str:
                                          f"{fetch_instructions(model_id)}",
                                f"The AI model {model_id} is not on this server and could not be downloaded "
                                "just now. Try again later.") from None
+
+
+def _with_progress(model_id: str, patterns: list[str], size_mb: float, on_progress: ProgressCallback) -> str:
+    """snapshot_download in a worker thread while this thread reports the megabytes in the cache's blob
+    folder every half second: the caller's thread is the one allowed to draw progress on a page."""
+    blobs = Path(constants.HF_HUB_CACHE) / f"models--{model_id.replace('/', '--')}" / "blobs"
+    with ThreadPoolExecutor(1) as pool:
+        download = pool.submit(snapshot_download, model_id, allow_patterns=patterns)
+        while True:
+            try:
+                return download.result(timeout=PROGRESS_EVERY)
+            except FutureTimeout:
+                done = sum(p.stat().st_size for p in blobs.glob("*") if p.is_file()) / 1e6 \
+                    if blobs.is_dir() else 0.0
+                on_progress(Progress("download", f"Downloading {model_id}: {done:,.0f} of {size_mb:,.0f} MB",
+                                     round(min(done, size_mb)), round(size_mb)))
 
 
 def _weight_patterns(files: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from .faithfulness import (
     check_summary,
     with_entailment,
 )
-from .hub import cached_folder, is_offline
+from .hub import cached_folder, download_size_mb, is_offline
 from .language_detection import LanguageGuess, detect_language
 from .lengths import is_already_short
 from .models import load_entailment_model, load_model
@@ -66,6 +66,7 @@ class Plan:
     chunks: int
     to_download: tuple[str, ...]  # models that must be fetched first
     reason: str | None = None     # why key sentences when the settings allowed a model
+    download_mb: float | None = None  # their size, when the Hub says
 
 
 class Summarizer:
@@ -122,7 +123,9 @@ class Summarizer:
         chunks = estimate_chunk_count(text, describe_summary_model(route.summary_model).input_limit)
         if missing and is_offline() and self.settings.engine == "auto":
             return Plan(guess, "extractive", None, 1, missing, "the AI model is not on this server")
-        return Plan(guess, "abstractive", route.summary_model, chunks, missing)
+        sizes = [size for size in (download_size_mb(m) for m in missing) if size is not None]
+        size = sum(sizes) if missing and len(sizes) == len(missing) else None
+        return Plan(guess, "abstractive", route.summary_model, chunks, missing, download_mb=size)
 
     def models_to_fetch(self, language: str | None) -> list[str]:
         """Models the abstractive route needs that are not on this machine yet (empty when extractive)."""

@@ -120,3 +120,41 @@ def test_the_least_recently_used_model_leaves_when_the_memory_budget_is_full(mon
     assert first.generate  # the caller that holds the evicted model can still use it
     assert load_model("Helsinki-NLP/opus-mt-en-fr", backend="reference") is second
     assert load_model("Helsinki-NLP/opus-mt-en-de", backend="reference") is not first  # loaded again
+
+
+def test_a_download_reports_megabytes_as_they_arrive_and_the_plan_knows_the_size(tmp_path, monkeypatch):
+    """The Hub is out of reach here, so its two calls are replaced: model_info says what the files
+    weigh, and snapshot_download writes them into the cache's blob folder in steps."""
+    import types
+
+    import summarizer.hub as hub
+    from summarizer.progress import Progress
+
+    monkeypatch.setattr(hub.constants, "HF_HUB_CACHE", str(tmp_path))
+    monkeypatch.setattr(hub, "is_offline", lambda: False)
+    monkeypatch.setattr(hub, "PROGRESS_EVERY", 0.05)
+    hub._files_to_fetch.cache_clear()
+    siblings = [types.SimpleNamespace(rfilename="model.safetensors", size=3_000_000),
+                types.SimpleNamespace(rfilename="config.json", size=1_000)]
+    monkeypatch.setattr(hub, "HfApi", lambda: types.SimpleNamespace(
+        model_info=lambda model_id, files_metadata: types.SimpleNamespace(siblings=siblings)))
+
+    def slow_download(model_id, allow_patterns):
+        blobs = tmp_path / "models--org--weights" / "blobs"
+        blobs.mkdir(parents=True)
+        with open(blobs / "abc.incomplete", "wb") as part:
+            for _ in range(3):
+                part.write(b"x" * 1_000_000)
+                part.flush()
+                time.sleep(0.2)
+        assert allow_patterns == ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors"]
+        return str(tmp_path / "snapshot")
+
+    monkeypatch.setattr(hub, "snapshot_download", slow_download)
+    assert hub.download_size_mb("org/weights") == 3.001
+    reports: list[Progress] = []
+    assert hub._download("org/weights", reports.append) == str(tmp_path / "snapshot")
+    megabytes = [p.step for p in reports if p.stage == "download"]
+    assert reports[0].total == 3 and megabytes[0] == 0
+    assert megabytes == sorted(megabytes) and max(megabytes) >= 2  # it grew while the files came
+    hub._files_to_fetch.cache_clear()
