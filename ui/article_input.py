@@ -1,0 +1,109 @@
+"""The article: one-click examples, import from a web page or a file, the text box, and what the page
+knows about the text before anything runs (language, length, and what Summarise will do)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
+from summarizer.errors import UnsupportedLanguage
+from summarizer.languages import language_name
+from summarizer.pipeline import Plan
+from summarizer.segmentation import count_words, length_label
+
+from .examples import for_reader, load_examples
+from .failures import admin_details, reader_message, show_failure
+from .page_settings import PageSettings
+from .render import literal
+from .services import detected_language, planned
+from .state import forget_result, session
+
+
+def examples_row() -> None:
+    examples = st.cache_resource(load_examples)()
+
+    def load(key: str) -> None:
+        session()["article"] = next(e for e in examples if e.key == key).text
+        forget_result()
+
+    st.caption("Try an example article (one click):")
+    locale = st.context.locale if isinstance(st.context.locale, str) else None
+    for column, example in zip(st.columns(len(examples)), for_reader(examples, locale)):
+        column.button(language_name(example.language), key=f"example-{example.key}", on_click=load,
+                      args=(example.key,), help=example.title, width="stretch")
+
+
+def _import_from_url() -> None:
+    state = session()
+    try:
+        imported = article_from_url(state["import_url"])
+        state.update(article=imported.text, import_note=imported, import_error="")
+    except Exception as error:
+        state.update(import_error=reader_message(error, "importing that address"),
+                     import_details=admin_details(error), import_note=None)
+
+
+def _import_from_file() -> None:
+    state = session()
+    upload = state.get("upload")
+    if upload is None:
+        return
+    try:
+        imported = article_from_file(upload.name, upload.getvalue())
+        state.update(article=imported.text, import_note=imported, import_error="")
+    except Exception as error:
+        state.update(import_error=reader_message(error, "reading that file"),
+                     import_details=admin_details(error), import_note=None)
+
+
+def import_section() -> None:
+    state = session()
+    with st.expander("Import from a web page or a file"):
+        url_column, fetch_column = st.columns([4, 1], vertical_alignment="bottom")
+        url_column.text_input("From a URL", key="import_url", placeholder="https://…")
+        fetch_column.button("Fetch article", on_click=_import_from_url, width="stretch")
+        st.file_uploader("Upload", type=[t.lstrip(".") for t in FILE_TYPES], key="upload",
+                         on_change=_import_from_file)
+    if state.get("import_error"):
+        show_failure(state["import_error"], state.get("import_details"))
+    imported = state.get("import_note")
+    if imported:
+        literal(f"Imported: {imported.title or 'untitled'} — {imported.source}", None, "import")
+
+
+def article_box(max_chars: int) -> str:
+    state = session()
+    if state.get("refused_model"):
+        literal("This link asked for a model this site does not offer, so the model is chosen "
+                "automatically: " + state["refused_model"], None, "refused-model")
+    st.text_area("Article", key="article", height=300, max_chars=max_chars,
+                 placeholder="Paste a news article in any language…")
+    return state["article"]
+
+
+def what_will_run(article: str, page: PageSettings, max_chars: int) -> None:
+    """Language, length and the plan, live as the reader types; no model runs."""
+    if not article.strip():
+        return
+    try:
+        plan: Plan | None = planned(article, page.to_summary_settings(max_chars))
+    except UnsupportedLanguage:  # the chosen model cannot summarise this language
+        plan = None
+    guess = plan.language if plan else detected_language(article)
+    language_text = (f"{language_name(guess.language)} ({guess.confidence:.0%} sure)" if guess.language
+                     else f"uncertain: {guess.reason}")
+    # Literal, not a caption: the model id comes from the address bar, and captions render Markdown.
+    literal(f"Language: {language_text} · {length_label(count_words(article), guess.language)} · "
+            f"{len(article):,} of {max_chars:,} characters", None, "stats")
+    literal(plan_text(plan), None, "plan")
+
+
+def plan_text(plan: Plan | None) -> str:
+    if plan is None:
+        return "The chosen model does not summarise this language; choose Automatic."
+    if plan.engine == "extractive":
+        why = f" ({plan.reason})" if plan.reason else " (no AI model)"
+        return f"Summarise will pick key sentences from the article{why}."
+    size = f", {plan.download_mb:,.0f} MB" if plan.download_mb else ""
+    fetch = f"; it is downloaded first ({', '.join(plan.to_download)}{size})" if plan.to_download else ""
+    return f"Summarise will write an AI summary with {plan.model}, in about {plan.chunks} part(s){fetch}."

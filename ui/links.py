@@ -1,0 +1,54 @@
+"""The address bar: settings restored from it once per session, and results reopened from `?r=<id>`."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from summarizer.catalogue import SUMMARY_MODELS
+from summarizer.result import SummaryResult
+
+from .failures import reader_message
+from .page_settings import AUTO_MODEL, PageSettings
+from .services import result_store
+from .state import session
+
+CUSTOM_MODEL = "custom"
+
+
+def restore_widgets(settings: PageSettings, any_model: bool) -> None:
+    """Put `settings` into the sidebar's widgets; a model this site does not offer becomes automatic."""
+    state = session()
+    if not (any_model or settings.model in SUMMARY_MODELS or settings.model == AUTO_MODEL):
+        state["refused_model"] = settings.model
+        settings = replace(settings, model=AUTO_MODEL)
+    catalogued = settings.model in SUMMARY_MODELS or settings.model == AUTO_MODEL
+    state.update(
+        model_choice=settings.model if catalogued else CUSTOM_MODEL,
+        custom_model="" if catalogued else settings.model,
+        length=settings.length, engine=settings.engine, targets=list(settings.targets),
+        backend=settings.backend, deep_check=settings.deep_check)
+
+
+def open_shared_result(entry_id: str, any_model: bool) -> None:
+    """A `?r=<id>` link: the stored text, settings and result, shown without running a model."""
+    state = session()
+    try:
+        entry = result_store().get(entry_id)
+    except Exception as error:
+        state["error"] = reader_message(error, "opening the link")
+        return
+    if entry is None:
+        state["error"] = "This link was not found or has expired. Paste the article again to summarise it."
+        return
+    try:
+        shown = PageSettings.from_dict(entry["page"])
+        result = SummaryResult.from_dict(entry["result"])
+        text = str(entry["text"])
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        logging.warning("shared result %s cannot be shown: %s", entry_id, error)
+        state["error"] = ("This link was saved by a different version of the app and cannot be shown. "
+                          "Paste the article again to summarise it.")
+        return
+    restore_widgets(shown, any_model)
+    state.update(article=text, result=result, result_settings=shown, result_text=text, shared_id=entry_id)

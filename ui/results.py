@@ -1,0 +1,74 @@
+"""The result on screen: whether it is still current, the summary with its evidence, translations,
+downloads and its link; and Compare lengths."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from summarizer.config import Config
+from summarizer.export import to_markdown
+from summarizer.result import SummaryResult
+from summarizer.segmentation import length_label
+
+from .page_settings import PageSettings, result_url
+from .render import download_stem, evidence, literal, notice, summary_column, translations
+from .services import keep_result
+from .state import session
+
+
+def result_section(article: str, page: PageSettings, settings: Config) -> None:
+    state = session()
+    if "result" not in state:
+        return
+    result = state["result"]
+    shown = state["result_settings"]
+    made_from = state.get("result_text", article)
+    if made_from != article:
+        notice("warning", "Out of date: the article has changed since this summary was made. Press "
+                          "Summarise to summarise the new text. Share and the downloads keep the summary "
+                          "below together with the text it was made from.")
+    elif state.get("shared_id"):
+        st.caption("A shared result, shown as it was stored. Change the settings and press Summarise "
+                   "to re-run it.")
+    elif shown != page:
+        notice("warning", "Out of date: the settings have changed since this summary was made. Press "
+                          "Summarise to update it.")
+    summary_column(result)
+    translations(result, shown.targets)
+    with st.expander("The article, with the sources of each summary sentence highlighted"):
+        evidence(result, made_from)
+    download_md, download_json, share_column, _ = st.columns([1, 1, 1, 2])
+    stem = download_stem(made_from, result.language)
+    download_md.download_button("Download Markdown", to_markdown(result), file_name=f"{stem}.md",
+                                mime="text/markdown")
+    download_json.download_button("Download JSON", result.to_json(), file_name=f"{stem}.json",
+                                  mime="application/json")
+    if not settings.keep_results:
+        share_column.caption(f"Share stores the article, this summary and its settings on this server "
+                             f"for {settings.share_expiry_days:g} days.")
+        if share_column.button("Share this result"):
+            keep_result(made_from, shown, result)
+    if state.get("stored_link"):
+        st.caption(f"Link to this result, also in the address bar: it reopens the article, this summary "
+                   f"and its settings without running a model. They are kept on this server for "
+                   f"{settings.share_expiry_days:g} days.")
+        st.code(result_url(st.context.url or "http://localhost:8501/", state["stored_link"]), language=None)
+
+
+def comparison_section() -> None:
+    comparison: dict[str, SummaryResult] | None = session().get("comparison")
+    if not comparison:
+        return
+    st.subheader("Compare lengths")
+    presets = list(comparison.items())
+    for start in range(0, len(presets), 2):  # two to a row, like the translations
+        for column, (preset, item) in zip(st.columns(2), presets[start:start + 2]):
+            with column:
+                writer = f"AI summary by {item.model}" if item.model else "key sentences from the article"
+                literal(f"{preset.capitalize()} · {length_label(item.summary_words, item.language)} · "
+                        f"{writer}", None, f"compare-head-{preset}")
+                literal(item.summary, item.language, f"compare-{preset}")
+    source_words = next(iter(comparison.values())).source_words
+    st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},
+                              index=["source", *comparison]), horizontal=True, height=220)

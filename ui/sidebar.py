@@ -1,0 +1,59 @@
+"""The settings sidebar: model, length, engine, languages, deep check and runtime."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from summarizer.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
+from summarizer.languages import language_name
+from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS
+
+from .links import CUSTOM_MODEL
+from .page_settings import AUTO_MODEL, PageSettings
+from .state import session
+
+
+def model_label(choice: str) -> str:
+    if choice == AUTO_MODEL:
+        return "Automatic: chosen by the article's language"
+    if choice == CUSTOM_MODEL:
+        return "Other: any Hugging Face Hub id or local folder"
+    entry = SUMMARY_MODELS[choice]
+    return f"{entry.label} · {entry.languages_label} · {entry.size_mb / 1000:.1f} GB · {entry.licence}"
+
+
+def settings_sidebar(any_model: bool) -> PageSettings:
+    """Draw the sidebar and return the settings it shows (a free model id only where `any_model`)."""
+    state = session()
+    with st.sidebar:
+        st.header("Settings")
+        st.selectbox("Model", [AUTO_MODEL, *SUMMARY_MODELS, *([CUSTOM_MODEL] if any_model else [])],
+                     key="model_choice", format_func=model_label)
+        if state["model_choice"] == CUSTOM_MODEL and any_model:
+            st.text_input("Hub id or local folder", key="custom_model", placeholder="org/model-name")
+        st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True)
+        st.radio("Engine", ENGINES, key="engine", horizontal=True,
+                 help="extractive: sentences from the article, no download; abstractive: a model writes "
+                      "the summary; auto: abstractive when its model is available")
+        st.multiselect("Translate the summary into", TARGET_LANGUAGES, key="targets",
+                       format_func=lambda c: f"{language_name(c)} ({c})")
+        st.checkbox("Deep check", key="deep_check",
+                    help="Also ask a language model whether the article really says what each summary "
+                         "sentence says. The first use downloads it (about "
+                         f"{ENTAILMENT_MODEL.size_mb / 1000:.1f} GB); then it adds a few seconds per "
+                         "summary.")
+        with st.expander("Advanced"):
+            st.radio("Model runtime", BACKENDS, key="backend",
+                     format_func=lambda b: {"fast": "fast (CTranslate2 int8)",
+                                            "reference": "reference (transformers fp32)"}[b])
+            if state["backend"] == "reference":
+                st.caption("The reference runtime runs the model in full precision: on a CPU one summary "
+                           "can take minutes.")
+    model = state["model_choice"]
+    if model == CUSTOM_MODEL and any_model:
+        model = state.get("custom_model", "").strip() or AUTO_MODEL
+    if model not in (AUTO_MODEL, *SUMMARY_MODELS) and not any_model:
+        model = AUTO_MODEL
+    return PageSettings(model=model, length=state["length"], engine=state["engine"],
+                        targets=tuple(state["targets"]), backend=state["backend"],
+                        deep_check=state["deep_check"])

@@ -1,0 +1,53 @@
+"""Every key the page keeps in `st.session_state`, with its type, in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypedDict, cast
+
+import streamlit as st
+
+if TYPE_CHECKING:
+    from summarizer.documents import ImportedArticle
+    from summarizer.result import SummaryResult
+
+    from .page_settings import PageSettings
+
+
+class PageSession(TypedDict, total=False):
+    initialised: bool                      # settings restored from the address bar once
+    visitor: str                           # this session's name for the rate limit
+    article: str                           # the article box
+    result: SummaryResult                  # the result on screen ...
+    result_settings: PageSettings          # ... the settings that made it
+    result_text: str                       # ... and the text that made it
+    comparison: dict[str, SummaryResult]   # Compare lengths: preset -> result
+    stored_link: str                       # the kept result's id (its link)
+    shared_id: str                         # the id of a result opened from a link
+    error: str                             # a failed run, in words for readers
+    error_details: str | None              # ... and for the administrator
+    import_error: str
+    import_details: str | None
+    import_note: ImportedArticle | None
+    refused_model: str                     # a model a link asked for that this site does not offer
+    # widgets, by their keys
+    model_choice: str
+    custom_model: str
+    length: str
+    engine: str
+    targets: list[str]
+    backend: str
+    deep_check: bool
+    import_url: str
+    upload: Any
+    evidence_sentence: int
+
+
+def session() -> PageSession:
+    """`st.session_state`, typed: `session()["article"]` is a str to a type checker."""
+    return cast(PageSession, st.session_state)
+
+
+def forget_result() -> None:
+    """A new article or a new run: nothing shown belongs to the old one any more."""
+    for key in ("result", "comparison", "error", "error_details", "shared_id", "stored_link"):
+        session().pop(key, None)  # type: ignore[misc]
