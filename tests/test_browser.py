@@ -287,3 +287,23 @@ def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
     page.get_by_role("button", name="Summarise").click()
     page.get_by_text("non-commercial purposes only").wait_for(timeout=120_000)
     both_widths(page, "licence-note", ".literal-summary")
+
+
+def test_progress_evidence_and_what_is_kept(page, server):
+    """A long article: a bar over its parts and only the latest part's summary in view; the article with
+    a summary sentence's sources marked; the page says what it keeps and for how long."""
+    open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-6-6")
+    long_article = "\n\n".join(f"Report {i}. {paragraph('en')}" for i in range(60))  # ~2,500 words
+    paste(page, long_article)
+    page.get_by_role("button", name="Summarise").click()
+    page.locator(".literal-summary").wait_for(timeout=180_000)
+    bar = page.locator('[data-testid="stProgress"]')
+    assert bar.count() == 1 and "done" in (bar.text_content() or "")  # inside the collapsed status box
+    assert page.locator(".literal-partial").count() <= 1  # only the latest part's summary
+    both_widths(page, "progress-and-result", ".literal-summary")
+    page.get_by_text("The article, with the sources of each summary sentence highlighted").click()
+    marked = page.locator(".literal-evidence mark.source")
+    marked.first.wait_for(timeout=30_000)
+    assert marked.first.inner_text().strip() in long_article
+    both_widths(page, "evidence", ".literal-evidence")
+    assert page.get_by_text("kept on this server for 90 days").is_visible()
