@@ -3,9 +3,11 @@ knows about the text before anything runs (language, length, and what Summarise 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from summarizer.documents import FILE_TYPES, article_from_file, article_from_url
+from summarizer.documents import FILE_TYPES, ImportedArticle, article_from_file, article_from_url
 from summarizer.errors import UnsupportedLanguage
 from summarizer.languages import language_name
 from summarizer.pipeline import Plan
@@ -33,27 +35,25 @@ def examples_row() -> None:
                       args=(example.key,), help=example.title, width="stretch")
 
 
-def _import_from_url() -> None:
+def _take_import(read: Callable[[], ImportedArticle], doing: str) -> None:
+    """Put an imported article in the box, or say in plain words why it could not be read."""
     state = session()
     try:
-        imported = article_from_url(state["import_url"])
+        imported = read()
         state.update(article=imported.text, import_note=imported, import_error="")
     except Exception as error:
-        state.update(import_error=reader_message(error, "importing that address"),
-                     import_details=admin_details(error), import_note=None)
+        state.update(import_error=reader_message(error, doing), import_details=admin_details(error),
+                     import_note=None)
+
+
+def _import_from_url() -> None:
+    _take_import(lambda: article_from_url(session()["import_url"]), "importing that address")
 
 
 def _import_from_file() -> None:
-    state = session()
-    upload = state.get("upload")
-    if upload is None:
-        return
-    try:
-        imported = article_from_file(upload.name, upload.getvalue())
-        state.update(article=imported.text, import_note=imported, import_error="")
-    except Exception as error:
-        state.update(import_error=reader_message(error, "reading that file"),
-                     import_details=admin_details(error), import_note=None)
+    upload = session().get("upload")
+    if upload is not None:
+        _take_import(lambda: article_from_file(upload.name, upload.getvalue()), "reading that file")
 
 
 def import_section() -> None:
