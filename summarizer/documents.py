@@ -96,6 +96,8 @@ def article_from_file(name: str, data: bytes, max_bytes: int | None = None,
         raise InputError(f"{name} is {len(data):,} bytes, over the {max_bytes:,}-byte limit for files")
     kind = sniff(data) or PurePath(name).suffix.lower()
     if kind in (".txt", ".md"):
+        if len(data) > 4 * max_chars:  # no encoding needs more than 4 bytes a character: refuse unread
+            _check_length(len(data) // 4 + 1, name, max_chars)
         text = decode_bytes(data)
         _check_length(len(text), name, max_chars)
         return ImportedArticle(text, None, name)

@@ -249,3 +249,14 @@ def test_a_bad_setting_stops_the_cli_with_one_line(monkeypatch, tmp_path, capsys
     assert main(["--url", "http://127.0.0.1:8080/"]) == 2
     err = capsys.readouterr().err
     assert "SUMMARIZER_URL_ALLOW" in err and err.count("\n") == 1
+
+
+def test_a_text_file_too_big_to_be_one_article_is_refused_before_it_is_decoded(monkeypatch):
+    import summarizer.documents as documents
+
+    def no_decoding(data):
+        raise AssertionError("decoded a file that could not fit")
+
+    monkeypatch.setattr(documents, "decode_bytes", no_decoding)
+    with pytest.raises(InputError, match="more than 1,000 characters"):
+        article_from_file("huge.txt", "é".encode("cp1252") * 5_000, max_chars=1_000)
