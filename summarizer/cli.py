@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -40,6 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help="article file (.txt, .md, .html, .pdf, .docx), or - for "
                                                 "standard input")
     parser.add_argument("--url", help="import the article from a web page instead of a file")
+    add_summary_options(parser)
+    parser.add_argument("--json", action="store_true", help="print the whole result as one JSON object")
+    parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
+    parser.add_argument("--list-models", action="store_true", help="print the model catalogue and exit")
+    parser.add_argument("--list-languages", action="store_true",
+                        help="print what can be summarised and translated, by which model, and exit")
+    return parser
+
+
+def add_summary_options(parser: argparse.ArgumentParser) -> None:
+    """The flags that decide a summary, shared by the one-article command and `batch`."""
     parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
     parser.add_argument("--min-tokens", type=int, help="override the preset's minimum summary tokens")
     parser.add_argument("--max-tokens", type=int, help="override the preset's maximum summary tokens")
@@ -61,12 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--deep-check", action="store_true",
                         help="also check each summary sentence with a multilingual entailment model "
                              f"({NLI_MODEL}, downloaded on first use)")
-    parser.add_argument("--json", action="store_true", help="print the whole result as one JSON object")
-    parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
-    parser.add_argument("--list-models", action="store_true", help="print the model catalogue and exit")
-    parser.add_argument("--list-languages", action="store_true",
-                        help="print what can be summarised and translated, by which model, and exit")
-    return parser
+
+
+def settings_from(args: argparse.Namespace) -> SummarySettings:
+    settings = SummarySettings(model=args.model, length=args.length, min_tokens=args.min_tokens,
+                               max_tokens=args.max_tokens, num_beams=args.beams, max_chars=args.max_chars,
+                               engine=args.engine, language=_language_code(args.lang),
+                               translate_to=tuple(_language_code(t) for t in args.translate),
+                               deep_check=args.deep_check)
+    return settings.with_changes(backend=args.backend) if args.backend else settings
 
 
 def list_models() -> str:
@@ -156,7 +171,8 @@ def _plain(error: Exception) -> str:
 
 
 def _main(argv: list[str]) -> int:
-    commands = {"evaluate": evaluate_main, "check": check_main, "evaluate-check": evaluate_check_main}
+    commands = {"evaluate": evaluate_main, "check": check_main, "evaluate-check": evaluate_check_main,
+                "batch": batch_main}
     if argv and argv[0] in commands:
         try:
             return commands[argv[0]](argv[1:])
@@ -180,14 +196,7 @@ def _main(argv: list[str]) -> int:
             print(progress.message, file=sys.stderr)
 
     try:
-        settings = SummarySettings(model=args.model, length=args.length, min_tokens=args.min_tokens,
-                                   max_tokens=args.max_tokens, num_beams=args.beams,
-                                   max_chars=args.max_chars, engine=args.engine,
-                                   language=_language_code(args.lang),
-                                   translate_to=tuple(_language_code(t) for t in args.translate),
-                                   deep_check=args.deep_check)
-        if args.backend:
-            settings = settings.with_changes(backend=args.backend)
+        settings = settings_from(args)
         text = clean_text(read_article(args.file, args.url, settings.max_chars), settings.max_chars)
         from .pipeline import (
             Summarizer,  # heavy imports only once the input is known to be usable
@@ -298,6 +307,34 @@ def check_main(argv: list[str]) -> int:
             print(f"   <- source sentence {source_index + 1}: {text}")
     for fact in unsupported:
         print(f"warning: {fact.kind} {fact.text!r} in sentence {fact.sentence + 1} is not in the source")
+    return EXIT_OK
+
+
+def batch_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m summarizer batch",
+        description="Summarise many articles: one result record each, in committed batches; --resume "
+                    "continues a stopped run without duplicates.")
+    parser.add_argument("inputs", nargs="+", help=".jsonl or .csv (a text or article column; optional id, "
+                                                  "url), a folder of .txt/.md/.html/.pdf/.docx files, or a "
+                                                  "text file with one web address a line")
+    parser.add_argument("--out", required=True, help="results, .jsonl or .csv")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="worker processes, each loading its models once (default: the cores)")
+    parser.add_argument("--resume", action="store_true", help="skip ids already in --out")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_summary_options(parser)
+    args = parser.parse_args(argv)
+    from tqdm import tqdm
+
+    from .batch import read_records, run_batch
+
+    records = list(read_records(args.inputs))
+    with tqdm(total=len(records), unit="article", disable=args.quiet, file=sys.stderr) as bar:
+        report = run_batch(records, args.out, settings_from(args), max(1, args.workers), args.resume,
+                           on_record=lambda row: bar.update(1))
+    print(f"done {report.done}, failed {report.failed}, skipped {report.skipped} (already in {args.out}), "
+          f"{report.seconds:.1f} s, {report.per_second:.2f} articles/s", file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,0 +1,123 @@
+"""Many articles in one run: every record exactly once, bad records as errors, resumable after a kill."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import ROOT, paragraph
+
+from summarizer.batch import Record, read_records, run_batch
+from summarizer.cli import main
+from summarizer.evaluation import read_pairs
+from summarizer.settings import SummarySettings
+
+EXTRACTIVE = SummarySettings(engine="extractive")
+LANGUAGES = ["en", "fr", "de", "es", "ru", "ar", "zh", "hi"]
+
+
+def corpus(tmp_path, copies: int = 3):
+    """Articles in several languages and a few bad records, as JSON lines."""
+    news = [p.article for p in read_pairs(ROOT / "summarizer" / "data" / "news_en.jsonl")]
+    rows = [{"id": f"{language}-{n}", "text": f"{paragraph(language)} ({n})"}
+            for n in range(copies) for language in LANGUAGES]
+    rows += [{"id": f"news-{i}", "article": text} for i, text in enumerate(news)]
+    rows += [{"id": "empty", "text": ""}, {"id": "binary", "text": "\x00\x01\x02" * 50},
+             {"id": "oversize", "text": "word " * 30_000}, {"id": "refused-url", "url": "http://127.0.0.1:9/"}]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\nnot json\n",
+                    encoding="utf-8")
+    return path, [r["id"] for r in rows] + ["corpus.jsonl:" + str(len(rows) + 1)]
+
+
+def read_out(path):
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as rows:
+            return list(csv.DictReader(rows))
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_every_record_once_bad_ones_as_errors(tmp_path):
+    source, ids = corpus(tmp_path)
+    out = tmp_path / "out.jsonl"
+    report = run_batch(read_records([str(source)]), out, EXTRACTIVE.with_changes(max_chars=50_000))
+    rows = read_out(out)
+    assert [r["id"] for r in rows] == ids
+    errors = {r["id"]: r["error"] for r in rows if "error" in r}
+    assert set(errors) == {"empty", "binary", "oversize", "refused-url", ids[-1]}
+    assert "over the limit" in errors["oversize"] and "not JSON" in errors[ids[-1]]
+    assert all(r["summary"] and r["engine"] == "extractive" for r in rows if "error" not in r)
+    assert (report.done, report.failed, report.skipped) == (len(ids) - 5, 5, 0)
+
+
+@pytest.mark.subprocess
+def test_two_workers_give_the_same_records_as_one(tmp_path):
+    source, ids = corpus(tmp_path, copies=1)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_batch(read_records([str(source)]), one, EXTRACTIVE, workers=1)
+    run_batch(read_records([str(source)]), two, EXTRACTIVE, workers=2)
+
+    def comparable(row):
+        return {k: v for k, v in row.items() if k != "timings"}
+
+    assert [comparable(r) for r in read_out(one)] == [comparable(r) for r in read_out(two)]
+
+
+@pytest.mark.subprocess
+def test_a_run_killed_midway_resumes_with_every_id_exactly_once(tmp_path, offline_env):
+    source, ids = corpus(tmp_path, copies=6)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "summarizer", "batch", str(source), "--out", str(out), "--engine",
+               "extractive", "--workers", "1", "--quiet"]
+    run = subprocess.Popen(command, cwd=ROOT, env=offline_env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 10):
+        time.sleep(0.05)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait(timeout=10)
+    assert 10 <= out.read_text().count("\n") < len(ids)  # stopped partway
+    with out.open("a", encoding="utf-8") as half:
+        half.write('{"id": "half-writ')  # as if killed in the middle of a record
+    resumed = subprocess.run([*command, "--resume"], cwd=ROOT, env=offline_env, capture_output=True,
+                             text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "skipped" in resumed.stderr and "articles/s" in resumed.stderr
+    assert sorted(r["id"] for r in read_out(out)) == sorted(ids)
+
+
+def test_csv_output_folder_input_and_url_lists(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "a.txt").write_text(paragraph("en"), encoding="utf-8")
+    (folder / "deep" / "b.md").write_text(paragraph("fr"), encoding="utf-8")
+    urls = tmp_path / "links.txt"
+    urls.write_text("http://127.0.0.1:9/one\nhttps://10.0.0.1/two\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["batch", str(folder), str(urls), "--out", str(out), "--engine", "extractive",
+                 "--workers", "1", "--quiet"]) == 0
+    rows = read_out(out)
+    assert [r["id"] for r in rows] == ["a.txt", "deep/b.md", "links.txt:1", "links.txt:2"]
+    assert rows[0]["summary"] and json.loads(rows[0]["result"])["language"] == "en"
+    assert rows[1]["language"] == "fr" and not rows[1]["error"]
+    assert all("public web address" in r["error"] or "refused" in r["error"] for r in rows[2:])
+    assert "done 2, failed 2, skipped 0" in capsys.readouterr().err
+
+
+def test_inputs_it_cannot_read_are_one_line(tmp_path, capsys):
+    odd = tmp_path / "notes.xlsx"
+    odd.write_bytes(b"PK")
+    assert main(["batch", str(odd), "--out", str(tmp_path / "o.jsonl")]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+    assert main(["batch", str(odd), "--out", str(tmp_path / "o.parquet")]) == 2
+
+
+def test_a_record_without_text_is_an_error_not_a_crash(tmp_path):
+    out = tmp_path / "o.jsonl"
+    run_batch([Record("nothing")], out, EXTRACTIVE)
+    assert read_out(out) == [{"id": "nothing", "error": "the record has no text, article or url"}]
