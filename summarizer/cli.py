@@ -292,7 +292,7 @@ def check_main(argv: list[str]) -> int:
     article = Article.read(source, language)
     support, unsupported = check_summary(summary_sentences, article)
     if args.deep:
-        model = load_entailment_model(NLI_MODEL, lambda p: print(p.message, file=sys.stderr))
+        model = load_entailment_model(NLI_MODEL, _progress_on_stderr)
         support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model))
     if args.json:
         print(json.dumps({"language": language, "support": [s.to_dict() for s in support],
@@ -354,7 +354,7 @@ def evaluate_check_main(argv: list[str]) -> int:
     cases = read_cases(args.cases)
     deep = None
     if args.deep:
-        deep = load_entailment_model(NLI_MODEL, lambda p: print(p.message, file=sys.stderr))
+        deep = load_entailment_model(NLI_MODEL, _progress_on_stderr)
     by_language, by_kind = evaluate_check(cases, deep)
     if args.json:
         print(json.dumps({"deep": args.deep, "languages": {k: t.to_dict() for k, t in by_language.items()},
@@ -379,6 +379,10 @@ def evaluate_check_main(argv: list[str]) -> int:
                      str(t.faithful + t.altered)))
     print("\n".join(_table(rows)))
     return EXIT_OK
+
+
+def _progress_on_stderr(progress: Progress) -> None:
+    print(progress.message, file=sys.stderr)
 
 
 def _language_code(code: str | None) -> str | None:

@@ -119,7 +119,7 @@ class Summarizer:
             if self.settings.engine == "abstractive":
                 raise
             return Plan(guess, "extractive", None, 1, (), str(error))
-        missing = tuple(m for m in route.model_ids() if cached_folder(m) is None)
+        missing = tuple(self.models_to_fetch(guess.language))
         chunks = estimate_chunk_count(text, describe_summary_model(route.summary_model).input_limit)
         if missing and is_offline() and self.settings.engine == "auto":
             return Plan(guess, "extractive", None, 1, missing, "the AI model is not on this server")
