@@ -315,24 +315,31 @@ def batch_main(argv: list[str]) -> int:
         prog="python -m summarizer batch",
         description="Summarise many articles: one result record each, in committed batches; --resume "
                     "continues a stopped run without duplicates.")
-    parser.add_argument("inputs", nargs="+", help=".jsonl or .csv (a text or article column; optional id, "
-                                                  "url), a folder of .txt/.md/.html/.pdf/.docx files, or a "
-                                                  "text file with one web address a line")
-    parser.add_argument("--out", required=True, help="results, .jsonl or .csv")
+    parser.add_argument("inputs", nargs="+", help=".jsonl, .csv or .parquet (a text or article column; "
+                                                  "optional id, url, title), a folder of .txt/.md/.html/.pdf/"
+                                                  ".docx files, or a text file with one web address a line")
+    parser.add_argument("--out", required=True, help="results: .jsonl, .csv or .parquet")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="worker processes, each loading its models once (default: the cores)")
+                        help="worker processes (or Ray actors), each loading its models once "
+                             "(default: the cores here)")
+    parser.add_argument("--ray", metavar="auto|ADDRESS",
+                        help="run on a Ray cluster: auto (RAY_ADDRESS, else a new local one), a head "
+                             "address host:6379, or ray://host:10001")
     parser.add_argument("--resume", action="store_true", help="skip ids already in --out")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_summary_options(parser)
     args = parser.parse_args(argv)
     from tqdm import tqdm
 
-    from .batch import read_records, run_batch
+    from .batch import run_batch
+    from .batch_io import done_ids, read_records
 
     records = list(read_records(args.inputs))
-    with tqdm(total=len(records), unit="article", disable=args.quiet, file=sys.stderr) as bar:
+    already = done_ids(Path(args.out)) & {r.id for r in records} if args.resume else set()
+    with tqdm(total=len(records), initial=len(already), unit="article", disable=args.quiet,
+              file=sys.stderr) as bar:
         report = run_batch(records, args.out, settings_from(args), max(1, args.workers), args.resume,
-                           on_record=lambda row: bar.update(1))
+                           on_record=lambda row: bar.update(1), ray_address=args.ray)
     print(f"done {report.done}, failed {report.failed}, skipped {report.skipped} (already in {args.out}), "
           f"{report.seconds:.1f} s, {report.per_second:.2f} articles/s", file=sys.stderr)
     return EXIT_OK

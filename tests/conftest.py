@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -67,6 +68,13 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker("models")
         if not any(item.get_closest_marker(name) for name in MARKERS if name != "unit"):
             item.add_marker("unit")
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def paragraph(language: str) -> str:

@@ -13,7 +13,8 @@ import time
 import pytest
 from conftest import ROOT, paragraph
 
-from summarizer.batch import Record, read_records, run_batch
+from summarizer.batch import run_batch
+from summarizer.batch_io import Record, ResultWriter, journal_path, read_records, read_results
 from summarizer.cli import main
 from summarizer.evaluation import read_pairs
 from summarizer.settings import SummarySettings
@@ -36,18 +37,11 @@ def corpus(tmp_path, copies: int = 3):
     return path, [r["id"] for r in rows] + ["corpus.jsonl:" + str(len(rows) + 1)]
 
 
-def read_out(path):
-    if path.suffix == ".csv":
-        with path.open(encoding="utf-8", newline="") as rows:
-            return list(csv.DictReader(rows))
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
 def test_every_record_once_bad_ones_as_errors(tmp_path):
     source, ids = corpus(tmp_path)
     out = tmp_path / "out.jsonl"
     report = run_batch(read_records([str(source)]), out, EXTRACTIVE.with_changes(max_chars=50_000))
-    rows = read_out(out)
+    rows = read_results(out)
     assert [r["id"] for r in rows] == ids
     errors = {r["id"]: r["error"] for r in rows if "error" in r}
     assert set(errors) == {"empty", "binary", "oversize", "refused-url", ids[-1]}
@@ -66,7 +60,7 @@ def test_two_workers_give_the_same_records_as_one(tmp_path):
     def comparable(row):
         return {k: v for k, v in row.items() if k != "timings"}
 
-    assert [comparable(r) for r in read_out(one)] == [comparable(r) for r in read_out(two)]
+    assert [comparable(r) for r in read_results(one)] == [comparable(r) for r in read_results(two)]
 
 
 @pytest.mark.subprocess
@@ -88,7 +82,7 @@ def test_a_run_killed_midway_resumes_with_every_id_exactly_once(tmp_path, offlin
                              text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
     assert "skipped" in resumed.stderr and "articles/s" in resumed.stderr
-    assert sorted(r["id"] for r in read_out(out)) == sorted(ids)
+    assert sorted(r["id"] for r in read_results(out)) == sorted(ids)
 
 
 def test_csv_output_folder_input_and_url_lists(tmp_path, capsys):
@@ -101,10 +95,13 @@ def test_csv_output_folder_input_and_url_lists(tmp_path, capsys):
     out = tmp_path / "out.csv"
     assert main(["batch", str(folder), str(urls), "--out", str(out), "--engine", "extractive",
                  "--workers", "1", "--quiet"]) == 0
-    rows = read_out(out)
+    rows = read_results(out)
     assert [r["id"] for r in rows] == ["a.txt", "deep/b.md", "links.txt:1", "links.txt:2"]
-    assert rows[0]["summary"] and json.loads(rows[0]["result"])["language"] == "en"
-    assert rows[1]["language"] == "fr" and not rows[1]["error"]
+    with out.open(encoding="utf-8", newline="") as file:
+        columns = list(csv.DictReader(file))  # one spreadsheet row each: main fields, and all as JSON
+    assert columns[0]["summary"] and json.loads(columns[0]["result"])["language"] == "en"
+    assert columns[1]["language"] == "fr" and not columns[1]["error"]
+    assert rows[0]["language"] == "en" and "error" not in rows[1]
     assert all("public web address" in r["error"] or "refused" in r["error"] for r in rows[2:])
     assert "done 2, failed 2, skipped 0" in capsys.readouterr().err
 
@@ -120,4 +117,71 @@ def test_inputs_it_cannot_read_are_one_line(tmp_path, capsys):
 def test_a_record_without_text_is_an_error_not_a_crash(tmp_path):
     out = tmp_path / "o.jsonl"
     run_batch([Record("nothing")], out, EXTRACTIVE)
-    assert read_out(out) == [{"id": "nothing", "error": "the record has no text, article or url"}]
+    assert read_results(out) == [{"id": "nothing", "error": "the record has no text, article or url"}]
+
+
+ODD_ROWS = [
+    {"id": "a", "title": "Première", "summary": "Deux lignes,\n« guillemets » et \"quotes\"",
+     "language": "fr", "engine": "extractive", "model": None, "translations": {"ar": "ملخص", "zh": "摘要"},
+     "support": [{"verdict": "supported", "sources": [0, 2]}], "timings": {"detect": 0.01}},
+    {"id": "b", "error": "the article is empty: paste some text"},
+    {"id": "c,with;odd\tid", "summary": "", "language": "en", "engine": "abstractive", "model": "m"},
+]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_each_output_format_round_trips(tmp_path, suffix):
+    out = tmp_path / f"out{suffix}"
+    writer = ResultWriter(out)
+    for row in ODD_ROWS:
+        writer.write(row)
+    writer.close(finished=True)
+    assert read_results(out) == ODD_ROWS
+    assert not journal_path(out).exists()
+
+
+def test_jsonl_csv_and_parquet_inputs_give_the_same_records(tmp_path):
+    import pyarrow as arrow
+    import pyarrow.parquet as parquet
+
+    rows = [{"id": f"{language}-1", "text": paragraph(language), "title": f"In {language}"}
+            for language in LANGUAGES] + [{"id": "link", "url": "http://127.0.0.1:9/"}]
+    full = [{"id": r["id"], "text": r.get("text"), "url": r.get("url"), "title": r.get("title")}
+            for r in rows]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with (tmp_path / "in.csv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, ["id", "text", "url", "title"])
+        writer.writeheader()
+        writer.writerows(full)
+    parquet.write_table(arrow.Table.from_pylist(full), tmp_path / "in.parquet")
+    read = {suffix: list(read_records([str(tmp_path / f"in{suffix}")]))
+            for suffix in (".jsonl", ".csv", ".parquet")}
+    assert read[".jsonl"] == read[".csv"] == read[".parquet"]
+    assert read[".jsonl"][0] == Record("en-1", text=paragraph("en"), title="In en")
+    assert read[".jsonl"][-1] == Record("link", url="http://127.0.0.1:9/")
+
+
+def test_a_stopped_parquet_run_resumes_from_its_journal(tmp_path):
+    source, ids = corpus(tmp_path, copies=2)
+    out = tmp_path / "out.parquet"
+
+    def stop_after_twenty(row, seen=[]):  # noqa: B006 - counts across calls on purpose
+        seen.append(row)
+        if len(seen) == 20:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(read_records([str(source)]), out, EXTRACTIVE, on_record=stop_after_twenty)
+    assert not out.exists() and journal_path(out).read_text().count("\n") == 20
+    report = run_batch(read_records([str(source)]), out, EXTRACTIVE, resume=True)
+    assert report.skipped == 20 and not journal_path(out).exists()
+    assert [r["id"] for r in read_results(out)] == ids
+
+
+def test_a_file_that_is_not_parquet_or_not_utf8_is_one_line(tmp_path, capsys):
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really")
+    (tmp_path / "latin.csv").write_bytes("id,text\n1,caf\xe9\n".encode("latin-1"))
+    for name in ("bad.parquet", "latin.csv"):
+        assert main(["batch", str(tmp_path / name), "--out", str(tmp_path / "o.jsonl"), "--quiet"]) == 2
+        message = capsys.readouterr().err
+        assert message.startswith(f"error: {name}") and "Traceback" not in message
