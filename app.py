@@ -18,6 +18,7 @@ from summarizer.text_input import clean_text
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import admin_details, reader_message, show_failure
 from ui.links import open_shared_result, restore_widgets
+from ui.many_articles import many_articles_section
 from ui.page_settings import from_query, to_query
 from ui.render import STYLE, literal, notice
 from ui.results import comparison_section, result_section
@@ -101,3 +102,4 @@ if "error" in state:
 # --- results -------------------------------------------------------------------------------------
 result_section(article, page, SETTINGS)
 comparison_section()
+many_articles_section(page, SETTINGS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -75,12 +76,14 @@ def _named(record: Record) -> dict[str, str]:
     return {"id": record.id, **({"title": record.title} if record.title else {})}
 
 
-def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySettings, workers: int = 1,
+def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySettings, workers: int | None = 1,
               resume: bool = False, on_record: Callable[[dict[str, Any]], None] = lambda row: None,
-              ray_address: str | None = None) -> BatchReport:
+              ray_address: str | None = None,
+              turn: Callable[[], AbstractContextManager[object]] = nullcontext) -> BatchReport:
     """Summarise every record not yet in `out` (with `resume`), in order: embedded with `workers`
-    processes, or with `workers` Ray actors on the cluster at `ray_address` ("auto": RAY_ADDRESS or a new
-    local one)."""
+    processes (None: one per core), or with `workers` Ray actors on the cluster at `ray_address` ("auto":
+    RAY_ADDRESS or a new local one; None: one per CPU of the cluster). In-process (one worker), each record
+    runs inside `turn()`: the page's queue."""
     out = Path(out)
     check_output(out)
     started = time.monotonic()
@@ -98,7 +101,7 @@ def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySetti
 
             results = ray_results(todo, settings, ray_address, workers)
         else:
-            results = _embedded_results(todo, settings, workers)
+            results = _embedded_results(todo, settings, workers or os.cpu_count() or 1, turn)
         for row in results:
             writer.write(row)
             on_record(row)
@@ -110,11 +113,13 @@ def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySetti
     return BatchReport(done, failed, len(everything) - len(todo), time.monotonic() - started)
 
 
-def _embedded_results(records: list[Record], settings: SummarySettings, workers: int
-                      ) -> Iterator[dict[str, Any]]:
+def _embedded_results(records: list[Record], settings: SummarySettings, workers: int,
+                      turn: Callable[[], AbstractContextManager[object]]) -> Iterator[dict[str, Any]]:
     if workers <= 1 or len(records) <= 1:
         for record in records:
-            yield summarise_record(record, settings)
+            with turn():
+                row = summarise_record(record, settings)
+            yield row
         return
     threads = max(1, (os.cpu_count() or 1) // workers)
     with get_context("spawn").Pool(workers, _start_worker, (settings, threads)) as pool:

@@ -120,6 +120,15 @@ def flat_row(row: dict[str, Any]) -> dict[str, str]:
             "result": json.dumps(result, ensure_ascii=False) if result else ""}
 
 
+def csv_text(rows: Iterable[dict[str, Any]]) -> str:
+    """Result records as a CSV document, the same columns as a `.csv` output."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, FLAT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat_row(row) for row in rows)
+    return text.getvalue()
+
+
 def _unflat(row: dict[str, Any]) -> dict[str, Any]:
     full: dict[str, Any] = {"id": row["id"]}
     if row.get("title"):

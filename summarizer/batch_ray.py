@@ -8,10 +8,18 @@ committed writer keeps `--resume` working. `ray` is optional: `pip install -r re
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import secrets
+import shutil
+import signal
 import socket
+import subprocess
+import sys
+import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -43,9 +51,10 @@ class SummariseRecords:
                            for record in records]}
 
 
-def ray_results(records: list[Record], settings: SummarySettings, address: str, actors: int
+def ray_results(records: list[Record], settings: SummarySettings, address: str, actors: int | None
                 ) -> Iterator[dict[str, Any]]:
-    """Result records in input order, from `actors` actors (fewer if the cluster has fewer CPUs or GPUs)."""
+    """Result records in input order, from `actors` actors (default, and at most: one per CPU of the
+    cluster, or one per GPU where it has GPUs)."""
     if not records:
         return
     _connect(address)
@@ -58,7 +67,7 @@ def ray_results(records: list[Record], settings: SummarySettings, address: str, 
     context.enable_progress_bars = False
     resources = ray.cluster_resources()
     cpus, gpus = int(resources.get("CPU", 1)), int(resources.get("GPU", 0))
-    actors = max(1, min(actors, gpus or cpus))
+    actors = max(1, min(actors or gpus or cpus, gpus or cpus))
     per_actor = {"num_gpus": 1, "num_cpus": 1} if gpus else {"num_cpus": max(1, cpus // actors)}
     dataset = ray.data.from_items([{"record": json.dumps(asdict(r), ensure_ascii=False)} for r in records],
                                   override_num_blocks=max(1, min(len(records) // COMMIT_EVERY, 10 * actors)))
@@ -107,3 +116,41 @@ def _check_reachable(address: str, seconds: float = 10.0) -> None:
     except (OSError, ValueError) as error:
         raise RayUnavailable(f"could not reach the Ray cluster at {address} ({error}); check the address "
                              "(host:port of the head node), or start one with: ray start --head") from error
+
+
+@contextlib.contextmanager
+def local_cluster(cpus: int) -> Iterator[tuple[str, dict[str, str]]]:
+    """A throwaway one-node cluster on 127.0.0.1 (for the tests and the benchmark): `ray start --head
+    --block` in its own process group, with token authentication; yields its address and the environment
+    a driver needs to join it. Stopping it touches no other Ray processes on the machine."""
+    ray_command = str(Path(sys.executable).with_name("ray"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temp = Path(tempfile.mkdtemp(prefix="ray-", dir="/tmp"))  # Ray's socket paths must stay short
+    env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0", RAY_AUTH_MODE="token",
+               RAY_AUTH_TOKEN=secrets.token_hex(32), PYTHONPATH=str(Path(__file__).parent.parent))
+    head = subprocess.Popen(
+        [ray_command, "start", "--head", "--block", "--node-ip-address=127.0.0.1", f"--port={port}",
+         f"--num-cpus={cpus}", "--num-gpus=0", "--object-store-memory=200000000",
+         "--include-dashboard=false", f"--temp-dir={temp}", "--disable-usage-stats"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # `ray status` fails until the head has registered itself
+            ready = subprocess.run([ray_command, "status", f"--address=127.0.0.1:{port}"], env=env,
+                                   capture_output=True, text=True, timeout=120)
+            if ready.returncode == 0:
+                break
+            if time.monotonic() > deadline or head.poll() is not None:
+                raise RayUnavailable(f"the local Ray cluster did not start: {ready.stderr[-500:]}")
+            time.sleep(1)
+        yield f"127.0.0.1:{port}", env
+    finally:
+        os.killpg(head.pid, signal.SIGTERM)  # `--block` stops the cluster's processes with it ...
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            head.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(head.pid, signal.SIGKILL)  # ... and what is left after ten seconds goes now
+        head.wait()
+        shutil.rmtree(temp, ignore_errors=True)

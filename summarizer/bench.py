@@ -118,6 +118,7 @@ def median_seconds(work: Callable[[], object], runs: int) -> float:
 def build_random_model(model_id: str, folder: Path, tiny: bool = False) -> Path:
     """Save a random-weight model of `model_id`'s architecture, with a tokenizer of its vocabulary size."""
     import torch
+    from tokenizers.pre_tokenizers import ByteLevel
     from transformers import (
         BartConfig,
         BartForConditionalGeneration,
@@ -133,8 +134,9 @@ def build_random_model(model_id: str, folder: Path, tiny: bool = False) -> Path:
     torch.manual_seed(0)
     size = config["vocab_size"]
     if kind == "bart":
-        vocab = {t: i for i, t in enumerate(["<s>", "<pad>", "</s>", "<unk>"])}
-        vocab.update({f"w{i}": i for i in range(4, size)})
+        # Every byte is a token (byte-level BPE with no merges), so text becomes as many ids as it has bytes.
+        vocab = {t: i for i, t in enumerate(["<s>", "<pad>", "</s>", "<unk>", *sorted(ByteLevel.alphabet())])}
+        vocab.update({f"w{i}": i for i in range(len(vocab), size)})
         (folder / "vocab.json").write_text(json.dumps(vocab))
         (folder / "merges.txt").write_text("#version: 0.2\n")
         BartTokenizer(vocab=str(folder / "vocab.json"), merges=str(folder / "merges.txt"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import re
 import sys
 from pathlib import Path
@@ -319,9 +318,9 @@ def batch_main(argv: list[str]) -> int:
                                                   "optional id, url, title), a folder of .txt/.md/.html/.pdf/"
                                                   ".docx files, or a text file with one web address a line")
     parser.add_argument("--out", required=True, help="results: .jsonl, .csv or .parquet")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+    parser.add_argument("--workers", type=int,
                         help="worker processes (or Ray actors), each loading its models once "
-                             "(default: the cores here)")
+                             "(default: one per core here; with --ray, one per CPU of the cluster)")
     parser.add_argument("--ray", metavar="auto|ADDRESS",
                         help="run on a Ray cluster: auto (RAY_ADDRESS, else a new local one), a head "
                              "address host:6379, or ray://host:10001")
@@ -336,9 +335,10 @@ def batch_main(argv: list[str]) -> int:
 
     records = list(read_records(args.inputs))
     already = done_ids(Path(args.out)) & {r.id for r in records} if args.resume else set()
+    workers = None if args.workers is None else max(1, args.workers)
     with tqdm(total=len(records), initial=len(already), unit="article", disable=args.quiet,
               file=sys.stderr) as bar:
-        report = run_batch(records, args.out, settings_from(args), max(1, args.workers), args.resume,
+        report = run_batch(records, args.out, settings_from(args), workers, args.resume,
                            on_record=lambda row: bar.update(1), ray_address=args.ray)
     print(f"done {report.done}, failed {report.failed}, skipped {report.skipped} (already in {args.out}), "
           f"{report.seconds:.1f} s, {report.per_second:.2f} articles/s", file=sys.stderr)

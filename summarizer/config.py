@@ -38,6 +38,7 @@ class Config:
     model_memory_mb: int = 8_000                # SUMMARIZER_MODEL_MEMORY_MB: loaded models, all together
     queue_length: int = 8                       # SUMMARIZER_QUEUE_LENGTH: summaries waiting, per server
     runs_per_minute: int = 6                    # SUMMARIZER_RUNS_PER_MINUTE: per visitor session
+    page_batch_articles: int = 20               # SUMMARIZER_PAGE_BATCH_ARTICLES: "Many articles" cap
 
 
 def load(environ: Mapping[str, str] | None = None) -> Config:
@@ -81,6 +82,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         model_memory_mb=int(number("SUMMARIZER_MODEL_MEMORY_MB", defaults.model_memory_mb, minimum=100)),
         queue_length=int(number("SUMMARIZER_QUEUE_LENGTH", defaults.queue_length)),
         runs_per_minute=int(number("SUMMARIZER_RUNS_PER_MINUTE", defaults.runs_per_minute)),
+        page_batch_articles=int(number("SUMMARIZER_PAGE_BATCH_ARTICLES", defaults.page_batch_articles)),
     )
 
 

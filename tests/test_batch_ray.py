@@ -3,15 +3,9 @@ as the embedded batch, record for record."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import secrets
-import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,43 +13,19 @@ from conftest import ROOT, free_port, paragraph
 
 from summarizer.batch import run_batch
 from summarizer.batch_io import read_records, read_results
+from summarizer.batch_ray import local_cluster
 from summarizer.settings import SummarySettings
 
 pytest.importorskip("ray")
-RAY = Path(sys.executable).with_name("ray")
 pytestmark = pytest.mark.subprocess
 LANGUAGES = ["en", "fr", "de", "es", "ru", "ar", "zh", "hi"]
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    """`ray start --head --block` on 127.0.0.1 with two CPUs, in its own process group (so stopping it
-    cannot touch another test worker's cluster); its address, and the environment it runs in."""
-    port = free_port()
-    temp = Path(tempfile.mkdtemp(prefix="ray-", dir="/tmp"))  # Ray's socket paths must stay short
-    # Token authentication, as a cluster should run; the driver finds the token in its environment.
-    env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0", PYTHONPATH=str(ROOT), RAY_AUTH_MODE="token",
-               RAY_AUTH_TOKEN=secrets.token_hex(32))
-    head = subprocess.Popen(
-        [str(RAY), "start", "--head", "--block", "--node-ip-address=127.0.0.1", f"--port={port}",
-         "--num-cpus=2", "--num-gpus=0", "--object-store-memory=200000000", "--include-dashboard=false",
-         f"--temp-dir={temp}", "--disable-usage-stats"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        ready = subprocess.run([str(RAY), "status", f"--address=127.0.0.1:{port}"], env=env,
-                               capture_output=True, text=True, timeout=120)
-        assert ready.returncode == 0, ready.stdout + ready.stderr
-        yield f"127.0.0.1:{port}", env
-    finally:
-        os.killpg(head.pid, signal.SIGTERM)  # `--block` stops the cluster's processes with it ...
-        try:
-            head.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(head.pid, signal.SIGKILL)  # ... and what is left of them after ten seconds goes now
-        head.wait()
-        shutil.rmtree(temp, ignore_errors=True)
+    """A real one-node Ray cluster on 127.0.0.1 with two CPUs and token authentication."""
+    with local_cluster(cpus=2) as (address, env):
+        yield address, env
 
 
 def corpus(folder: Path, languages: list[str] = LANGUAGES) -> tuple[Path, list[str]]:

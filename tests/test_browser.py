@@ -5,6 +5,9 @@ Screenshots go to test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import re
 import shutil
@@ -192,7 +195,8 @@ def test_script_in_the_article_stays_literal_when_shown_shared_and_reopened(page
 def test_upload_an_html_file(page, server):
     open_app(page, server)
     page.get_by_text("Import from a web page or a file").click()
-    page.locator('input[type="file"]').set_input_files(str(ROOT / "tests" / "data" / "pages" / "news.html"))
+    page.locator('[data-testid="stExpander"]', has_text="Import from a web page").locator(
+        'input[type="file"]').set_input_files(str(ROOT / "tests" / "data" / "pages" / "news.html"))
     page.wait_for_function(
         "document.querySelector('textarea[aria-label=\"Article\"]').value.includes('raised seawall')",
         timeout=120_000)
@@ -303,3 +307,30 @@ def test_progress_evidence_and_what_is_kept(page, server):
     assert marked.first.inner_text().strip() in long_article
     both_widths(page, "evidence", ".literal-evidence")
     assert page.get_by_text("kept on this server for 90 days").is_visible()
+
+
+def test_many_articles_from_a_list_and_a_file(page, server):
+    """A JSON-lines list (its name a path, an id with markup, an empty row) and an article file: a progress
+    bar, a report, and a CSV download with one row per article in order."""
+    open_app(page, server + "/?engine=extractive")
+    page.get_by_text("Many articles").click()
+    listed = [{"id": XSS, "text": paragraph("en"), "title": "First"}, {"id": "two", "text": paragraph("fr")},
+              {"id": "empty", "text": ""}]
+    page.locator('[data-testid="stExpander"]', has_text="Many articles").locator(
+        'input[type="file"]').set_input_files([
+            {"name": "../../feed.jsonl", "mimeType": "application/json",
+             "buffer": "\n".join(json.dumps(row) for row in listed).encode()},
+            {"name": "note.txt", "mimeType": "text/plain", "buffer": paragraph("de").encode()}])
+    wait_until_idle(page)
+    page.get_by_role("button", name="Summarise all").click()
+    report = page.locator(".literal-batch-report")
+    report.wait_for(timeout=120_000)
+    assert report.inner_text().strip() == "3 summarised, 1 could not be summarised."
+    shot(page, "many-articles")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert [row["id"] for row in rows] == [XSS, "two", "empty", "note.txt"]
+    assert rows[0]["title"] == "First" and rows[0]["summary"] and rows[1]["language"] == "fr"
+    assert rows[2]["error"] and not rows[3]["error"] and rows[3]["language"] == "de"
+    assert page.dialogs == []  # the id's markup stayed text

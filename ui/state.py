@@ -29,6 +29,9 @@ class PageSession(TypedDict, total=False):
     import_details: str | None
     import_note: ImportedArticle | None
     refused_model: str                     # a model a link asked for that this site does not offer
+    batch_rows: list[dict[str, Any]]       # "Many articles": one result record per article
+    batch_error: str
+    batch_error_details: str | None
     # widgets, by their keys
     model_choice: str
     custom_model: str
@@ -40,6 +43,7 @@ class PageSession(TypedDict, total=False):
     import_url: str
     upload: Any
     evidence_sentence: int
+    batch_files: list[Any]
 
 
 def session() -> PageSession:

@@ -1,0 +1,64 @@
+"""The page's "Many articles" uploads: hostile names stay inside the work folder, and limits refuse a
+list before any article is summarised."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import paragraph
+
+from summarizer.config import Config
+from summarizer.errors import InputError
+from ui.many_articles import _records, _safe_name
+
+
+class Upload:
+    """What Streamlit's file uploader hands the page: a name the visitor chose, a size, the bytes."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self.size, self._data = name, len(data), data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def feed(count: int) -> bytes:
+    return "\n".join(json.dumps({"text": paragraph("en")}) for _ in range(count)).encode()
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("../../etc/feed.jsonl", "feed.jsonl"), ("..\\..\\boot.csv", "boot.csv"),
+    ("a b<script>.TXT", "a_b_script.txt"),
+    (".hidden.md", "hidden.md"), ("...", "file"), ("x" * 300 + ".csv", "x" * 60 + ".csv")])
+def test_a_visitors_file_name_becomes_a_plain_name(name, expected):
+    assert _safe_name(name, taken=set()) == expected
+
+
+def test_two_files_of_one_name_both_stay(tmp_path):
+    records = _records([Upload("a.txt", b"one " * 30), Upload("a.txt", b"two " * 30)], tmp_path, Config())
+    assert [r.id for r in records] == ["a-2.txt", "a.txt"]
+    assert all(tmp_path in Path(r.path).parents for r in records)
+
+
+def test_a_list_over_the_cap_is_refused_before_any_work(tmp_path):
+    config = replace(Config(), page_batch_articles=5)
+    with pytest.raises(InputError, match="holds 6 articles; this page summarises up to 5"):
+        _records([Upload("feed.jsonl", feed(6))], tmp_path, config)
+    with pytest.raises(InputError, match="6 files were uploaded"):
+        _records([Upload(f"{n}.txt", b"text") for n in range(6)], tmp_path, config)
+    (tmp_path / "again").mkdir()
+    assert len(_records([Upload("feed.jsonl", feed(5))], tmp_path / "again", config)) == 5
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path):
+    config = replace(Config(), max_file_bytes=1_000)
+    with pytest.raises(InputError, match="larger than the 0.001 MB"):
+        _records([Upload("feed.jsonl", feed(10))], tmp_path, config)
+
+
+def test_an_upload_without_articles_says_so(tmp_path):
+    with pytest.raises(InputError, match="no articles"):
+        _records([Upload("empty.csv", b"id,text\n")], tmp_path, Config())

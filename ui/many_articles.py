@@ -1,0 +1,127 @@
+"""The page's "Many articles" section: a CSV or JSON-lines list, or several article files, summarised by
+the batch code (in this server's process, one article per turn of the shared queue), with a progress bar,
+a results table and downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from summarizer.batch import run_batch
+from summarizer.batch_io import Record, csv_text, read_records
+from summarizer.config import Config
+from summarizer.documents import FILE_TYPES
+from summarizer.errors import InputError
+
+from .failures import admin_details, reader_message, show_failure
+from .page_settings import PageSettings
+from .render import literal
+from .services import rate_limiter, summary_queue, visitor
+from .state import session
+
+LIST_TYPES = (".csv", ".jsonl")
+
+
+def many_articles_section(page: PageSettings, config: Config) -> None:
+    state = session()
+    with st.expander("Many articles", expanded=bool(state.get("batch_rows") or state.get("batch_error"))):
+        st.file_uploader("A list of articles (.csv or .jsonl with a text column), or several article files",
+                         type=[t.lstrip(".") for t in (*LIST_TYPES, *FILE_TYPES)], accept_multiple_files=True,
+                         key="batch_files")
+        literal(f"Up to {config.page_batch_articles} articles at a time, each summarised with the settings "
+                f"in the sidebar; files up to {config.max_file_bytes / 1e6:g} MB each. A list's rows need a "
+                "text (or article) column, and may have id, title and url columns.", None, "batch-limits")
+        if st.button("Summarise all", key="batch_run", disabled=not state.get("batch_files")):
+            _summarise_all(page, config)
+        if state.get("batch_error"):
+            show_failure(state["batch_error"], state.get("batch_error_details"))
+        rows = state.get("batch_rows")
+        if rows:
+            _results(rows)
+
+
+def _summarise_all(page: PageSettings, config: Config) -> None:
+    state = session()
+    for key in ("batch_rows", "batch_error", "batch_error_details"):
+        state.pop(key, None)  # type: ignore[misc]
+    rows: list[dict[str, Any]] = []
+    try:
+        rate_limiter().check(visitor())  # the whole list counts as one run; its size is capped
+        settings = page.to_summary_settings(config.max_chars)
+        with tempfile.TemporaryDirectory(prefix="page-batch-") as folder:
+            records = _records(state.get("batch_files") or [], Path(folder), config)
+            bar = st.progress(0.0, text=f"0 of {len(records)} articles")
+
+            def advance(row: dict[str, Any]) -> None:
+                rows.append(row)
+                bar.progress(len(rows) / len(records), text=f"{len(rows)} of {len(records)} articles")
+
+            run_batch(records, Path(folder) / "results.jsonl", settings, on_record=advance,
+                      turn=summary_queue().turn)
+        bar.empty()
+    except Exception as error:  # the section's boundary: a plain message, the uploads stay
+        state.update(batch_error=reader_message(error, "summarising the articles"),
+                     batch_error_details=admin_details(error))
+    if rows:
+        state["batch_rows"] = rows  # what finished before a failure is still shown
+
+
+def _records(uploads: list[Any], folder: Path, config: Config) -> list[Record]:
+    """The uploads as batch records, refused whole before any work when a file or the count is too big."""
+    if len(uploads) > config.page_batch_articles:
+        raise InputError(f"{len(uploads)} files were uploaded; this page summarises up to "
+                         f"{config.page_batch_articles} articles at a time. Upload fewer, or put them in "
+                         "several lists.")
+    articles, list_folder = folder / "articles", folder / "lists"
+    articles.mkdir()
+    list_folder.mkdir()
+    lists: list[Path] = []
+    for upload in uploads:
+        if upload.size > config.max_file_bytes:
+            raise InputError(f"{upload.name} is larger than the {config.max_file_bytes / 1e6:g} MB this page "
+                             "accepts for one file.")
+        name = _safe_name(upload.name, taken={p.name for p in (*lists, *articles.iterdir())})
+        is_list = Path(name).suffix.lower() in LIST_TYPES
+        path = (list_folder if is_list else articles) / name
+        path.write_bytes(upload.getvalue())
+        if is_list:
+            lists.append(path)
+    records = list(read_records([*map(str, lists), str(articles)]))
+    if len(records) > config.page_batch_articles:
+        raise InputError(f"The upload holds {len(records)} articles; this page summarises up to "
+                         f"{config.page_batch_articles} at a time. Split the list into smaller ones.")
+    if not records:
+        raise InputError("The upload holds no articles: a list needs rows with a text column.")
+    return records
+
+
+def _safe_name(name: str, taken: set[str]) -> str:
+    """A visitor's file name, reduced to letters, digits, dots and dashes (it becomes a path here)."""
+    path = Path(name.replace("\\", "/"))
+    stem = re.sub(r"[^\w\-]+", "_", path.stem).strip("._")[:60] or "file"
+    candidate, number = f"{stem}{path.suffix.lower()}", 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}{path.suffix.lower()}"
+    return candidate
+
+
+def _results(rows: list[dict[str, Any]]) -> None:
+    failed = sum("error" in row for row in rows)
+    literal(f"{len(rows) - failed} summarised, {failed} could not be summarised.", None, "batch-report")
+    targets = sorted({language for row in rows for language in (row.get("translations") or {})})
+    st.dataframe([{"id": row["id"], "title": row.get("title", ""), "language": row.get("language") or "",
+                   "summary": row.get("summary") or "",
+                   **{f"summary ({t})": (row.get("translations") or {}).get(t, "") for t in targets},
+                   "problem": row.get("error", "")} for row in rows], hide_index=True, width="stretch")
+    jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Download JSON lines", jsonl.encode("utf-8"), "summaries.jsonl",
+                         "application/jsonl", key="batch_jsonl")
+    right.download_button("Download CSV", csv_text(rows).encode("utf-8"), "summaries.csv", "text/csv",
+                          key="batch_csv")
