@@ -16,7 +16,12 @@ MAX_TRACKED_VISITORS = 10_000
 
 
 class Busy(SummarizerError):
-    """The queue is full or the visitor has run too many summaries in the last minute."""
+    """The queue is full or the visitor has run too many summaries in the last minute (then
+    `retry_after` says in how many seconds the next may start)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class SummaryQueue:
@@ -70,7 +75,7 @@ class RateLimiter:
             if len(runs) >= self.per_minute:
                 wait = RATE_WINDOW - (now - runs[0])
                 raise Busy(f"You have started {len(runs)} summaries in the last minute, the most this site "
-                           f"allows. Please wait about {wait:.0f} seconds; your text stays here.")
+                           f"allows. Please wait about {wait:.0f} seconds; your text stays here.", wait)
             runs.append(now)
             while len(self._runs) > MAX_TRACKED_VISITORS:
                 self._runs.popitem(last=False)

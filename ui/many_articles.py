@@ -1,12 +1,15 @@
 """The page's "Many articles" section: a CSV or JSON-lines list, or several article files, summarised by
-the batch code (in this server's process, one article per turn of the shared queue), with a progress bar,
-a results table and downloads."""
+the batch code in this server's process (each article one turn of the shared queue and one summary for
+the visitor's rate limit), with a progress bar, a results table and downloads."""
 
 from __future__ import annotations
 
 import json
 import re
 import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from summarizer.config import Config
 from summarizer.documents import FILE_TYPES
 from summarizer.errors import InputError
 
+from .admission import Busy
 from .failures import admin_details, reader_message, show_failure
 from .page_settings import PageSettings
 from .render import literal
@@ -34,8 +38,9 @@ def many_articles_section(page: PageSettings, config: Config) -> None:
                          type=[t.lstrip(".") for t in (*LIST_TYPES, *FILE_TYPES)], accept_multiple_files=True,
                          key="batch_files")
         literal(f"Up to {config.page_batch_articles} articles at a time, each summarised with the settings "
-                f"in the sidebar; files up to {config.max_file_bytes / 1e6:g} MB each. A list's rows need a "
-                "text (or article) column, and may have id, title and url columns.", None, "batch-limits")
+                f"in the sidebar, at most {config.runs_per_minute} a minute; files up to "
+                f"{config.max_file_bytes / 1e6:g} MB each. A list's rows need a text (or article) column, "
+                "and may have id, title and url columns.", None, "batch-limits")
         if st.button("Summarise all", key="batch_run", disabled=not state.get("batch_files")):
             _summarise_all(page, config)
         if state.get("batch_error"):
@@ -51,7 +56,6 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
         state.pop(key, None)  # type: ignore[misc]
     rows: list[dict[str, Any]] = []
     try:
-        rate_limiter().check(visitor())  # the whole list counts as one run; its size is capped
         settings = page.to_summary_settings(config.max_chars)
         with tempfile.TemporaryDirectory(prefix="page-batch-") as folder:
             records = _records(state.get("batch_files") or [], Path(folder), config)
@@ -61,14 +65,37 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
                 rows.append(row)
                 bar.progress(len(rows) / len(records), text=f"{len(rows)} of {len(records)} articles")
 
+            def paused(seconds: float) -> None:
+                bar.progress(len(rows) / len(records),
+                             text=f"{len(rows)} of {len(records)} articles · this site summarises "
+                                  f"{config.runs_per_minute} articles a minute for each visitor: the next "
+                                  f"starts in about {seconds:.0f} s")
+
             run_batch(records, Path(folder) / "results.jsonl", settings, on_record=advance,
-                      turn=summary_queue().turn)
+                      turn=lambda: _article_turn(paused))
         bar.empty()
     except Exception as error:  # the section's boundary: a plain message, the uploads stay
         state.update(batch_error=reader_message(error, "summarising the articles"),
                      batch_error_details=admin_details(error))
     if rows:
         state["batch_rows"] = rows  # what finished before a failure is still shown
+
+
+@contextmanager
+def _article_turn(paused: Callable[[float], None]) -> Iterator[None]:
+    """Each article of a list is one summary for the visitor's rate limit (the list waits rather than
+    fails when it reaches it) and one turn in the shared queue, so other visitors are not held up."""
+    while True:
+        try:
+            rate_limiter().check(visitor())
+            break
+        except Busy as busy:
+            if busy.retry_after is None:
+                raise
+            paused(busy.retry_after)
+            time.sleep(min(busy.retry_after, 5.0))
+    with summary_queue().turn():
+        yield
 
 
 def _records(uploads: list[Any], folder: Path, config: Config) -> list[Record]:
