@@ -50,8 +50,7 @@ def read_records(inputs: Iterable[str]) -> Iterator[Record]:
                 if line.strip():
                     yield _record(_json_row(line, path, number), f"{path.name}:{number}")
         elif suffix == ".csv":
-            for number, row in enumerate(csv.DictReader(io.StringIO(_text(path), newline="")), 1):
-                yield _record(row, f"{path.name}:{number}")
+            yield from _csv_records(path)
         elif suffix == ".parquet":
             for number, row in enumerate(_parquet_rows(path), 1):
                 yield _record(row, f"{path.name}:{number}")
@@ -71,6 +70,19 @@ def _text(path: Path) -> str:
         raise InputError(f"{path.name} is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
     except OSError as error:
         raise InputError(f"{path.name} could not be read ({error.strerror})") from error
+
+
+def _csv_records(path: Path) -> Iterator[Record]:
+    text = _text(path)
+    # csv refuses fields over 128 KiB; the file is already in memory, and an oversized article must
+    # become that record's error (from the summariser's own limit), not stop the run.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        for number, row in enumerate(rows, 1):
+            yield _record(row, f"{path.name}:{number}")
+    except csv.Error as error:
+        raise InputError(f"{path.name}, line {rows.line_num} is not valid CSV ({error})") from error
 
 
 def _json_row(line: str, path: Path, number: int) -> dict[str, Any]:

@@ -185,3 +185,14 @@ def test_a_file_that_is_not_parquet_or_not_utf8_is_one_line(tmp_path, capsys):
         assert main(["batch", str(tmp_path / name), "--out", str(tmp_path / "o.jsonl"), "--quiet"]) == 2
         message = capsys.readouterr().err
         assert message.startswith(f"error: {name}") and "Traceback" not in message
+
+
+def test_an_article_longer_than_csvs_field_limit_is_that_records_error(tmp_path):
+    source = tmp_path / "feed.csv"
+    with source.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerows([["id", "text"], ["long", "word " * 40_000], ["short", paragraph("en")]])
+    out = tmp_path / "out.jsonl"
+    run_batch(read_records([str(source)]), out, EXTRACTIVE)
+    rows = {row["id"]: row for row in read_results(out)}
+    assert "over the limit" in rows["long"]["error"] and rows["short"]["summary"]
