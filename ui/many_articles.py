@@ -37,10 +37,10 @@ def many_articles_section(page: PageSettings, config: Config) -> None:
         st.file_uploader("A list of articles (.csv or .jsonl with a text column), or several article files",
                          type=[t.lstrip(".") for t in (*LIST_TYPES, *FILE_TYPES)], accept_multiple_files=True,
                          key="batch_files")
-        literal(f"Up to {config.page_batch_articles} articles at a time, each summarised with the settings "
-                f"in the sidebar, at most {config.runs_per_minute} a minute; files up to "
-                f"{config.max_file_bytes / 1e6:g} MB each. A list's rows need a text (or article) column, "
-                "and may have id, title and url columns.", None, "batch-limits")
+        st.caption(f"Up to {config.page_batch_articles} articles at a time, each summarised with the "
+                   f"settings in the sidebar, at most {config.runs_per_minute} a minute; files up to "
+                   f"{config.max_file_bytes / 1e6:g} MB each. A list's rows need a text (or article) column, "
+                   "and may have id, title and url columns.")
         if st.button("Summarise all", key="batch_run", disabled=not state.get("batch_files")):
             _summarise_all(page, config)
         if state.get("batch_error"):
@@ -142,10 +142,10 @@ def _results(rows: list[dict[str, Any]]) -> None:
     failed = sum("error" in row for row in rows)
     literal(f"{len(rows) - failed} summarised, {failed} could not be summarised.", None, "batch-report")
     targets = sorted({language for row in rows for language in (row.get("translations") or {})})
-    st.dataframe([{"id": row["id"], "title": row.get("title", ""), "language": row.get("language") or "",
-                   "summary": row.get("summary") or "",
-                   **{f"summary ({t})": (row.get("translations") or {}).get(t, "") for t in targets},
-                   "problem": row.get("error", "")} for row in rows], hide_index=True, width="stretch")
+    st.dataframe([{"id": row["id"], "problem": row.get("error", ""), "title": row.get("title", ""),
+                   "language": row.get("language") or "", "summary": row.get("summary") or "",
+                   **{f"summary ({t})": (row.get("translations") or {}).get(t, "") for t in targets}}
+                  for row in rows], hide_index=True, width="stretch")
     jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     left, right, _ = st.columns([1, 1, 3])
     left.download_button("Download JSON lines", jsonl.encode("utf-8"), "summaries.jsonl",
