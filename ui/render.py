@@ -12,6 +12,7 @@ from summarizer.article import Article
 from summarizer.catalogue import SUMMARY_MODELS
 from summarizer.languages import is_right_to_left, language_name
 from summarizer.result import SummaryResult
+from summarizer.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
 from summarizer.segmentation import length_label, sentence_separator
 
 STYLE = """<style>
@@ -82,16 +83,24 @@ def notice(kind: str, text: str) -> None:
     st.html(f'<div class="notice notice-{kind}" role="alert">{html.escape(text)}</div>')
 
 
+ROUTE_WORDS = {  # each route, for readers
+    ENGLISH_MODEL: " · an English model",
+    MULTILINGUAL_MODEL: " · a multilingual model, in the article's language",
+    VIA_ENGLISH: " · translated into English, summarised, and translated back",
+    CHOSEN_MODEL: " · the model chosen in the settings",
+}
+RUNTIME_WORDS = {"fast": " · compact copy (8-bit, faster)", "reference": " · full-precision copy (slower)"}
+
+
 def summary_column(result: SummaryResult) -> None:
     st.subheader(f"Summary · {language_name(result.language)}")
     summary_with_marks(result)
     engine = result.model or "extractive (sentences from the article)"
     st.caption(f"{length_label(result.summary_words, result.language)} · {result.share_label} of "
                f"{length_label(result.source_words, result.language)} · "
-               f"{sum(result.timings.values()):.1f} s · {result.chunks} chunk(s)")
-    runtime = {"fast": " · fast path (CTranslate2)", "reference": " · reference path (transformers)"}
-    literal(f"Engine: {engine}" + (f" · route: {result.route}" if result.route else "")
-            + runtime.get(result.backend or "", ""), None, "engine")
+               f"{sum(result.timings.values()):.1f} s · {result.chunks} part(s)")
+    literal(f"Written by: {engine}" + ROUTE_WORDS.get(result.route or "", "")
+            + RUNTIME_WORDS.get(result.backend or "", ""), None, "engine")
     licence = SUMMARY_MODELS[result.model].licence if result.model in SUMMARY_MODELS else ""
     if "non-commercial" in licence:
         notice("info", f"This summary was written by a model licensed {licence}: it may be used for "
