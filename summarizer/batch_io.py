@@ -132,12 +132,27 @@ def flat_row(row: dict[str, Any]) -> dict[str, str]:
             "result": json.dumps(result, ensure_ascii=False) if result else ""}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, str]:
+    """`flat_row` for a spreadsheet: a cell that would start a formula (text from a web page can) gets a
+    leading apostrophe, which spreadsheets show as text, and so does one that starts with an apostrophe,
+    so `read_results` can take exactly one off again."""
+    return {name: "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
+            for name, value in flat_row(row).items()}
+
+
+def _csv_value(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:
     """Result records as a CSV document, the same columns as a `.csv` output."""
     text = io.StringIO()
     writer = csv.DictWriter(text, FLAT_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(flat_row(row) for row in rows)
+    writer.writerows(csv_row(row) for row in rows)
     return text.getvalue()
 
 
@@ -159,7 +174,7 @@ def read_results(out: str | Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line]
     if out.suffix == ".csv":
         with out.open(encoding="utf-8", newline="") as rows:
-            return [_unflat(row) for row in csv.DictReader(rows)]
+            return [_unflat({k: _csv_value(v) for k, v in row.items()}) for row in csv.DictReader(rows)]
     import pyarrow.parquet as parquet
 
     return [_unflat(row) for row in parquet.read_table(out).to_pylist()]
@@ -202,7 +217,8 @@ def _complete_line_ids(path: Path, id_of: Any) -> set[str]:
             file.truncate(len(complete))
     lines = complete.decode("utf-8").splitlines()
     if id_of is None:  # CSV: a row whose fields are all there
-        return {row["id"] for row in csv.DictReader(lines) if row.get("id") and None not in row.values()}
+        return {_csv_value(row["id"]) for row in csv.DictReader(lines)
+                if row.get("id") and None not in row.values()}
     ids = set()
     for line in lines:
         try:
@@ -229,7 +245,7 @@ class ResultWriter:
 
     def write(self, row: dict[str, Any]) -> None:
         if self.csv:
-            self.csv.writerow(flat_row(row))
+            self.csv.writerow(csv_row(row))
         else:
             self.file.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.pending += 1

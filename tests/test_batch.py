@@ -126,6 +126,8 @@ ODD_ROWS = [
      "support": [{"verdict": "supported", "sources": [0, 2]}], "timings": {"detect": 0.01}},
     {"id": "b", "error": "the article is empty: paste some text"},
     {"id": "c,with;odd\tid", "summary": "", "language": "en", "engine": "abstractive", "model": "m"},
+    {"id": "=HYPERLINK(\"http://x\")", "title": "+1", "summary": "@SUM(A1:A2) and -5", "language": "en"},
+    {"id": "'=quoted", "summary": "'plain apostrophe", "language": "en"},
 ]
 
 
@@ -138,6 +140,10 @@ def test_each_output_format_round_trips(tmp_path, suffix):
     writer.close(finished=True)
     assert read_results(out) == ODD_ROWS
     assert not journal_path(out).exists()
+    if suffix == ".csv":  # a spreadsheet shows these cells as text, never as formulas
+        with out.open(encoding="utf-8", newline="") as file:
+            cells = [cell for row in csv.reader(file) for cell in row]
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
 
 def test_jsonl_csv_and_parquet_inputs_give_the_same_records(tmp_path):
