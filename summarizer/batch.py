@@ -47,7 +47,15 @@ def _start_worker(settings: SummarySettings, threads: int) -> None:
     _worker_settings = settings
 
 
-def summarise_record(record: Record, settings: SummarySettings | None = None) -> dict[str, Any]:
+def error_text(error: Exception) -> str:
+    """A record's failure in the command line's words (the page passes its own, for readers)."""
+    if isinstance(error, SummarizerError):
+        return str(error)
+    return f"could not summarise this record ({type(error).__name__}: {error})"
+
+
+def summarise_record(record: Record, settings: SummarySettings | None = None,
+                     explain: Callable[[Exception], str] = error_text) -> dict[str, Any]:
     """The `--json` fields of the record's result, with its id; or its id and a clear `error`."""
     from .pipeline import Summarizer
 
@@ -65,11 +73,8 @@ def summarise_record(record: Record, settings: SummarySettings | None = None) ->
         else:
             raise InputError("the record has no text, article or url")
         return {**_named(record), **Summarizer(settings).summarize(text).to_dict()}
-    except SummarizerError as error:
-        return {**_named(record), "error": str(error)}
-    except Exception as error:  # one record's surprise never stops the run
-        return {**_named(record),
-                "error": f"could not summarise this record ({type(error).__name__}: {error})"}
+    except Exception as error:  # one record's failure, expected or not, never stops the run
+        return {**_named(record), "error": explain(error)}
 
 
 def _named(record: Record) -> dict[str, str]:
@@ -79,11 +84,12 @@ def _named(record: Record) -> dict[str, str]:
 def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySettings, workers: int | None = 1,
               resume: bool = False, on_record: Callable[[dict[str, Any]], None] = lambda row: None,
               ray_address: str | None = None,
-              turn: Callable[[], AbstractContextManager[object]] = nullcontext) -> BatchReport:
+              turn: Callable[[], AbstractContextManager[object]] = nullcontext,
+              explain: Callable[[Exception], str] = error_text) -> BatchReport:
     """Summarise every record not yet in `out` (with `resume`), in order: embedded with `workers`
     processes (None: one per core), or with `workers` Ray actors on the cluster at `ray_address` ("auto":
     RAY_ADDRESS or a new local one; None: one per CPU of the cluster). In-process (one worker), each record
-    runs inside `turn()`: the page's queue."""
+    runs inside `turn()` (the page's queue) and `explain` words its failure (the page's reader text)."""
     out = Path(out)
     check_output(out)
     started = time.monotonic()
@@ -101,7 +107,7 @@ def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySetti
 
             results = ray_results(todo, settings, ray_address, workers)
         else:
-            results = _embedded_results(todo, settings, workers or os.cpu_count() or 1, turn)
+            results = _embedded_results(todo, settings, workers or os.cpu_count() or 1, turn, explain)
         for row in results:
             writer.write(row)
             on_record(row)
@@ -114,11 +120,12 @@ def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySetti
 
 
 def _embedded_results(records: list[Record], settings: SummarySettings, workers: int,
-                      turn: Callable[[], AbstractContextManager[object]]) -> Iterator[dict[str, Any]]:
+                      turn: Callable[[], AbstractContextManager[object]],
+                      explain: Callable[[Exception], str]) -> Iterator[dict[str, Any]]:
     if workers <= 1 or len(records) <= 1:
         for record in records:
             with turn():
-                row = summarise_record(record, settings)
+                row = summarise_record(record, settings, explain)
             yield row
         return
     threads = max(1, (os.cpu_count() or 1) // workers)

@@ -12,7 +12,7 @@ from conftest import paragraph
 
 from summarizer.config import Config
 from summarizer.errors import InputError
-from ui.many_articles import _records, _safe_name
+from ui.many_articles import _reader_error, _records, _safe_name
 
 
 class Upload:
@@ -81,3 +81,19 @@ def test_a_list_waits_for_the_rate_limit_instead_of_failing(monkeypatch):
             assert len(queue) == 1  # the article holds a turn of the shared queue while it runs
     assert pauses and pauses[0] == pytest.approx(60.0)
     assert now[0] >= 60.0 and len(queue) == 0
+
+
+def test_the_tables_problems_are_in_readers_words(tmp_path):
+    """The command line's messages name flags and settings; the page's table must not."""
+    from summarizer.batch import run_batch
+    from summarizer.batch_io import read_results
+    from summarizer.settings import SummarySettings
+
+    config = replace(Config(), max_chars=1_000)
+    records = _records([Upload("feed.jsonl", feed(1) + b"\n" + json.dumps({"text": "word " * 400}).encode())],
+                       tmp_path, config)
+    out = tmp_path / "out.jsonl"
+    run_batch(records, out, SummarySettings(engine="extractive", max_chars=1_000), explain=_reader_error)
+    problem = read_results(out)[1]["error"]
+    assert "over this site's limit" in problem
+    assert "--" not in problem and "SUMMARIZER_" not in problem

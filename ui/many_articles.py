@@ -72,13 +72,19 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
                                   f"starts in about {seconds:.0f} s")
 
             run_batch(records, Path(folder) / "results.jsonl", settings, on_record=advance,
-                      turn=lambda: _article_turn(paused))
+                      turn=lambda: _article_turn(paused),
+                      explain=_reader_error)
         bar.empty()
     except Exception as error:  # the section's boundary: a plain message, the uploads stay
         state.update(batch_error=reader_message(error, "summarising the articles"),
                      batch_error_details=admin_details(error))
     if rows:
         state["batch_rows"] = rows  # what finished before a failure is still shown
+
+
+def _reader_error(error: Exception) -> str:
+    """A listed article's failure in the page's words; the technical message goes to the server log."""
+    return reader_message(error, "summarising an article of the list")
 
 
 @contextmanager
