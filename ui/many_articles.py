@@ -20,6 +20,7 @@ from summarizer.batch_io import Record, csv_text, read_records
 from summarizer.config import Config
 from summarizer.documents import FILE_TYPES
 from summarizer.errors import InputError
+from summarizer.languages import language_name
 
 from .admission import Busy
 from .failures import admin_details, reader_message, show_failure
@@ -149,8 +150,10 @@ def _results(rows: list[dict[str, Any]]) -> None:
     literal(f"{len(rows) - failed} summarised, {failed} could not be summarised.", None, "batch-report")
     targets = sorted({language for row in rows for language in (row.get("translations") or {})})
     st.dataframe([{"id": row["id"], "problem": row.get("error", ""), "title": row.get("title", ""),
-                   "language": row.get("language") or "", "summary": row.get("summary") or "",
-                   **{f"summary ({t})": (row.get("translations") or {}).get(t, "") for t in targets}}
+                   "language": language_name(row["language"]) if row.get("language") else "",
+                   "summary": row.get("summary") or "",
+                   **{f"summary ({language_name(t)})": (row.get("translations") or {}).get(t, "")
+                      for t in targets}}
                   for row in rows], hide_index=True, width="stretch")
     jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     left, right, _ = st.columns([1, 1, 3])
