@@ -91,7 +91,7 @@ if summarise_clicked or compare_clicked:
             else:
                 state["comparison"] = {
                     preset: summarise(text, page.to_summary_settings(SETTINGS.max_chars, preset).with_changes(
-                        translate_to=()), status) for preset in LENGTH_PRESETS}
+                        translate_to=()), status, show_draft=False) for preset in LENGTH_PRESETS}
             status.update(label="Done", state="complete", expanded=False)
     except Exception as error:  # the page's boundary: a plain message, the article stays in the box
         state.update(error=reader_message(error, "summarising"), error_details=admin_details(error))

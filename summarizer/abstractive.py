@@ -24,8 +24,13 @@ class AbstractiveSummary:
 
 def summarise_abstractive(sentences: list[str], language: str | None, model: Seq2SeqModel,
                           entry: SummaryModel, settings: SummarySettings,
-                          on_progress: ProgressCallback = no_progress) -> AbstractiveSummary:
-    """`sentences` are the article's, in `language`; chunks never split one."""
+                          on_progress: ProgressCallback = no_progress,
+                          show_draft: bool = False) -> AbstractiveSummary:
+    """`sentences` are the article's, in `language`; chunks never split one.
+
+    `show_draft`: for a one-part article, first stream a greedy draft to `on_progress` ("draft" reports
+    carrying the text so far), so a reader sees words within a second or two; the beam search's final
+    text follows. With one beam the draft is the final text and nothing runs twice."""
     limit = min(model.input_limit, entry.input_limit)
     separator = sentence_separator(language)
     chunks = pack_chunks(sentences, model, limit, separator)
@@ -44,6 +49,11 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
         return length_budget(settings.length, chunk.tokens, entry.generation.max_new_tokens)
 
     if len(chunks) == 1:
+        if show_draft:
+            beams = settings.num_beams or entry.generation.num_beams
+            draft = stream_draft(chunks[0], target, model, entry, on_progress, final=beams == 1)
+            if beams == 1:
+                return AbstractiveSummary(draft, 1, 0)
         on_progress(Progress("summarise", "Summarising", 1, 1))
         return AbstractiveSummary(generate(chunks[0], target), 1, 0)
 
@@ -65,3 +75,15 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
             break
         joined = join_sentences([generate(p, chunk_budget(p)) for p in pieces], language)
     return AbstractiveSummary(joined, len(chunks), passes)
+
+
+def stream_draft(chunk: Chunk, budget: LengthBudget, model: Seq2SeqModel, entry: SummaryModel,
+                 on_progress: ProgressCallback, final: bool) -> str:
+    settings = replace(entry.generation, num_beams=1, min_new_tokens=budget.min_tokens,
+                       max_new_tokens=budget.max_tokens)
+    message = "Writing the summary" if final else "Writing a first draft; the final summary follows"
+    text = ""
+    for text in model.stream(chunk.text, settings):
+        if text:
+            on_progress(Progress("draft", message, text=text))
+    return text

@@ -7,6 +7,9 @@ Chunking, summarising and translating see only `Seq2SeqModel`; which engine runs
 from __future__ import annotations
 
 import threading
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from . import config
@@ -14,13 +17,45 @@ from .settings import GenerationSettings
 
 _UNBOUNDED = 100_000  # tokenizers report ~1e30 when they have no limit
 
-# One generation at a time per process on the CPU: two at once would only split the same cores
-# (and oversubscribe them), so concurrent requests queue here instead. A GPU has its own queue.
-CPU_COMPUTE = threading.Lock()
-
 
 def cpu_threads() -> int:
     return config.load().threads
+
+
+class CpuCores:
+    """The process's cores, lent whole and first come, first served.
+
+    A generation holds as many cores as it runs threads on: a summary holds them all, a translator one,
+    so three translations can share two cores while no two summaries ever split them (which would only
+    oversubscribe the cores and slow both). A GPU has its own queue.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._in_use = 0
+        self._waiting: deque[object] = deque()
+
+    @contextmanager
+    def hold(self, cores: int | None = None) -> Iterator[None]:
+        """`cores=None` holds every core (SUMMARIZER_THREADS)."""
+        total = cpu_threads()
+        wanted = total if cores is None else max(1, min(cores, total))
+        ticket = object()
+        with self._changed:
+            self._waiting.append(ticket)
+            self._changed.wait_for(lambda: self._waiting[0] is ticket and self._in_use + wanted <= total)
+            self._waiting.popleft()
+            self._in_use += wanted
+            self._changed.notify_all()
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._in_use -= wanted
+                self._changed.notify_all()
+
+
+CPU = CpuCores()
 
 
 def quiet_transformers() -> None:
@@ -46,6 +81,10 @@ class Seq2SeqModel(Protocol):
     def generate(self, texts: list[str], settings: GenerationSettings, *,
                  source_language: str | None = None, target_token: str | None = None) -> list[str]: ...
 
+    def stream(self, text: str, settings: GenerationSettings) -> Iterator[str]:
+        """The greedy output as it grows, one token at a time (`settings.num_beams` is ignored)."""
+        ...
+
 
 class TokenizedModel:
     """Token counting and splitting with the model's own Hugging Face tokenizer (both engines)."""
@@ -60,16 +99,22 @@ class TokenizedModel:
                   max_positions or _UNBOUNDED]
         self.input_limit = min(min(limits), 4096)
         self._special_tokens = len(self.tokenizer("").input_ids)
-        self._tokenizer_lock = threading.Lock()  # src_lang is tokenizer state
+        # src_lang and the truncation setting are tokenizer state, and a fast tokenizer used from two
+        # threads at once fails ("Already borrowed"): translations into several languages share one.
+        self._tokenizer_lock = threading.RLock()
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text).input_ids)
+        with self._tokenizer_lock:
+            return len(self.tokenizer(text).input_ids)
 
     def split_by_tokens(self, text: str, limit: int) -> list[str]:
-        ids = self.tokenizer(text, add_special_tokens=False).input_ids
+        with self._tokenizer_lock:
+            ids = self.tokenizer(text, add_special_tokens=False).input_ids
         window = max(1, limit - self._special_tokens)
         while True:
-            pieces = [self.tokenizer.decode(ids[i:i + window]).strip() for i in range(0, len(ids), window)]
+            with self._tokenizer_lock:
+                pieces = [self.tokenizer.decode(ids[i:i + window]).strip()
+                          for i in range(0, len(ids), window)]
             pieces = [p for p in pieces if p]
             # Re-encoding decoded text can merge differently; shrink until every piece fits.
             if all(self.count_tokens(p) <= limit for p in pieces) or window == 1:
@@ -84,7 +129,8 @@ class TokenizedModel:
 
     def decode(self, ids: list[list[int]], drop: int | None = None) -> list[str]:
         """Text without special tokens; `drop` removes a forced language token too."""
-        return [self.tokenizer.decode([i for i in row if i != drop], skip_special_tokens=True).strip()
+        with self._tokenizer_lock:
+            return [self.tokenizer.decode([i for i in row if i != drop], skip_special_tokens=True).strip()
                 for row in ids]
 
     def generate(self, texts: list[str], settings: GenerationSettings, *,
@@ -97,6 +143,17 @@ class TokenizedModel:
                      target_token: str | None = None) -> list[list[int]]:
         """Output token ids for input token ids: what each engine implements (the benchmark calls it
         directly, so both paths do exactly the product's work minus tokenisation)."""
+        raise NotImplementedError
+
+    def stream(self, text: str, settings: GenerationSettings) -> Iterator[str]:
+        [row] = self.encode([text], None)
+        ids: list[int] = []
+        for token_id in self.stream_ids(row, settings):
+            ids.append(token_id)
+            yield self.decode([ids])[0]
+
+    def stream_ids(self, row: list[int], settings: GenerationSettings) -> Iterator[int]:
+        """Greedy output ids as each is chosen, without start or end tokens: each engine's own."""
         raise NotImplementedError
 
 
@@ -129,5 +186,50 @@ class TransformersModel(TokenizedModel):
         if target_token:
             kwargs["forced_bos_token_id"] = self.tokenizer.convert_tokens_to_ids(target_token)
         batch = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
-        with CPU_COMPUTE, torch.inference_mode():
+        with CPU.hold(), torch.inference_mode():
             return self.model.generate(**batch, **kwargs).tolist()
+
+    def stream_ids(self, row: list[int], settings: GenerationSettings) -> Iterator[int]:
+        """transformers hands each new token to a streamer; generation runs in a thread meanwhile."""
+        import queue
+
+        import torch
+        from transformers.generation.streamers import BaseStreamer
+
+        tokens: queue.Queue[list[int] | None] = queue.Queue()
+
+        class Collect(BaseStreamer):
+            def put(self, value) -> None:
+                tokens.put(value.reshape(-1).tolist())
+
+            def end(self) -> None:
+                tokens.put(None)
+
+        kwargs: dict = {"num_beams": 1, "max_new_tokens": settings.max_new_tokens,
+                        "min_new_tokens": min(settings.min_new_tokens, settings.max_new_tokens),
+                        "streamer": Collect()}
+        if settings.no_repeat_ngram_size:
+            kwargs["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
+        inputs = torch.tensor([row], device=self.device)
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                with CPU.hold(), torch.inference_mode():
+                    self.model.generate(input_ids=inputs, **kwargs)
+            except BaseException as error:  # handed to the reading thread
+                failure.append(error)
+                tokens.put(None)
+
+        worker = threading.Thread(target=run, daemon=True)
+        worker.start()
+        first = True
+        special = set(self.tokenizer.all_special_ids)
+        while (chunk := tokens.get()) is not None:
+            if first:  # the decoder's start token comes first, on its own
+                first = False
+                continue
+            yield from (token for token in chunk if token not in special)
+        worker.join()
+        if failure:
+            raise failure[0]

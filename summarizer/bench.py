@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from .article import Article
 from .evaluation import read_pairs
 from .extractive import summarise_extractive
 from .settings import GenerationSettings
+from .translation import side_by_side
 
 # Published configurations (Hugging Face Hub config.json of each model).
 DISTILBART = dict(vocab_size=50264, d_model=1024, encoder_attention_heads=16, decoder_attention_heads=16,
@@ -182,10 +184,10 @@ def random_ids(vocab_size: int, length: int, seed: int) -> list[int]:
 
 
 def load(backend: str, model_id: str, folder: str):
-    from .backend import TransformersModel
-    from .fast_backend import FastModel
+    """The model as the product loads it (a translator's fast path computes on one core)."""
+    from .models import build_model
 
-    return (FastModel if backend == "fast" else TransformersModel)(model_id, folder)
+    return build_model(model_id, folder, backend=backend)
 
 
 def first_token_seconds(model, row: list[int], longest: int) -> float:
@@ -234,7 +236,10 @@ def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int
     models = [load(backend, model_id, folder) for model_id, folder in folders]
     batch = [random_ids(len(models[0].tokenizer), sizes.sentence_tokens, seed) for seed in range(3)]
     settings = sizes.translation_settings()
-    return median_seconds(lambda: [m.generate_ids(batch, settings) for m in models], runs)
+    if backend == "reference":  # one language after another, as before
+        return median_seconds(lambda: [m.generate_ids(batch, settings) for m in models], runs)
+    jobs = [partial(m.generate_ids, batch, settings) for m in models]
+    return median_seconds(lambda: [future.result() for _, future in side_by_side(jobs)], runs)
 
 
 def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str,

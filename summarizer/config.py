@@ -29,6 +29,7 @@ class Config:
     url_allow: tuple[str, ...] = ()             # SUMMARIZER_URL_ALLOW: hosts, addresses or networks
     backend: str = "fast"                       # SUMMARIZER_BACKEND: fast or reference
     threads: int = os.cpu_count() or 1          # SUMMARIZER_THREADS
+    vocabulary_map: bool = True                 # SUMMARIZER_VOCABULARY_MAP: fast path, English summarisers
     converted_dir: str | None = None            # SUMMARIZER_CONVERTED_DIR: CTranslate2 copies of models
     database: str | None = None                 # SUMMARIZER_DATABASE: SQLite path or postgresql:// URL
     share_max_bytes: int = 1_000_000            # SUMMARIZER_SHARE_MAX_BYTES
@@ -72,6 +73,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         url_allow=_allow_list(env.get("SUMMARIZER_URL_ALLOW", "")),
         backend=backend,
         threads=int(number("SUMMARIZER_THREADS", defaults.threads)),
+        vocabulary_map=_flag(env, "SUMMARIZER_VOCABULARY_MAP", default=True),
         converted_dir=env.get("SUMMARIZER_CONVERTED_DIR", "").strip() or None,
         database=env.get("SUMMARIZER_DATABASE", "").strip() or None,
         share_max_bytes=int(number("SUMMARIZER_SHARE_MAX_BYTES", defaults.share_max_bytes, minimum=1_000)),

@@ -57,14 +57,14 @@ class TransformersEntailment:
     def entail_contradict(self, premises: list[str], hypotheses: list[str]) -> list[tuple[float, float]]:
         import torch
 
-        from .backend import CPU_COMPUTE
+        from .backend import CPU
 
         results: list[tuple[float, float]] = []
         for start in range(0, len(premises), BATCH_SIZE):
             batch = self.tokenizer(premises[start:start + BATCH_SIZE], hypotheses[start:start + BATCH_SIZE],
                                    truncation="only_first", max_length=MAX_PAIR_TOKENS, padding=True,
                                    return_tensors="pt").to(self.device)
-            with CPU_COMPUTE, torch.inference_mode():
+            with CPU.hold(), torch.inference_mode():
                 probabilities = self.model(**batch).logits.float().softmax(-1)
             results += [(float(p[self._entailment]), float(p[self._contradiction])) for p in probabilities]
         return results

@@ -11,15 +11,17 @@ import hashlib
 import json
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from huggingface_hub import constants
 
 from . import config
-from .backend import CPU_COMPUTE, TokenizedModel, cpu_threads, quiet_transformers
+from .backend import CPU, TokenizedModel, cpu_threads, quiet_transformers
 from .errors import ModelUnavailable
 from .progress import Progress, ProgressCallback, no_progress
 from .settings import GenerationSettings
+from .vocabulary_map import MAP_FILE, write_map
 
 CONVERTED_DIR_NAME = "summarizer-ctranslate2"
 
@@ -111,34 +113,64 @@ class FastModel(TokenizedModel):
     backend = "fast"
 
     def __init__(self, model_id: str, folder: str, input_limit: int | None = None,
-                 on_progress: ProgressCallback = no_progress, quantization: str | None = None) -> None:
-        """`quantization` overrides the device's default (int8 on the CPU, float16 on a GPU)."""
+                 on_progress: ProgressCallback = no_progress, quantization: str | None = None,
+                 threads: int | None = None, map_languages: tuple[str, ...] = ()) -> None:
+        """`quantization` overrides the device's default (int8 on the CPU, float16 on a GPU).
+
+        `map_languages`: restrict each step's output to the source's words and these languages'
+        frequent ones (`vocabulary_map.py`); empty for the whole vocabulary.
+
+        `threads` is how many cores one call computes on (default: all). A translator gets one: its
+        inputs are single sentences, where a second thread costs more in hand-overs than it computes,
+        and calls for other languages run beside it on the other cores."""
         quiet_transformers()
         import ctranslate2
         from transformers import AutoConfig
 
         config = AutoConfig.from_pretrained(folder)
         super().__init__(model_id, folder, input_limit, getattr(config, "max_position_embeddings", None))
-        # transformers spends the last allowed position on a forced end token; match its lengths.
         self.forced_eos = getattr(config, "forced_eos_token_id", None) is not None
+        self.special_ids = set(self.tokenizer.all_special_ids)
         self.device, self.compute_type = device_and_compute_type()
         self.compute_type = quantization or self.compute_type
         self.converted = convert(model_id, folder, self.compute_type, on_progress)
         self.output_ids = target_vocabulary(self.converted)
+        if map_languages:
+            write_map(self.converted, list(self.output_ids), self.tokenizer.tokenize, map_languages)
+        self.use_vmap = bool(map_languages) and (self.converted / MAP_FILE).is_file()
+        self.threads = min(threads or cpu_threads(), cpu_threads())
+        parallel_calls = cpu_threads() // self.threads if self.device == "cpu" else 1
         self.translator = ctranslate2.Translator(str(self.converted), device=self.device,
-                                                 compute_type=self.compute_type, inter_threads=1,
-                                                 intra_threads=cpu_threads() if self.device == "cpu" else 0)
+                                                 compute_type=self.compute_type, inter_threads=parallel_calls,
+                                                 intra_threads=self.threads if self.device == "cpu" else 0)
+
+    def _longest(self, settings: GenerationSettings) -> int:
+        # transformers spends the last allowed position on a forced end token; match its lengths.
+        return max(1, settings.max_new_tokens - (1 if self.forced_eos else 0))
+
+    def stream_ids(self, row: list[int], settings: GenerationSettings) -> Iterator[int]:
+        """CTranslate2 hands over each token as it is chosen (greedy search only)."""
+        longest = self._longest(settings)
+        with CPU.hold(self.threads):
+            for step in self.translator.generate_tokens(
+                    self.tokenizer.convert_ids_to_tokens(row), max_decoding_length=longest,
+                    min_decoding_length=min(settings.min_new_tokens, longest),
+                    no_repeat_ngram_size=settings.no_repeat_ngram_size, use_vmap=self.use_vmap):
+                token_id = self.output_ids[step.token]
+                if token_id not in self.special_ids:
+                    yield token_id
 
     def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
                      target_token: str | None = None) -> list[list[int]]:
         source = [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
-        longest = max(1, settings.max_new_tokens - (1 if self.forced_eos else 0))
+        longest = self._longest(settings)
         options = dict(beam_size=settings.num_beams, max_decoding_length=longest,
                        min_decoding_length=min(settings.min_new_tokens, longest),
                        length_penalty=settings.length_penalty if settings.num_beams > 1 else 1.0,
-                       no_repeat_ngram_size=settings.no_repeat_ngram_size, return_scores=False)
+                       no_repeat_ngram_size=settings.no_repeat_ngram_size, return_scores=False,
+                       use_vmap=self.use_vmap)
         if target_token:
             options["target_prefix"] = [[target_token]] * len(source)
-        with CPU_COMPUTE:
+        with CPU.hold(self.threads):
             results = self.translator.translate_batch(source, **options)
         return [[self.output_ids[token] for token in r.hypotheses[0]] for r in results]

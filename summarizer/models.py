@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import config
 from .backend import Seq2SeqModel, TransformersModel
+from .catalogue import SUMMARY_MODELS, is_translation_model
 from .errors import ModelUnavailable
 from .hub import locate_model
 from .progress import Progress, ProgressCallback, no_progress
@@ -35,7 +36,7 @@ def load_model(model_ref: str, input_limit: int | None = None,
     converted (an architecture CTranslate2 lacks, or ctranslate2 not installed).
     """
     return _shared(model_ref, backend, on_progress,
-                   lambda folder: _build(model_ref, folder, input_limit, on_progress, backend))
+                   lambda folder: build_model(model_ref, folder, input_limit, on_progress, backend))
 
 
 def load_entailment_model(model_ref: str, on_progress: ProgressCallback = no_progress) -> EntailmentModel:
@@ -88,14 +89,28 @@ def _evict(keep: tuple[str, str]) -> None:
         _footprints.pop(oldest, None)
 
 
-def _build(model_ref: str, folder: str, input_limit: int | None, on_progress: ProgressCallback,
-           backend: str) -> Seq2SeqModel:
+def vocabulary_map_languages(model_ref: str) -> tuple[str, ...]:
+    """The languages whose frequent words a summariser's vocabulary map allows; none (no map) for a
+    translator, an uncatalogued model, a many-language one (its 250,000-token vocabulary would need every
+    language's list) or where SUMMARIZER_VOCABULARY_MAP=0."""
+    entry = SUMMARY_MODELS.get(model_ref)
+    if entry is None or not config.load().vocabulary_map or "*" in entry.languages \
+            or len(entry.languages) > 3:
+        return ()
+    return entry.languages
+
+
+def build_model(model_ref: str, folder: str, input_limit: int | None = None,
+                on_progress: ProgressCallback = no_progress, backend: str = "fast") -> Seq2SeqModel:
+    """A new instance, as `load_model` makes one (the benchmark builds its random models here too)."""
     try:
         if backend == "fast":
             try:
                 from .fast_backend import FastModel
 
-                return FastModel(model_ref, folder, input_limit, on_progress)
+                threads = 1 if is_translation_model(model_ref) else None
+                return FastModel(model_ref, folder, input_limit, on_progress, threads=threads,
+                                 map_languages=vocabulary_map_languages(model_ref))
             except (ImportError, ModelUnavailable) as error:
                 on_progress(Progress("load", f"Fast path unavailable, using the reference path: {error}"))
         return TransformersModel(model_ref, folder, input_limit)

@@ -75,7 +75,11 @@ class Summarizer:
     def __init__(self, settings: SummarySettings | None = None) -> None:
         self.settings = settings or SummarySettings()
 
-    def summarize(self, text: str | bytes, on_progress: ProgressCallback = no_progress) -> SummaryResult:
+    def summarize(self, text: str | bytes, on_progress: ProgressCallback = no_progress,
+                  show_draft: bool = False) -> SummaryResult:
+        """`show_draft`: report a streamed first draft before the final summary where a model writes
+        an article of one part in its own language (see `summarise_abstractive`); a page sets it, a
+        batch job does not, as the draft costs one more greedy pass."""
         settings = self.settings
         timings: dict[str, float] = {}
         text = clean_text(text, settings.max_chars)
@@ -83,7 +87,7 @@ class Summarizer:
             guess = self._language(text)
         language = guess.language
         article = Article.read(text, language)
-        draft = self._draft(article, timings, on_progress)
+        draft = self._draft(article, timings, on_progress, show_draft)
         notes = _notes(article)
         with _timed(timings, "check"):
             support, unsupported = check_summary(draft.sentences, article)
@@ -158,13 +162,14 @@ class Summarizer:
             return LanguageGuess(self.settings.language, 1.0, self.settings.language, "given")
         return detect_language(text)
 
-    def _draft(self, article: Article, timings: dict[str, float], on_progress: ProgressCallback) -> _Draft:
+    def _draft(self, article: Article, timings: dict[str, float], on_progress: ProgressCallback,
+               show_draft: bool) -> _Draft:
         engine = self.settings.engine
         if engine == "extractive":
             return self._extractive(article, timings)
         try:
             route = choose_route(article.language, self.settings.model)
-            return self._abstractive(route, article, timings, on_progress)
+            return self._abstractive(route, article, timings, on_progress, show_draft)
         except (ModelUnavailable, UnsupportedLanguage) as error:
             if engine == "abstractive":
                 raise
@@ -178,7 +183,7 @@ class Summarizer:
         return _Draft(list(summary.sentences), "extractive", None, None, 1, fallback_reason)
 
     def _abstractive(self, route: Route, article: Article, timings: dict[str, float],
-                     on_progress: ProgressCallback) -> _Draft:
+                     on_progress: ProgressCallback, show_draft: bool) -> _Draft:
         language, sentences = article.language, article.sentences
         entry = describe_summary_model(route.summary_model)
         backend = self.settings.backend
@@ -193,7 +198,8 @@ class Summarizer:
                 sentences = translate_sentences(sentences, language, "en", on_progress, backend)
         with _timed(timings, "summarise"):
             summary = summarise_abstractive(sentences, "en" if route.name == VIA_ENGLISH else language,
-                                            model, entry, self.settings, on_progress)
+                                            model, entry, self.settings, on_progress,
+                                            show_draft and route.name != VIA_ENGLISH)
         summary_text = summary.text
         if route.name == VIA_ENGLISH:
             assert language is not None

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from functools import partial
+from typing import TypeVar
+
+from .backend import Seq2SeqModel, cpu_threads
 from .catalogue import TranslationModel, translation_model_for
 from .errors import SummarizerError, UnsupportedLanguage
 from .languages import language_name
@@ -10,6 +16,7 @@ from .progress import Progress, ProgressCallback, no_progress
 from .segmentation import join_sentences, split_sentences
 from .settings import GenerationSettings
 
+T = TypeVar("T")
 BATCH_SIZE = 8
 TRANSLATION_BEAMS = 4
 
@@ -23,15 +30,20 @@ def _target_token(entry: TranslationModel, target: str) -> tuple[str, str | None
     return (f"{token} " if token else ""), None
 
 
+def _model_for(source: str, target: str, on_progress: ProgressCallback,
+               backend: str) -> tuple[TranslationModel, Seq2SeqModel]:
+    entry = translation_model_for(source, target)
+    if entry is None:
+        raise UnsupportedLanguage(f"no model translates {language_name(source)} to {language_name(target)}")
+    return entry, load_model(entry.model_id, entry.input_limit, on_progress, backend)
+
+
 def translate_sentences(sentences: list[str], source: str, target: str,
                         on_progress: ProgressCallback = no_progress, backend: str = "fast") -> list[str]:
     """One output per input sentence, in order. Source = target returns the sentences as they are."""
     if source == target:
         return list(sentences)
-    entry = translation_model_for(source, target)
-    if entry is None:
-        raise UnsupportedLanguage(f"no model translates {language_name(source)} to {language_name(target)}")
-    model = load_model(entry.model_id, entry.input_limit, on_progress, backend)
+    entry, model = _model_for(source, target, on_progress, backend)
     prefix, forced = _target_token(entry, target)
     limit = model.input_limit - model.count_tokens(prefix) if prefix else model.input_limit
     # A sentence longer than the model's input is translated in pieces and the pieces re-joined.
@@ -60,21 +72,45 @@ def translate_text(text: str, source: str, target: str,
     return join_sentences(translate_sentences(sentences, source, target, on_progress, backend), target)
 
 
+def side_by_side(jobs: list[Callable[[], T]]) -> Iterator[tuple[int, Future[T]]]:
+    """Each job's index and finished future, in the order they finish, as many at once as there are
+    cores. Jobs that compute on one core each (translators) then share the machine instead of queueing."""
+    with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), cpu_threads()))) as pool:
+        futures = {pool.submit(job): index for index, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            yield futures[future], future
+
+
 def translate_into(sentences: list[str], source: str | None, targets: list[str],
                    on_progress: ProgressCallback = no_progress, backend: str = "fast"
                    ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Sentence-aligned translations that worked, and a clear message for each that did not;
-    one failure spoils no other."""
-    translations: dict[str, list[str]] = {}
+    one failure spoils no other.
+
+    The models load one after another, so download and conversion messages reach `on_progress` from
+    this thread; the languages are then translated side by side, as many at once as there are cores
+    (each translator computes on one, see `FastModel`)."""
+    if source is None:
+        return {}, {t: ("the article's language is uncertain, so it cannot be translated; "
+                        "choose its language explicitly") for t in targets}
+    names = ", ".join(language_name(t) for t in targets)
     errors: dict[str, str] = {}
-    for i, target in enumerate(targets, 1):
-        on_progress(Progress("translate", f"Translating into {language_name(target)}", i, len(targets)))
-        if source is None:
-            errors[target] = ("the article's language is uncertain, so it cannot be translated; "
-                              "choose its language explicitly")
-            continue
+    for target in targets:
+        on_progress(Progress("translate", f"Translating into {names}"))
         try:
-            translations[target] = translate_sentences(sentences, source, target, on_progress, backend)
+            if target != source:
+                _model_for(source, target, on_progress, backend)
         except SummarizerError as error:
             errors[target] = str(error)
-    return translations, errors
+    runnable = [t for t in targets if t not in errors]
+    finished: dict[str, list[str]] = {}
+    jobs = [partial(translate_sentences, sentences, source, target, no_progress, backend)
+            for target in runnable]
+    for done, (index, future) in enumerate(side_by_side(jobs), 1):
+        try:
+            finished[runnable[index]] = future.result()
+        except SummarizerError as error:
+            errors[runnable[index]] = str(error)
+        on_progress(Progress("translate", f"Translating into {names}: {done} of {len(runnable)} done",
+                             done, len(runnable)))
+    return {t: finished[t] for t in targets if t in finished}, {t: errors[t] for t in targets if t in errors}

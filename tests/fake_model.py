@@ -8,8 +8,8 @@ whitespace-separated words plus one end token, which keeps chunk and budget arit
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from summarizer.settings import GenerationSettings
 
@@ -35,7 +35,8 @@ def first_sentence(text: str, target_token: str | None = None) -> str:
 
 
 class FakeModel:
-    """Answers with `respond(text)`, or with the queued `answers` first; records every call."""
+    """Answers with `respond(text)`, or with the queued `answers` (`drafts` when streaming) first;
+    records every call."""
 
     def __init__(self, model_id: str, input_limit: int = 1024, backend: str = "fast",
                  respond: Respond = first_sentence) -> None:
@@ -44,6 +45,7 @@ class FakeModel:
         self.backend = backend
         self.respond = respond
         self.answers: list[str] = []
+        self.drafts: list[str] = []
         self.calls: list[FakeCall] = []
 
     def count_tokens(self, text: str) -> int:
@@ -58,6 +60,15 @@ class FakeModel:
         self.calls.append(FakeCall(list(texts), settings, source_language, target_token))
         return [self.answers.pop(0) if self.answers else self.respond(text, target_token)
                 for text in texts]
+
+
+    def stream(self, text: str, settings: GenerationSettings) -> Iterator[str]:
+        """The queued `drafts` (else `respond(text)`) word by word, as a greedy pass would grow it;
+        recorded as a one-beam call. Queued `answers` are left for `generate`."""
+        self.calls.append(FakeCall([text], replace(settings, num_beams=1), None, None))
+        words = (self.drafts.pop(0) if self.drafts else self.respond(text, None)).split()
+        for count in range(1, len(words) + 1):
+            yield " ".join(words[:count])
 
 
 def tagged_translation(target: str | None) -> Respond:

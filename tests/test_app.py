@@ -116,6 +116,17 @@ def test_status_shows_each_stage(fake_models):
     assert [t.value for t in at.text][-1].startswith("Translating into German")  # one line, the latest
 
 
+def test_the_page_streams_a_draft_and_then_shows_the_final_summary(fake_models):
+    model = fake_models("sshleifer/distilbart-cnn-6-6")
+    model.drafts = ["A greedy draft <b>of</b> the story."]
+    model.answers = ["The council approved the budget."]
+    at = summarise(new_app(), paragraph("en"), engine="abstractive", model_choice=model.model_id)
+    [draft] = html_blocks(at, "literal-draft")  # the last draft stays in the closed status box
+    assert "A greedy draft &lt;b&gt;of&lt;/b&gt; the story." in draft
+    assert at.session_state["result"].summary == "The council approved the budget."
+    assert [call.settings.num_beams for call in model.calls] == [1, 2]
+
+
 def test_compare_lengths_side_by_side_with_chart():
     at = new_app()
     articles = [pair.article for pair in read_pairs(ROOT / "summarizer" / "data" / "news_en.jsonl")]

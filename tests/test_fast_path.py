@@ -131,3 +131,61 @@ def test_a_conversion_that_loses_the_race_keeps_the_winners_copy(tmp_path, monke
     (leftover / "shared_vocabulary.json").write_text("[]")
     fast_backend._publish(second, leftover)  # a folder without model.bin is never a finished conversion
     assert (leftover / "model.bin").is_file() and not second.exists()
+
+
+SUMMARISER = "sshleifer/distilbart-cnn-12-6"
+ARTICLE = ("The council approved the budget on Tuesday after a long debate. Mayor Linda Osei said the plan "
+           "would rebuild 1.8 miles of seawall by 2027.")
+
+
+@pytest.mark.parametrize("backend", ["fast", "reference"])
+def test_streamed_greedy_ids_equal_the_reference_generate_in_full_precision(spy_generate, backend):
+    folder = locate_model(SUMMARISER)
+    reference = TransformersModel(SUMMARISER, folder)
+    streamer = reference if backend == "reference" else FastModel(SUMMARISER, folder, quantization="float32")
+    with spy_generate(reference) as spy:
+        reference.generate([ARTICLE], GREEDY)
+    expected = [i for i in content(spy.calls[0]["output"][0].tolist(), reference.tokenizer, True)
+                if i not in reference.tokenizer.all_special_ids]
+    [row] = streamer.encode([ARTICLE], None)
+    assert list(streamer.stream_ids(row, GREEDY)) == expected and len(expected) >= 10
+    drafts = list(streamer.stream(ARTICLE, GREEDY))
+    assert len(drafts) == len(expected)  # one report per token, each the text so far
+    assert drafts[-1] == reference.decode([expected])[0]
+
+
+def test_the_vocabulary_map_keeps_output_to_the_articles_words_and_the_requested_length(spy_generate):
+    from summarizer.models import build_model
+    from summarizer.vocabulary_map import MAP_FILE
+
+    fast = build_model(SUMMARISER, locate_model(SUMMARISER))
+    assert fast.use_vmap and (fast.converted / MAP_FILE).is_file()
+    lines = (fast.converted / MAP_FILE).read_text(encoding="utf-8").splitlines()
+    always = set(lines[0].split("\t")[1].split())
+    rules = dict(line.split("\t") for line in lines[1:])
+    [row] = fast.encode([ARTICLE], None)
+    source = fast.tokenizer.convert_ids_to_tokens(row)
+    allowed = always | {t for token in source for t in rules.get(token, "").split()}
+    allowed |= {fast.tokenizer.convert_ids_to_tokens(i) for i in fast.special_ids}
+    assert len(allowed) < len(fast.output_ids) / 2  # the map really narrows the choice
+    settings = GenerationSettings(num_beams=2, min_new_tokens=20, max_new_tokens=20, length_penalty=2.0,
+                                  no_repeat_ngram_size=3)
+    with spy_generate(fast) as spy:
+        [text] = fast.generate([ARTICLE], settings)
+    [ids] = spy.calls[0]["output_ids"]
+    assert spy.calls[0]["options"]["use_vmap"] is True
+    assert len(ids) == settings.max_new_tokens - 1  # the last position is the forced end token
+    assert {fast.tokenizer.convert_ids_to_tokens(i) for i in ids} <= allowed
+    assert text.strip()
+    streamed = list(fast.stream(ARTICLE, settings))
+    assert streamed and streamed[-1].strip()
+
+
+def test_the_vocabulary_map_can_be_turned_off(monkeypatch):
+    from summarizer.models import build_model, vocabulary_map_languages
+
+    assert vocabulary_map_languages(SUMMARISER) == ("en",)
+    assert vocabulary_map_languages("Helsinki-NLP/opus-mt-en-de") == ()  # translators: full vocabulary
+    assert vocabulary_map_languages("csebuetnlp/mT5_multilingual_XLSum") == ()
+    monkeypatch.setenv("SUMMARIZER_VOCABULARY_MAP", "0")
+    assert not build_model(SUMMARISER, locate_model(SUMMARISER)).use_vmap

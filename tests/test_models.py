@@ -41,14 +41,14 @@ def test_model_is_loaded_once_per_process_per_backend():
 def test_two_threads_asking_at_once_share_one_load(monkeypatch):
     model_id = "Helsinki-NLP/opus-mt-en-it"
     builds = []
-    real_build = models._build
+    real_build = models.build_model
 
     def slow_build(*args, **kwargs):
         builds.append(args[0])
         time.sleep(0.3)  # both threads are inside load_model while the first builds
         return real_build(*args, **kwargs)
 
-    monkeypatch.setattr(models, "_build", slow_build)
+    monkeypatch.setattr(models, "build_model", slow_build)
     monkeypatch.delitem(models.loaded_models, (model_id, "reference"), raising=False)
     with ThreadPoolExecutor(2) as pool:
         first, second = pool.map(lambda _: load_model(model_id, backend="reference"), range(2))

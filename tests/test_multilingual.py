@@ -1,11 +1,14 @@
 import json
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 from conftest import paragraph
 from fake_model import first_sentence
 
+from summarizer.backend import CpuCores
 from summarizer.catalogue import translation_model_for
 from summarizer.cli import main
 from summarizer.errors import UnsupportedLanguage
@@ -170,6 +173,51 @@ def test_partial_failure_keeps_the_rest(monkeypatch, fake_models):
                             "zh": ["[zh] The council met.", "[zh] It agreed."]}
     assert "opus-mt-en-fr" in errors["fr"] and "not downloaded" in errors["fr"]
     assert "xx" in errors["xx"]
+
+
+def test_languages_are_translated_side_by_side_and_keep_their_order(monkeypatch, fake_models):
+    """Three targets on two cores: two translations are in flight at once (a sequential loop would
+    time out at the barrier), and the result still lists the languages in the order asked."""
+    monkeypatch.setenv("SUMMARIZER_THREADS", "2")
+    both_started = threading.Barrier(2, timeout=10)
+    for model_id in ("Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-de"):
+        model = fake_models(model_id)
+        answer = model.respond
+
+        def respond(text, token, answer=answer):
+            both_started.wait()  # fr and de must meet here
+            return answer(text, token)
+        model.respond = respond
+    translations, errors = translate_into(["The council met."], "en", ["fr", "zh", "de"])
+    assert errors == {} and list(translations) == ["fr", "zh", "de"]
+    assert translations["de"] == ["[de] The council met."]
+
+
+def test_cores_are_lent_first_come_first_served_and_never_oversubscribed(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_THREADS", "2")
+    cores, busy, most, order = CpuCores(), [0], [0], []
+    guard = threading.Lock()
+
+    def work(name, count, pause):
+        with cores.hold(count):
+            with guard:
+                busy[0] += 2 if count is None else count
+                most[0] = max(most[0], busy[0])
+                order.append(name)
+            time.sleep(pause)
+            with guard:
+                busy[0] -= 2 if count is None else count
+
+    threads = [threading.Thread(target=work, args=("one-a", 1, 0.3))]
+    threads[0].start()
+    time.sleep(0.05)
+    for name, count in (("all", None), ("one-b", 1)):  # one-b waits behind the whole-machine request
+        threads.append(threading.Thread(target=work, args=(name, count, 0.1)))
+        threads[-1].start()
+        time.sleep(0.05)
+    for thread in threads:
+        thread.join(10)
+    assert order == ["one-a", "all", "one-b"] and most[0] == 2
 
 
 def test_cli_translation_failure_keeps_exit_zero(tmp_path, capsys, fake_models):

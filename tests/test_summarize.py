@@ -90,3 +90,37 @@ def test_a_plan_says_what_will_run_without_running_it(fake_models):
     esperanto = Summarizer(SummarySettings(language="eo")).plan("La urbo aprobis novan buĝeton. " * 5)
     assert esperanto.engine == "extractive" and "Esperanto" in esperanto.reason
     assert not [call for fake in fake_models.values() for call in getattr(fake, "calls", [])]  # nothing ran
+
+
+def test_a_page_sees_a_streamed_draft_before_the_beam_search_final(fake_models):
+    model = fake_models(MODEL)
+    model.drafts = ["A quick greedy draft of the budget story."]
+    model.answers = ["The council approved the budget."]
+    events = []
+    result = Summarizer(SummarySettings(model=MODEL, num_beams=2)).summarize(
+        paragraph("en"), on_progress=events.append, show_draft=True)
+    drafts = [e.text for e in events if e.stage == "draft"]
+    assert drafts[0] == "A" and drafts[-1] == "A quick greedy draft of the budget story."
+    assert all(later.startswith(earlier) for earlier, later in zip(drafts, drafts[1:]))
+    assert [call.settings.num_beams for call in model.calls] == [1, 2]  # draft, then the final
+    assert result.summary == "The council approved the budget."  # the draft is replaced
+
+
+def test_with_one_beam_the_streamed_draft_is_the_summary_and_nothing_runs_twice(fake_models):
+    model = fake_models(MODEL)
+    model.drafts = ["The council approved the budget."]
+    events = []
+    result = Summarizer(SummarySettings(model=MODEL, num_beams=1)).summarize(
+        paragraph("en"), on_progress=events.append, show_draft=True)
+    assert len(model.calls) == 1 and result.summary == "The council approved the budget."
+    assert [e.message for e in events if e.stage == "draft"][-1] == "Writing the summary"
+
+
+def test_without_show_draft_or_for_a_long_article_no_draft_is_written(fake_models, long_english):
+    model = fake_models(MODEL)
+    _, events = summarise(paragraph("en"))
+    model.input_limit = 300
+    events_long = []
+    Summarizer(SummarySettings(model=MODEL, num_beams=2, length="short")).summarize(
+        long_english, on_progress=events_long.append, show_draft=True)
+    assert not [e for e in events + events_long if e.stage == "draft"]

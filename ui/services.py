@@ -67,8 +67,10 @@ def visitor() -> str:
     return address if isinstance(address, str) and address else state["visitor"]
 
 
-def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
-    """A summary, from the shared cache or run in turn, with its progress drawn inside `status`."""
+def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True) -> SummaryResult:
+    """A summary, from the shared cache or run in turn, with its progress drawn inside `status`, and
+    a streamed first draft there too unless `show_draft` is off (Compare lengths: three drafts would
+    cost three more passes)."""
     key = cache_key(text, settings)
     cached = shared_results().get(key)
     if cached is not None:
@@ -91,15 +93,15 @@ def summarise(text: str, settings: SummarySettings, status) -> SummaryResult:
             left = (time.monotonic() - started) / done * (1 - done)
             bar.progress(done, text=f"Part {progress.step} of {progress.total} done · "
                                     f"about {left:.0f} s left")
-        if progress.text:  # only the latest part's summary, while the next parts are summarised
+        if progress.text:  # the draft so far, or the latest part's summary while the next are written
             with latest.container():
-                literal(progress.text, settings.language, "partial")
+                literal(progress.text, settings.language, "draft" if progress.stage == "draft" else "partial")
 
     def waiting(ahead: int) -> None:
         status.text(f"Waiting for your turn: {ahead} article(s) ahead of yours.")
 
     with summary_queue().turn(waiting):
-        result = Summarizer(settings).summarize(text, on_progress=show)
+        result = Summarizer(settings).summarize(text, on_progress=show, show_draft=show_draft)
     shared_results().put(key, result)
     return result
 
