@@ -172,6 +172,7 @@ class TransformersModel(TokenizedModel):
         self.device = "cuda" if torch.cuda.is_available() else "cpu"
         dtype = torch.float16 if self.device == "cuda" else torch.float32
         self.model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(self.device).eval()
+        self._last_encoding: tuple | None = None
 
     def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
                      target_token: str | None = None) -> list[list[int]]:
@@ -185,9 +186,23 @@ class TransformersModel(TokenizedModel):
             kwargs["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
         if target_token:
             kwargs["forced_bos_token_id"] = self.tokenizer.convert_tokens_to_ids(target_token)
-        batch = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
         with CPU.hold(), torch.inference_mode():
-            return self.model.generate(**batch, **kwargs).tolist()
+            return self.model.generate(**self._encoded(rows), **kwargs).tolist()
+
+    def _encoded(self, rows: list[list[int]]) -> dict:
+        """The padded batch with the encoder's output, kept for the latest input: the same article
+        summarised again (another length in Compare lengths, the final pass after the draft) is encoded
+        once. Called with the cores held."""
+        from transformers.modeling_outputs import BaseModelOutput
+
+        key = tuple(map(tuple, rows))
+        if self._last_encoding is None or self._last_encoding[0] != key:
+            batch = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
+            hidden = self.model.get_encoder()(**batch).last_hidden_state
+            self._last_encoding = (key, batch, hidden)
+        _, batch, hidden = self._last_encoding
+        # generate() widens the encoder output for beams in place, so it gets a fresh holder each time.
+        return {**batch, "encoder_outputs": BaseModelOutput(last_hidden_state=hidden)}
 
     def stream_ids(self, row: list[int], settings: GenerationSettings) -> Iterator[int]:
         """transformers hands each new token to a streamer; generation runs in a thread meanwhile."""
@@ -210,13 +225,12 @@ class TransformersModel(TokenizedModel):
                         "streamer": Collect()}
         if settings.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
-        inputs = torch.tensor([row], device=self.device)
         failure: list[BaseException] = []
 
         def run() -> None:
             try:
                 with CPU.hold(), torch.inference_mode():
-                    self.model.generate(input_ids=inputs, **kwargs)
+                    self.model.generate(**self._encoded([row]), **kwargs)
             except BaseException as error:  # handed to the reading thread
                 failure.append(error)
                 tokens.put(None)

@@ -189,3 +189,20 @@ def test_the_vocabulary_map_can_be_turned_off(monkeypatch):
     assert vocabulary_map_languages("csebuetnlp/mT5_multilingual_XLSum") == ()
     monkeypatch.setenv("SUMMARIZER_VOCABULARY_MAP", "0")
     assert not build_model(SUMMARISER, locate_model(SUMMARISER)).use_vmap
+
+
+def test_the_reference_path_encodes_an_article_once_for_several_lengths_and_the_draft():
+    folder = locate_model(SUMMARISER)
+    model, fresh = TransformersModel(SUMMARISER, folder), TransformersModel(SUMMARISER, folder)
+    encoded = []
+    model.model.get_encoder().register_forward_hook(lambda *_: encoded.append(1))
+    lengths = [GenerationSettings(num_beams=2, min_new_tokens=n, max_new_tokens=n, length_penalty=2.0,
+                                  no_repeat_ngram_size=3) for n in (8, 16, 24)]
+    [row] = model.encode([ARTICLE], None)
+    outputs = [model.generate_ids([row], settings) for settings in lengths]
+    draft = list(model.stream_ids(row, GREEDY))
+    assert len(encoded) == 1
+    assert outputs == [fresh.generate_ids([row], settings) for settings in lengths]  # same as encoding anew
+    assert draft == list(fresh.stream_ids(row, GREEDY))
+    model.generate_ids([row[:-2] + row[-1:]], lengths[0])  # another text is encoded for itself
+    assert len(encoded) == 2
