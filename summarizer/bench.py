@@ -15,6 +15,7 @@ path: transformers fp32 with the model's beams; project path: what the app and C
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import os
@@ -24,7 +25,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,7 @@ from pathlib import Path
 from .article import Article
 from .evaluation import read_pairs
 from .extractive import summarise_extractive
+from .lengths import length_budget
 from .settings import GenerationSettings
 from .translation import side_by_side
 
@@ -67,11 +69,16 @@ class Sizes:
     tiny_models: bool = False  # width 32, one layer, a 1,000-word vocabulary
     fresh_processes: bool = True
 
-    def summary_settings(self) -> GenerationSettings:
+    def summary_settings(self, beams: int = BEAMS, tokens: int | None = None) -> GenerationSettings:
         """Forced lengths with the summariser's shipped settings (length penalty, no repeated trigrams)."""
-        return GenerationSettings(num_beams=BEAMS, min_new_tokens=self.summary_tokens,
-                                  max_new_tokens=self.summary_tokens, length_penalty=2.0,
-                                  no_repeat_ngram_size=3)
+        tokens = tokens or self.summary_tokens
+        return GenerationSettings(num_beams=beams, min_new_tokens=tokens, max_new_tokens=tokens,
+                                  length_penalty=2.0, no_repeat_ngram_size=3)
+
+    def compare_tokens(self) -> dict[str, int]:
+        """Each preset's forced length: the middle of its budget for this article (`lengths.py`)."""
+        budgets = {p: length_budget(p, self.article_tokens, 142) for p in ("short", "medium", "long")}
+        return {p: (b.min_tokens + b.max_tokens) // 2 for p, b in budgets.items()}
 
     def translation_settings(self) -> GenerationSettings:
         """Forced lengths with translation.py's settings."""
@@ -190,12 +197,20 @@ def load(backend: str, model_id: str, folder: str):
     return build_model(model_id, folder, backend=backend)
 
 
-def first_token_seconds(model, row: list[int], longest: int) -> float:
-    source = model.tokenizer.convert_ids_to_tokens(row)
+def project_beams(model_id: str) -> int:
+    from .catalogue import describe_summary_model
+
+    return describe_summary_model(model_id).generation.num_beams
+
+
+def first_word_seconds(model, row: list[int], settings: GenerationSettings) -> float:
+    """From the request to the first token of the streamed draft (what the page shows first)."""
     start = time.perf_counter()
-    for _ in model.translator.generate_tokens(source, max_decoding_length=longest):
-        break
-    return time.perf_counter() - start
+    stream = model.stream_ids(row, replace(settings, num_beams=1))
+    next(stream)
+    seconds = time.perf_counter() - start
+    stream.close()
+    return seconds
 
 
 def in_fresh_process(sizes: Sizes, function: Callable, *args):
@@ -210,16 +225,33 @@ def in_fresh_process(sizes: Sizes, function: Callable, *args):
 
 def _summary_seconds(backend: str, model_id: str, folder: str, runs: int,
                      sizes: Sizes) -> dict[str, float]:
+    """Each request is a new article: the reference path keeps the latest article's encoding (for a
+    second length of the same text), which must not flatter its repeated runs."""
     model = load(backend, model_id, folder)
-    article = [random_ids(len(model.tokenizer), sizes.article_tokens, 1)]
+    seeds = itertools.count(1)
+
+    def new_article() -> list[list[int]]:
+        return [random_ids(len(model.tokenizer), sizes.article_tokens, next(seeds))]
+
+    settings = sizes.summary_settings(BEAMS if backend == "reference" else project_beams(model_id))
 
     def one_request() -> None:
-        model.generate_ids(article, sizes.summary_settings())
+        model.generate_ids(new_article(), settings)
 
     figures = {"summary": median_seconds(one_request, runs)}
     if backend == "fast":
-        figures["first_token"] = statistics.median(
-            first_token_seconds(model, article[0], sizes.summary_tokens) for _ in range(runs))
+        figures["first_word"] = statistics.median(
+            first_word_seconds(model, new_article()[0], settings) for _ in range(runs))
+        lengths = sizes.compare_tokens()
+        medium = sizes.summary_settings(settings.num_beams, lengths["medium"])
+        figures["medium"] = median_seconds(lambda: model.generate_ids(new_article(), medium), runs)
+
+        def compare() -> None:
+            article = new_article()
+            for tokens in lengths.values():
+                model.generate_ids(article, sizes.summary_settings(settings.num_beams, tokens))
+
+        figures["compare"] = median_seconds(compare, runs)
 
         def two_at_once() -> None:  # generate_ids queues on the CPU lock, as app sessions do
             threads = [threading.Thread(target=one_request) for _ in range(2)]
@@ -230,6 +262,46 @@ def _summary_seconds(backend: str, model_id: str, folder: str, runs: int,
 
         figures["two_at_once"] = median_seconds(two_at_once, runs)
     return figures
+
+
+# CTranslate2's own switches worth trying on an AVX-512 VNNI machine; each is timed against the default in
+# the same run and kept only where it wins (none is set by the product: on the machines measured so far
+# none did; see the README).
+RUNTIME_SETTINGS: dict[str, dict[str, str]] = {
+    "CT2_USE_EXPERIMENTAL_PACKED_GEMM=1": {"CT2_USE_EXPERIMENTAL_PACKED_GEMM": "1"},
+    "CT2_USE_MKL=1 (Intel MKL on any CPU)": {"CT2_USE_MKL": "1"},
+    "CT2_USE_MKL=0 (oneDNN on any CPU)": {"CT2_USE_MKL": "0"},
+}
+
+
+def _fast_summary_seconds(model_id: str, folder: str, runs: int, sizes: Sizes, environ: dict[str, str],
+                          compute_type: str | None) -> float:
+    """One summary on the fast path with `environ` set before CTranslate2 starts (a fresh process)."""
+    os.environ.update(environ)
+    from .fast_backend import FastModel
+    from .models import vocabulary_map_languages
+
+    model = FastModel(model_id, folder, quantization=compute_type,
+                      map_languages=vocabulary_map_languages(model_id))
+    article = [random_ids(len(model.tokenizer), sizes.article_tokens, 1)]
+    settings = sizes.summary_settings(project_beams(model_id))
+    return median_seconds(lambda: model.generate_ids(article, settings), runs)
+
+
+def runtime_setting_rows(folder: Path, runs: int, sizes: Sizes) -> Iterator[Row]:
+    import ctranslate2
+
+    model_id = "sshleifer/distilbart-cnn-12-6"
+    default = in_fresh_process(sizes, _fast_summary_seconds, model_id, str(folder), runs, sizes, {}, None)
+    candidates = [(name, environ, None) for name, environ in RUNTIME_SETTINGS.items()]
+    if "int8_bfloat16" in ctranslate2.get_supported_compute_types("cpu"):
+        candidates.append(("compute type int8_bfloat16", {}, "int8_bfloat16"))
+    for name, environ, compute_type in candidates:
+        seconds = in_fresh_process(sizes, _fast_summary_seconds, model_id, str(folder), runs, sizes, environ,
+                                   compute_type)
+        yield Row(f"runtime setting: {name}", "s", round(default, 2), round(seconds, 2),
+                  round(default / seconds, 2), "reference = the default settings, same run; keep only a "
+                  "ratio clearly above 1")
 
 
 def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int, sizes: Sizes) -> float:
@@ -244,24 +316,53 @@ def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int
 
 def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str,
                  extras: bool, sizes: Sizes) -> list[Row]:
+    if weights != "real weights":
+        write_sized_vocabulary_map(model_id, folder)
     reference = in_fresh_process(sizes, _summary_seconds, "reference", model_id, str(folder), runs,
                                  sizes)["summary"]
     fast = in_fresh_process(sizes, _summary_seconds, "fast", model_id, str(folder), runs, sizes)
-    rows = [Row(f"{label}: {sizes.article_tokens}-token article, {sizes.summary_tokens} tokens, "
-                f"beams {BEAMS}", "s",
+    beams = project_beams(model_id)
+    rows = [Row(f"{label}: {sizes.article_tokens}-token article, {sizes.summary_tokens} tokens", "s",
                 round(reference, 2), round(fast["summary"], 2), round(reference / fast["summary"], 2),
-                f"{model_id}, {weights}; reference transformers fp32, project CTranslate2 int8")]
+                f"{model_id}, {weights}; reference transformers fp32 beams {BEAMS}, project CTranslate2 "
+                f"int8 beams {beams} with the vocabulary map")]
     if extras:
-        rows.append(Row("first summary words visible (default model)", "s", round(reference, 2),
-                        round(fast["summary"], 2), round(reference / fast["summary"], 2),
-                        "beam search cannot stream, so the words appear with the whole summary "
-                        f"(one chunk); greedy streaming would show the first token at "
-                        f"{fast['first_token']:.2f} s"))
+        rows.append(Row("first summary words visible (default model)", "s", round(fast["summary"], 2),
+                        round(fast["first_word"], 2), round(fast["summary"] / fast["first_word"], 2),
+                        "reference = the whole beam-search summary, when words used to appear; project = "
+                        "the streamed draft's first token (target 1.5 s)"))
+        tokens = sizes.compare_tokens()
+        rows.append(Row(f"compare lengths: {' + '.join(map(str, tokens.values()))} tokens vs medium alone "
+                        "(default model, project path)", "s", round(2 * fast["medium"], 2),
+                        round(fast["compare"], 2), round(2 * fast["medium"] / fast["compare"], 2),
+                        f"reference = the target, twice the medium alone ({fast['medium']:.2f} s); "
+                        "CTranslate2 encodes the article again for each length"))
         rows.append(Row("two requests at once (default model, project path)", "s",
                         round(2 * fast["summary"], 2), round(fast["two_at_once"], 2),
                         round(2 * fast["summary"] / fast["two_at_once"], 2),
-                        "reference = two in a row; requests queue on one CPU lock, so no oversubscription"))
+                        "reference = two in a row; requests queue for the cores, so no oversubscription"))
     return rows
+
+
+# Candidates per article of the real DistilBART tokenizer's map (`python -m summarizer.bench_vocabulary_map`,
+# 10,000 frequent words): the random models' byte vocabulary would give far fewer, and flatter figures.
+REAL_MAP_CANDIDATES = 27_000
+
+
+def write_sized_vocabulary_map(model_id: str, folder: Path) -> None:
+    """Give the random model a map as wide as the real tokenizer's, so the fast path's figures are not
+    flattered by a tiny vocabulary; written before the fast path loads the model (it keeps a map it finds)."""
+    from .fast_backend import convert, device_and_compute_type, target_vocabulary
+    from .models import vocabulary_map_languages
+    from .vocabulary_map import MAP_FILE, map_text
+
+    languages = vocabulary_map_languages(model_id)
+    if not languages:
+        return
+    converted = convert(model_id, str(folder), device_and_compute_type()[1])
+    vocabulary = list(target_vocabulary(converted))
+    always = set(vocabulary[:min(REAL_MAP_CANDIDATES, len(vocabulary) // 2)])
+    (converted / MAP_FILE).write_text(map_text(vocabulary, always, languages), encoding="utf-8")
 
 
 def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) -> Row:
@@ -269,7 +370,8 @@ def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) ->
     reference = in_fresh_process(sizes, _translation_seconds, "reference", args, runs, sizes)
     fast = in_fresh_process(sizes, _translation_seconds, "fast", args, runs, sizes)
     return Row("translate a 3-sentence, 60-word summary into 3 languages (opus-mt)", "s", round(reference, 2),
-               round(fast, 2), round(reference / fast, 2), "3 Marian models, 3 sentences each, beams 4")
+               round(fast, 2), round(reference / fast, 2), "3 Marian models, 3 sentences each, beams 4; "
+               "reference one language after another, project side by side on one core each")
 
 
 def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
@@ -340,7 +442,7 @@ def no_model_rows(runs: int, sizes: Sizes) -> Iterator[Row]:
     yield check_row(runs)
 
 
-def all_rows(runs: int, use_cached: bool, sizes: Sizes) -> Iterator[Row]:
+def all_rows(runs: int, use_cached: bool, sizes: Sizes, runtime_settings: bool = False) -> Iterator[Row]:
     """Rows one by one as each workload finishes, so a long run shows progress."""
     from .backend import quiet_transformers
 
@@ -351,6 +453,8 @@ def all_rows(runs: int, use_cached: bool, sizes: Sizes) -> Iterator[Row]:
         default_folder, weights = model_folder("sshleifer/distilbart-cnn-12-6", work, use_cached, sizes)
         yield from summary_rows("sshleifer/distilbart-cnn-12-6", "default summariser", default_folder, runs,
                                 weights, True, sizes)
+        if runtime_settings:
+            yield from runtime_setting_rows(default_folder, runs, sizes)
         fast_folder, weights = model_folder("sshleifer/distilbart-cnn-6-6", work, use_cached, sizes)
         yield from summary_rows("sshleifer/distilbart-cnn-6-6", "fast summariser", fast_folder, runs, weights,
                                 False, sizes)
@@ -379,13 +483,16 @@ def main(argv: list[str] | None = None) -> None:
                         help="use real catalogue models where the Hugging Face cache has them")
     parser.add_argument("--extractive-only", action="store_true",
                         help="only the rows that need no model: extractive engine and fact check")
+    parser.add_argument("--runtime-settings", action="store_true",
+                        help="also time the default summariser under each CTranslate2 switch worth trying "
+                             "on AVX-512 VNNI machines, against the default in the same run")
     parser.add_argument("--tiny", action="store_true",
                         help="toy sizes: checks the benchmark runs end to end in seconds; "
                              "figures meaningless")
     args = parser.parse_args(argv)
     sizes = TINY if args.tiny else FULL
     rows = no_model_rows(args.runs, sizes) if args.extractive_only \
-        else all_rows(args.runs, args.use_cached, sizes)
+        else all_rows(args.runs, args.use_cached, sizes, args.runtime_settings)
     if args.json:
         print(json.dumps([asdict(r) for r in rows], indent=2))
         return

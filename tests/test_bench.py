@@ -15,10 +15,11 @@ def test_tiny_benchmark_gives_every_row(monkeypatch, capsys):
     rows = json.loads(capsys.readouterr().out)
     workloads = [row["workload"] for row in rows]
     assert workloads == [
-        "default summariser: 40-token article, 4 tokens, beams 4",
+        "default summariser: 40-token article, 4 tokens",
         "first summary words visible (default model)",
+        "compare lengths: 11 + 22 + 33 tokens vs medium alone (default model, project path)",
         "two requests at once (default model, project path)",
-        "fast summariser: 40-token article, 4 tokens, beams 4",
+        "fast summariser: 40-token article, 4 tokens",
         "translate a 3-sentence, 60-word summary into 3 languages (opus-mt)",
         "resident memory: default summariser + 3 translators loaded",
         "extractive engine, 200-word article",
@@ -29,7 +30,7 @@ def test_tiny_benchmark_gives_every_row(monkeypatch, capsys):
         assert row["project"] >= 0 and row["unit"] in ("s", "MB")  # tiny times may round to 0.0
         if row["ratio"] is not None:  # figures are rounded for print, so only the sign is comparable here
             assert row["reference"] >= 0 and row["ratio"] >= 0
-    memory = rows[5]
+    memory = rows[6]
     assert memory["reference"] > 100 and memory["project"] > 100  # MB of a process with torch loaded
 
 
