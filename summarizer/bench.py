@@ -15,7 +15,6 @@ path: transformers fp32 with the model's beams; project path: what the app and C
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import multiprocessing
 import os
@@ -25,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -203,70 +202,133 @@ def project_beams(model_id: str) -> int:
     return describe_summary_model(model_id).generation.num_beams
 
 
-def first_word_seconds(model, row: list[int], settings: GenerationSettings) -> float:
-    """From the request to the first token of the streamed draft (what the page shows first)."""
+# --- each path in its own process, runs alternating between paths --------------------------------------
+
+_LOADED: dict[str, list] = {}  # path name -> its models, in the process that times them
+
+
+def _load_path(name: str, backend: str, models: list[tuple[str, str]], environ: dict[str, str],
+               compute_type: str | None) -> None:
+    os.environ.update(environ)  # before CTranslate2 starts in this process
+    if compute_type:
+        from .fast_backend import FastModel
+        from .models import vocabulary_map_languages
+
+        _LOADED[name] = [FastModel(m, f, quantization=compute_type, map_languages=vocabulary_map_languages(m))
+                         for m, f in models]
+    else:
+        _LOADED[name] = [load(backend, m, f) for m, f in models]
+
+
+class PathProcess:
+    """One path's models, loaded once in a process of their own, as when deployed: torch's and
+    CTranslate2's thread pools never compete and memory is the path's own. Paths take turns run by run,
+    so a machine that slows down for a while (shared virtual machines do) slows every path alike.
+    Tiny sizes run in this process: a new one costs seconds of imports."""
+
+    def __init__(self, sizes: Sizes, name: str, backend: str, models: list[tuple[str, Path]],
+                 environ: dict[str, str] | None = None, compute_type: str | None = None) -> None:
+        self.name = name
+        args = (name, backend, [(m, str(f)) for m, f in models], environ or {}, compute_type)
+        self.pool = multiprocessing.get_context("spawn").Pool(1) if sizes.fresh_processes else None
+        self.run(_load_path, *args)
+        self.run(_warm_up, name)  # first calls allocate and pick kernels; never timed
+
+    def run(self, function: Callable, *args):
+        return self.pool.apply(function, args) if self.pool else function(*args)
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.terminate()
+
+
+def _warm_up(name: str) -> None:
+    settings = GenerationSettings(num_beams=1, min_new_tokens=2, max_new_tokens=2)
+    for model in _LOADED[name]:
+        model.generate_ids([random_ids(len(model.tokenizer), 16, 0)], settings)
+
+
+def alternating(paths: list[PathProcess], function: Callable, runs: int, *args) -> list[float]:
+    """The median of `runs` calls of `function(path name, run, *args)` on each path, calls taking turns."""
+    times: list[list[float]] = [[] for _ in paths]
+    for run in range(runs):
+        for path, out in zip(paths, times):
+            out.append(path.run(function, path.name, run, *args))
+    return [statistics.median(t) for t in times]
+
+
+def _article(model, sizes: Sizes, run: int) -> list[list[int]]:
+    """A new article each run: the reference path keeps its latest article's encoding (for a second
+    length of the same text), which must not flatter repeated runs."""
+    return [random_ids(len(model.tokenizer), sizes.article_tokens, 1 + run)]
+
+
+def path_beams(model) -> int:
+    """The reference path decodes with the models' published 4 beams, the project with the product's."""
+    return BEAMS if model.backend == "reference" else project_beams(model.model_id)
+
+
+def _summary_seconds(name: str, run: int, sizes: Sizes, tokens: int) -> float:
+    [model] = _LOADED[name]
+    article = _article(model, sizes, run)
     start = time.perf_counter()
-    stream = model.stream_ids(row, replace(settings, num_beams=1))
+    model.generate_ids(article, sizes.summary_settings(path_beams(model), tokens))
+    return time.perf_counter() - start
+
+
+def _first_word_seconds(name: str, run: int, sizes: Sizes) -> float:
+    """From the request to the first token of the streamed draft (what the page shows first)."""
+    [model] = _LOADED[name]
+    article = _article(model, sizes, run)
+    start = time.perf_counter()
+    stream = model.stream_ids(article[0], sizes.summary_settings(1))
     next(stream)
     seconds = time.perf_counter() - start
     stream.close()
     return seconds
 
 
-def in_fresh_process(sizes: Sizes, function: Callable, *args):
-    """Each path is timed in its own process, as it runs when deployed: torch's and CTranslate2's
-    thread pools never compete, and memory is the path's own. (Tiny sizes run here: each new process
-    costs seconds of imports.)"""
-    if not sizes.fresh_processes:
-        return function(*args)
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(function, args)
+def _compare_seconds(name: str, run: int, sizes: Sizes) -> float:
+    """Short, medium and long of one article, as Compare lengths asks for them."""
+    [model] = _LOADED[name]
+    article = _article(model, sizes, run)
+    start = time.perf_counter()
+    for tokens in sizes.compare_tokens().values():
+        model.generate_ids(article, sizes.summary_settings(path_beams(model), tokens))
+    return time.perf_counter() - start
 
 
-def _summary_seconds(backend: str, model_id: str, folder: str, runs: int,
-                     sizes: Sizes) -> dict[str, float]:
-    """Each request is a new article: the reference path keeps the latest article's encoding (for a
-    second length of the same text), which must not flatter its repeated runs."""
-    model = load(backend, model_id, folder)
-    seeds = itertools.count(1)
+def _two_at_once_seconds(name: str, run: int, sizes: Sizes) -> float:
+    """Two requests from two threads, as two app sessions send them (they queue for the cores)."""
+    [model] = _LOADED[name]
+    settings = sizes.summary_settings(path_beams(model))
+    articles = [_article(model, sizes, 100 + 2 * run + i) for i in range(2)]
+    threads = [threading.Thread(target=model.generate_ids, args=(a, settings)) for a in articles]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start
 
-    def new_article() -> list[list[int]]:
-        return [random_ids(len(model.tokenizer), sizes.article_tokens, next(seeds))]
 
-    settings = sizes.summary_settings(BEAMS if backend == "reference" else project_beams(model_id))
-
-    def one_request() -> None:
-        model.generate_ids(new_article(), settings)
-
-    figures = {"summary": median_seconds(one_request, runs)}
-    if backend == "fast":
-        figures["first_word"] = statistics.median(
-            first_word_seconds(model, new_article()[0], settings) for _ in range(runs))
-        lengths = sizes.compare_tokens()
-        medium = sizes.summary_settings(settings.num_beams, lengths["medium"])
-        figures["medium"] = median_seconds(lambda: model.generate_ids(new_article(), medium), runs)
-
-        def compare() -> None:
-            article = new_article()
-            for tokens in lengths.values():
-                model.generate_ids(article, sizes.summary_settings(settings.num_beams, tokens))
-
-        figures["compare"] = median_seconds(compare, runs)
-
-        def two_at_once() -> None:  # generate_ids queues on the CPU lock, as app sessions do
-            threads = [threading.Thread(target=one_request) for _ in range(2)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-
-        figures["two_at_once"] = median_seconds(two_at_once, runs)
-    return figures
+def _translation_seconds(name: str, run: int, sizes: Sizes) -> float:
+    models = _LOADED[name]
+    batch = [random_ids(len(models[0].tokenizer), sizes.sentence_tokens, 10 * run + i) for i in range(3)]
+    settings = sizes.translation_settings()
+    start = time.perf_counter()
+    if models[0].backend == "fast":
+        for _, future in side_by_side([partial(m.generate_ids, batch, settings) for m in models]):
+            future.result()
+    else:  # one language after another, as before
+        for model in models:
+            model.generate_ids(batch, settings)
+    return time.perf_counter() - start
 
 
 # CTranslate2's own switches worth trying on an AVX-512 VNNI machine; each is timed against the default in
-# the same run and kept only where it wins (none is set by the product: on the machines measured so far
-# none did; see the README).
+# the same run and kept only where it wins (the product sets none: on the machines measured so far none
+# did; see the README).
 RUNTIME_SETTINGS: dict[str, dict[str, str]] = {
     "CT2_USE_EXPERIMENTAL_PACKED_GEMM=1": {"CT2_USE_EXPERIMENTAL_PACKED_GEMM": "1"},
     "CT2_USE_MKL=1 (Intel MKL on any CPU)": {"CT2_USE_MKL": "1"},
@@ -274,74 +336,71 @@ RUNTIME_SETTINGS: dict[str, dict[str, str]] = {
 }
 
 
-def _fast_summary_seconds(model_id: str, folder: str, runs: int, sizes: Sizes, environ: dict[str, str],
-                          compute_type: str | None) -> float:
-    """One summary on the fast path with `environ` set before CTranslate2 starts (a fresh process)."""
-    os.environ.update(environ)
-    from .fast_backend import FastModel
-    from .models import vocabulary_map_languages
-
-    model = FastModel(model_id, folder, quantization=compute_type,
-                      map_languages=vocabulary_map_languages(model_id))
-    article = [random_ids(len(model.tokenizer), sizes.article_tokens, 1)]
-    settings = sizes.summary_settings(project_beams(model_id))
-    return median_seconds(lambda: model.generate_ids(article, settings), runs)
-
-
 def runtime_setting_rows(folder: Path, runs: int, sizes: Sizes) -> Iterator[Row]:
     import ctranslate2
 
+    from .fast_backend import device_and_compute_type
+
     model_id = "sshleifer/distilbart-cnn-12-6"
-    default = in_fresh_process(sizes, _fast_summary_seconds, model_id, str(folder), runs, sizes, {}, None)
-    candidates = [(name, environ, None) for name, environ in RUNTIME_SETTINGS.items()]
+    default_type = device_and_compute_type()[1]
+    candidates = [(name, environ, default_type) for name, environ in RUNTIME_SETTINGS.items()]
     if "int8_bfloat16" in ctranslate2.get_supported_compute_types("cpu"):
         candidates.append(("compute type int8_bfloat16", {}, "int8_bfloat16"))
     for name, environ, compute_type in candidates:
-        seconds = in_fresh_process(sizes, _fast_summary_seconds, model_id, str(folder), runs, sizes, environ,
-                                   compute_type)
+        paths = [PathProcess(sizes, "default", "fast", [(model_id, folder)], {}, default_type),
+                 PathProcess(sizes, name, "fast", [(model_id, folder)], environ, compute_type)]
+        try:
+            default, seconds = alternating(paths, _summary_seconds, runs, sizes, sizes.summary_tokens)
+        finally:
+            for path in paths:
+                path.close()
         yield Row(f"runtime setting: {name}", "s", round(default, 2), round(seconds, 2),
-                  round(default / seconds, 2), "reference = the default settings, same run; keep only a "
-                  "ratio clearly above 1")
-
-
-def _translation_seconds(backend: str, folders: list[tuple[str, str]], runs: int, sizes: Sizes) -> float:
-    models = [load(backend, model_id, folder) for model_id, folder in folders]
-    batch = [random_ids(len(models[0].tokenizer), sizes.sentence_tokens, seed) for seed in range(3)]
-    settings = sizes.translation_settings()
-    if backend == "reference":  # one language after another, as before
-        return median_seconds(lambda: [m.generate_ids(batch, settings) for m in models], runs)
-    jobs = [partial(m.generate_ids, batch, settings) for m in models]
-    return median_seconds(lambda: [future.result() for _, future in side_by_side(jobs)], runs)
+                  round(default / seconds, 2), "reference = the default settings, same run, runs "
+                  "alternating; keep only a ratio clearly above 1")
 
 
 def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: str,
                  extras: bool, sizes: Sizes) -> list[Row]:
     if weights != "real weights":
         write_sized_vocabulary_map(model_id, folder)
-    reference = in_fresh_process(sizes, _summary_seconds, "reference", model_id, str(folder), runs,
-                                 sizes)["summary"]
-    fast = in_fresh_process(sizes, _summary_seconds, "fast", model_id, str(folder), runs, sizes)
     beams = project_beams(model_id)
-    rows = [Row(f"{label}: {sizes.article_tokens}-token article, {sizes.summary_tokens} tokens", "s",
-                round(reference, 2), round(fast["summary"], 2), round(reference / fast["summary"], 2),
-                f"{model_id}, {weights}; reference transformers fp32 beams {BEAMS}, project CTranslate2 "
-                f"int8 beams {beams} with the vocabulary map")]
-    if extras:
-        rows.append(Row("first summary words visible (default model)", "s", round(fast["summary"], 2),
-                        round(fast["first_word"], 2), round(fast["summary"] / fast["first_word"], 2),
-                        "reference = the whole beam-search summary, when words used to appear; project = "
-                        "the streamed draft's first token (target 1.5 s)"))
-        tokens = sizes.compare_tokens()
-        rows.append(Row(f"compare lengths: {' + '.join(map(str, tokens.values()))} tokens vs medium alone "
-                        "(default model, project path)", "s", round(2 * fast["medium"], 2),
-                        round(fast["compare"], 2), round(2 * fast["medium"] / fast["compare"], 2),
-                        f"reference = the target, twice the medium alone ({fast['medium']:.2f} s); "
-                        "CTranslate2 encodes the article again for each length"))
-        rows.append(Row("two requests at once (default model, project path)", "s",
-                        round(2 * fast["summary"], 2), round(fast["two_at_once"], 2),
-                        round(2 * fast["summary"] / fast["two_at_once"], 2),
-                        "reference = two in a row; requests queue for the cores, so no oversubscription"))
+    reference = PathProcess(sizes, "reference", "reference", [(model_id, folder)])
+    fast = PathProcess(sizes, "fast", "fast", [(model_id, folder)])
+    try:
+        reference_s, fast_s = alternating([reference, fast], _summary_seconds, runs, sizes,
+                                          sizes.summary_tokens)
+        rows = [Row(f"{label}: {sizes.article_tokens}-token article, {sizes.summary_tokens} tokens", "s",
+                    round(reference_s, 2), round(fast_s, 2), round(reference_s / fast_s, 2),
+                    f"{model_id}, {weights}; reference transformers fp32 beams {BEAMS}, project CTranslate2 "
+                    f"int8 beams {beams} with the vocabulary map; runs alternating")]
+        if extras:
+            reference.close()
+            rows += extra_rows(fast, runs, sizes, fast_s)
+    finally:
+        reference.close()
+        fast.close()
     return rows
+
+
+def extra_rows(fast: PathProcess, runs: int, sizes: Sizes, one_summary: float) -> list[Row]:
+    """The project path's own rows: first words, compare lengths, two requests at once."""
+    tokens = sizes.compare_tokens()
+    [first_word] = alternating([fast], _first_word_seconds, runs, sizes)
+    [medium] = alternating([fast], _summary_seconds, runs, sizes, tokens["medium"])
+    [compare] = alternating([fast], _compare_seconds, runs, sizes)
+    [two] = alternating([fast], _two_at_once_seconds, runs, sizes)
+    return [
+        Row("first summary words visible (default model)", "s", round(one_summary, 2), round(first_word, 2),
+            round(one_summary / first_word, 2), "reference = the whole beam-search summary, when words used "
+            "to appear; project = the streamed draft's first token (target 1.5 s)"),
+        Row(f"compare lengths: {' + '.join(map(str, tokens.values()))} tokens vs medium alone "
+            "(default model, project path)", "s", round(2 * medium, 2), round(compare, 2),
+            round(2 * medium / compare, 2), "reference = the target, twice the medium alone "
+            f"({medium:.2f} s); CTranslate2 encodes the article again for each length"),
+        Row("two requests at once (default model, project path)", "s", round(2 * one_summary, 2),
+            round(two, 2), round(2 * one_summary / two, 2),
+            "reference = two in a row; requests queue for the cores, so no oversubscription"),
+    ]
 
 
 # Candidates per article of the real DistilBART tokenizer's map (`python -m summarizer.bench_vocabulary_map`,
@@ -366,29 +425,34 @@ def write_sized_vocabulary_map(model_id: str, folder: Path) -> None:
 
 
 def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) -> Row:
-    args = [(model_id, str(folder)) for model_id, folder in folders]
-    reference = in_fresh_process(sizes, _translation_seconds, "reference", args, runs, sizes)
-    fast = in_fresh_process(sizes, _translation_seconds, "fast", args, runs, sizes)
+    paths = [PathProcess(sizes, backend, backend, folders) for backend in ("reference", "fast")]
+    try:
+        reference, fast = alternating(paths, _translation_seconds, runs, sizes)
+    finally:
+        for path in paths:
+            path.close()
     return Row("translate a 3-sentence, 60-word summary into 3 languages (opus-mt)", "s", round(reference, 2),
                round(fast, 2), round(reference / fast, 2), "3 Marian models, 3 sentences each, beams 4; "
-               "reference one language after another, project side by side on one core each")
+               "reference one language after another, project side by side on one core each; runs "
+               "alternating")
 
 
-def _resident_mb(backend: str, folders: list[tuple[str, str]]) -> float:
-    """Load the models on one path, run each once, report this process's resident memory."""
-    models = [load(backend, model_id, folder) for model_id, folder in folders]
-    settings = GenerationSettings(num_beams=1, min_new_tokens=4, max_new_tokens=4)
-    for model in models:
-        model.generate(["w10 w11 w12"], settings)
+def _resident_mb(name: str) -> float:
+    """This process's resident memory, its path's models loaded and each run once (the warm-up)."""
     with open("/proc/self/status") as status:
         rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
     return rss_kb / 1024
 
 
 def memory_row(folders: list[tuple[str, Path]], sizes: Sizes) -> Row:
-    args = [(model_id, str(folder)) for model_id, folder in folders]
-    reference = in_fresh_process(sizes, _resident_mb, "reference", args)
-    fast = in_fresh_process(sizes, _resident_mb, "fast", args)
+    figures = []
+    for backend in ("reference", "fast"):
+        path = PathProcess(sizes, backend, backend, folders)
+        try:
+            figures.append(path.run(_resident_mb, backend))
+        finally:
+            path.close()
+    reference, fast = figures
     return Row("resident memory: default summariser + 3 translators loaded", "MB", round(reference),
                round(fast), round(reference / fast, 2), "one fresh process per path (VmRSS)")
 
