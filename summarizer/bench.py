@@ -298,8 +298,9 @@ def _compare_seconds(name: str, run: int, sizes: Sizes) -> float:
     return time.perf_counter() - start
 
 
-def _two_at_once_seconds(name: str, run: int, sizes: Sizes) -> float:
-    """Two requests from two threads, as two app sessions send them (they queue for the cores)."""
+def _two_requests_seconds(name: str, run: int, sizes: Sizes, at_once: bool) -> float:
+    """Two requests one after the other, or from two threads at once as two app sessions send them
+    (they queue for the cores)."""
     [model] = _LOADED[name]
     settings = sizes.summary_settings(path_beams(model))
     articles = [_article(model, sizes, 100 + 2 * run + i) for i in range(2)]
@@ -307,6 +308,8 @@ def _two_at_once_seconds(name: str, run: int, sizes: Sizes) -> float:
     start = time.perf_counter()
     for thread in threads:
         thread.start()
+        if not at_once:
+            thread.join()
     for thread in threads:
         thread.join()
     return time.perf_counter() - start
@@ -375,30 +378,34 @@ def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: st
                     f"int8 beams {beams} with the vocabulary map; runs alternating")]
         if extras:
             reference.close()
-            rows += extra_rows(fast, runs, sizes, fast_s)
+            rows += extra_rows(fast, runs, sizes)
     finally:
         reference.close()
         fast.close()
     return rows
 
 
-def extra_rows(fast: PathProcess, runs: int, sizes: Sizes, one_summary: float) -> list[Row]:
-    """The project path's own rows: first words, compare lengths, two requests at once."""
+def extra_rows(fast: PathProcess, runs: int, sizes: Sizes) -> list[Row]:
+    """The project path's own rows, each against its own reference measured in turn with it."""
     tokens = sizes.compare_tokens()
-    [first_word] = alternating([fast], _first_word_seconds, runs, sizes)
-    [medium] = alternating([fast], _summary_seconds, runs, sizes, tokens["medium"])
-    [compare] = alternating([fast], _compare_seconds, runs, sizes)
-    [two] = alternating([fast], _two_at_once_seconds, runs, sizes)
+    measures = {"one": (_summary_seconds, sizes.summary_tokens), "first word": (_first_word_seconds,),
+                "medium": (_summary_seconds, tokens["medium"]), "compare": (_compare_seconds,),
+                "in a row": (_two_requests_seconds, False), "at once": (_two_requests_seconds, True)}
+    times: dict[str, list[float]] = {key: [] for key in measures}
+    for run in range(runs):
+        for key, (function, *args) in measures.items():
+            times[key].append(fast.run(function, fast.name, run, sizes, *args))
+    one, first_word, medium, compare, in_a_row, at_once = (statistics.median(times[k]) for k in measures)
     return [
-        Row("first summary words visible (default model)", "s", round(one_summary, 2), round(first_word, 2),
-            round(one_summary / first_word, 2), "reference = the whole beam-search summary, when words used "
-            "to appear; project = the streamed draft's first token (target 1.5 s)"),
+        Row("first summary words visible (default model)", "s", round(one, 2), round(first_word, 2),
+            round(one / first_word, 2), "reference = the whole beam-search summary, when words used to "
+            "appear; project = the streamed draft's first token (target 1.5 s)"),
         Row(f"compare lengths: {' + '.join(map(str, tokens.values()))} tokens vs medium alone "
             "(default model, project path)", "s", round(2 * medium, 2), round(compare, 2),
             round(2 * medium / compare, 2), "reference = the target, twice the medium alone "
             f"({medium:.2f} s); CTranslate2 encodes the article again for each length"),
-        Row("two requests at once (default model, project path)", "s", round(2 * one_summary, 2),
-            round(two, 2), round(2 * one_summary / two, 2),
+        Row("two requests at once (default model, project path)", "s", round(in_a_row, 2), round(at_once, 2),
+            round(in_a_row / at_once, 2),
             "reference = two in a row; requests queue for the cores, so no oversubscription"),
     ]
 
