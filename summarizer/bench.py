@@ -329,13 +329,15 @@ def _translation_seconds(name: str, run: int, sizes: Sizes) -> float:
     return time.perf_counter() - start
 
 
-# CTranslate2's own switches worth trying on an AVX-512 VNNI machine; each is timed against the default in
-# the same run and kept only where it wins (the product sets none: on the machines measured so far none
-# did; see the README).
+# CTranslate2's own switches worth trying on an AVX-512 VNNI machine, and the vocabulary map turned off;
+# each is timed against the default in the same run and kept only where it wins (the product sets none:
+# on the machines measured so far none did; see the README).
 RUNTIME_SETTINGS: dict[str, dict[str, str]] = {
     "CT2_USE_EXPERIMENTAL_PACKED_GEMM=1": {"CT2_USE_EXPERIMENTAL_PACKED_GEMM": "1"},
     "CT2_USE_MKL=1 (Intel MKL on any CPU)": {"CT2_USE_MKL": "1"},
     "CT2_USE_MKL=0 (oneDNN on any CPU)": {"CT2_USE_MKL": "0"},
+    "SUMMARIZER_VOCABULARY_MAP=0 (the whole vocabulary; below 1: the map wins)":
+        {"SUMMARIZER_VOCABULARY_MAP": "0"},
 }
 
 
