@@ -5,11 +5,13 @@
     python -m summarizer.bench --runs 1        # quicker, noisier
     python -m summarizer.bench --use-cached    # real catalogue models where the HF cache has them
     python -m summarizer.bench --tiny --runs 1 # smoke test: runs in seconds, figures meaningless
+    python -m summarizer.bench --runtime-settings  # also CTranslate2's switches and the map turned off
 
 Models are full-size architectures with random weights built from the published configurations (speed
-does not depend on the weights); output lengths are forced so both paths do the same work. Reference
-path: transformers fp32 with the model's beams; project path: what the app and CLI run by default
-(CTranslate2 int8 on the CPU). Not a test: the figures depend on the machine, whose cores are printed.
+does not depend on the weights); output lengths are forced so both paths do the same number of steps.
+Reference path: transformers fp32 with the published 4 beams; project path: what the app and CLI run by
+default (CTranslate2 int8 on the CPU, the catalogue's beams, the vocabulary map). Not a test: the
+figures depend on the machine, whose cores are printed.
 """
 
 from __future__ import annotations
