@@ -8,6 +8,7 @@ whitespace-separated words plus one end token, which keeps chunk and budget arit
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,7 @@ class FakeModel:
         self.respond = respond
         self.answers: list[str] = []
         self.drafts: list[str] = []
+        self.word_seconds = 0.0  # a pause before each streamed word, so a browser can see the draft grow
         self.calls: list[FakeCall] = []
 
     def count_tokens(self, text: str) -> int:
@@ -68,6 +70,7 @@ class FakeModel:
         self.calls.append(FakeCall([text], replace(settings, num_beams=1), None, None))
         words = (self.drafts.pop(0) if self.drafts else self.respond(text, None)).split()
         for count in range(1, len(words) + 1):
+            time.sleep(self.word_seconds)
             yield " ".join(words[:count])
 
 
@@ -105,9 +108,9 @@ class FakeEntailment:
         return [self.respond(p, h) for p, h in zip(premises, hypotheses)]
 
 
-def fake_catalogue() -> dict[tuple[str, str], FakeModel | FakeEntailment]:
+def fake_catalogue(draft_word_seconds: float = 0.0) -> dict[tuple[str, str], FakeModel | FakeEntailment]:
     """A FakeModel for every catalogue id on both runtimes, and the deep check's FakeEntailment, keyed as
-    `summarizer.models.loaded_models` is."""
+    `summarizer.models.loaded_models` is; summarisers stream drafts at `draft_word_seconds` a word."""
     from summarizer.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS
     from summarizer.models import ENTAILMENT
     from summarizer.settings import BACKENDS
@@ -117,6 +120,7 @@ def fake_catalogue() -> dict[tuple[str, str], FakeModel | FakeEntailment]:
     for backend in BACKENDS:
         for entry in SUMMARY_MODELS.values():
             fakes[entry.model_id, backend] = FakeModel(entry.model_id, entry.input_limit, backend)
+            fakes[entry.model_id, backend].word_seconds = draft_word_seconds
         for translator in TRANSLATION_MODELS:
             target = next(iter(translator.targets)) if len(translator.targets) == 1 else None
             fakes[translator.model_id, backend] = FakeModel(

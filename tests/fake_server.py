@@ -2,6 +2,8 @@
 
     python tests/fake_server.py --server.port 8501 [any other `streamlit run` option]
 
+FAKE_DRAFT_WORD_SECONDS (default 0) slows the summarisers' streamed drafts, so a browser sees them grow.
+
 The page, its server and the browser are real; only the models' arithmetic is replaced, exactly as in the
 in-process tests: the fakes sit in the registry `summarizer.models.load_model` serves from, in the same
 process that runs the page script.
@@ -9,6 +11,7 @@ process that runs the page script.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +24,6 @@ from streamlit.web import cli  # noqa: E402
 import summarizer.models as models  # noqa: E402
 
 if __name__ == "__main__":
-    models.loaded_models.update(fake_catalogue())
+    models.loaded_models.update(fake_catalogue(float(os.environ.get("FAKE_DRAFT_WORD_SECONDS", "0"))))
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
     sys.exit(cli.main())

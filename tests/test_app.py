@@ -116,13 +116,24 @@ def test_status_shows_each_stage(fake_models):
     assert [t.value for t in at.text][-1].startswith("Translating into German")  # one line, the latest
 
 
-def test_the_page_streams_a_draft_and_then_shows_the_final_summary(fake_models):
+def test_the_page_streams_a_draft_and_then_shows_the_final_summary(fake_models, monkeypatch):
+    import ui.services
+
+    shown = []
+    real_literal = ui.services.literal
+
+    def recording_literal(text, language=None, name="text"):
+        shown.append((name, text))
+        real_literal(text, language, name)
+
+    monkeypatch.setattr(ui.services, "literal", recording_literal)
     model = fake_models("sshleifer/distilbart-cnn-6-6")
     model.drafts = ["A greedy draft <b>of</b> the story."]
     model.answers = ["The council approved the budget."]
     at = summarise(new_app(), paragraph("en"), engine="abstractive", model_choice=model.model_id)
-    [draft] = html_blocks(at, "literal-draft")  # the last draft stays in the closed status box
-    assert "A greedy draft &lt;b&gt;of&lt;/b&gt; the story." in draft
+    drafts = [text for name, text in shown if name == "draft"]
+    assert drafts[0] == "A" and drafts[-1] == "A greedy draft <b>of</b> the story."  # word by word
+    assert not html_blocks(at, "literal-draft")  # the final replaced it
     assert at.session_state["result"].summary == "The council approved the budget."
     assert [call.settings.num_beams for call in model.calls] == [1, 2]
 

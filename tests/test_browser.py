@@ -35,7 +35,7 @@ def server(tmp_path_factory):
     """The real page on a real Streamlit server, with fake models answering (tests/fake_server.py)."""
     port = free_port()
     empty_cache = tmp_path_factory.mktemp("hf-home")  # nothing is "downloaded" but the fakes
-    env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1")
+    env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1", FAKE_DRAFT_WORD_SECONDS="0.15")
     ARTIFACTS.mkdir(exist_ok=True)
     # A pipe nobody reads would fill and block the server; one log per pytest-xdist worker.
     log = open(ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log", "w")
@@ -287,6 +287,24 @@ def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
     page.get_by_role("button", name="Summarise").click()
     page.get_by_text("non-commercial purposes only").wait_for(timeout=120_000)
     both_widths(page, "licence-note", ".literal-summary")
+
+
+def test_words_appear_while_the_summary_is_written_and_the_final_replaces_them(page, server):
+    """A one-part article: the draft grows in the status box word by word, then the final summary
+    takes its place (the fake model streams a word every 0.15 s)."""
+    open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-6-6")
+    paste(page, paragraph("en") + " " + paragraph("en").replace("council", "committee"))
+    page.get_by_role("button", name="Summarise").click()
+    draft = page.locator(".literal-draft")
+    draft.wait_for(timeout=60_000)
+    first = draft.inner_text()
+    page.wait_for_function("document.querySelector('.literal-draft')?.innerText.split(' ').length > "
+                           f"{len(first.split())}", timeout=30_000)
+    assert page.get_by_text("the final summary follows").is_visible()
+    both_widths(page, "draft-while-writing", ".literal-draft")
+    page.locator(".literal-summary").wait_for(timeout=60_000)
+    assert page.locator(".literal-draft").count() == 0  # the final text replaced it
+    both_widths(page, "draft-replaced", ".literal-summary")
 
 
 def test_progress_evidence_and_what_is_kept(page, server):

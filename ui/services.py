@@ -80,6 +80,7 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
     with status:
         line, bar, latest = st.empty(), st.empty(), st.empty()
     started = time.monotonic()
+    showing_draft = [False]
 
     def show(progress: Progress) -> None:
         if progress.stage == "fallback":  # the reason is technical; it is shown with the result
@@ -94,14 +95,17 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
             bar.progress(done, text=f"Part {progress.step} of {progress.total} done · "
                                     f"about {left:.0f} s left")
         if progress.text:  # the draft so far, or the latest part's summary while the next are written
+            showing_draft[0] = progress.stage == "draft"
             with latest.container():
-                literal(progress.text, settings.language, "draft" if progress.stage == "draft" else "partial")
+                literal(progress.text, settings.language, "draft" if showing_draft[0] else "partial")
 
     def waiting(ahead: int) -> None:
         status.text(f"Waiting for your turn: {ahead} article(s) ahead of yours.")
 
     with summary_queue().turn(waiting):
         result = Summarizer(settings).summarize(text, on_progress=show, show_draft=show_draft)
+    if showing_draft[0]:
+        latest.empty()  # the final summary, shown below, replaces the draft
     shared_results().put(key, result)
     return result
 
