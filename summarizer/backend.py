@@ -27,7 +27,7 @@ class CpuCores:
 
     A generation holds as many cores as it runs threads on: a summary holds them all, a translator one,
     so three translations can share two cores while no two summaries ever split them (which would only
-    oversubscribe the cores and slow both). A GPU has its own queue.
+    oversubscribe the cores and slow both). On a GPU the same queue orders the calls.
     """
 
     def __init__(self) -> None:
