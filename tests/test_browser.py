@@ -35,7 +35,7 @@ def server(tmp_path_factory):
     """The real page on a real Streamlit server, with fake models answering (tests/fake_server.py)."""
     port = free_port()
     empty_cache = tmp_path_factory.mktemp("hf-home")  # nothing is "downloaded" but the fakes
-    env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1", FAKE_DRAFT_WORD_SECONDS="0.15")
+    env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1", FAKE_DRAFT_WORD_SECONDS="0.3")
     ARTIFACTS.mkdir(exist_ok=True)
     # A pipe nobody reads would fill and block the server; one log per pytest-xdist worker.
     log = open(ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log", "w")
@@ -198,7 +198,7 @@ def test_upload_an_html_file(page, server):
     page.locator('[data-testid="stExpander"]', has_text="Import from a web page").locator(
         'input[type="file"]').set_input_files(str(ROOT / "tests" / "data" / "pages" / "news.html"))
     page.wait_for_function(
-        "document.querySelector('textarea[aria-label=\"Article\"]').value.includes('raised seawall')",
+        "document.querySelector('textarea[aria-label=\"Article\"]')?.value.includes('raised seawall')",
         timeout=120_000)
     assert "Reader123" not in page.get_by_role("textbox", name="Article", exact=True).input_value()
     shot(page, "uploaded-html")
@@ -210,7 +210,7 @@ def test_out_of_date_results_examples_and_a_phone_width(page, server):
     open_app(page, server + "/?engine=extractive&to=ar")
     page.get_by_role("button", name="Spanish").click()
     page.wait_for_function(
-        "document.querySelector('textarea[aria-label=\"Article\"]').value.includes('Valdemora')",
+        "document.querySelector('textarea[aria-label=\"Article\"]')?.value.includes('Valdemora')",
         timeout=60_000)
     wait_until_idle(page)
     page.get_by_role("button", name="Summarise").click()
@@ -291,7 +291,7 @@ def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
 
 def test_words_appear_while_the_summary_is_written_and_the_final_replaces_them(page, server):
     """A one-part article: the draft grows in the status box word by word, then the final summary
-    takes its place (the fake model streams a word every 0.15 s)."""
+    takes its place (the fake model streams a word every 0.3 s)."""
     open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-6-6")
     paste(page, paragraph("en") + " " + paragraph("en").replace("council", "committee"))
     page.get_by_role("button", name="Summarise").click()
