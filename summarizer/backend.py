@@ -131,7 +131,7 @@ class TokenizedModel:
         """Text without special tokens; `drop` removes a forced language token too."""
         with self._tokenizer_lock:
             return [self.tokenizer.decode([i for i in row if i != drop], skip_special_tokens=True).strip()
-                for row in ids]
+                    for row in ids]
 
     def generate(self, texts: list[str], settings: GenerationSettings, *,
                  source_language: str | None = None, target_token: str | None = None) -> list[str]:

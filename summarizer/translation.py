@@ -95,8 +95,8 @@ def translate_into(sentences: list[str], source: str | None, targets: list[str],
                         "choose its language explicitly") for t in targets}
     names = ", ".join(language_name(t) for t in targets)
     errors: dict[str, str] = {}
+    on_progress(Progress("translate", f"Translating into {names}"))
     for target in targets:
-        on_progress(Progress("translate", f"Translating into {names}"))
         try:
             if target != source:
                 _model_for(source, target, on_progress, backend)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import regex
+import simplemma
 
 MAP_FILE = "vmap.txt"
 FREQUENT_WORDS = 10_000  # per language; chosen with bench_vocabulary_map (README, "Faster decoding")
@@ -32,19 +33,16 @@ class Variants:
     space, in lower or upper case, and the other inflections of a whole word ("warned" for "warning")."""
 
     def __init__(self, vocabulary: list[str], languages: Iterable[str]) -> None:
-        import simplemma
-
         self.known = set(vocabulary)
         self.mark = word_start_mark(vocabulary)
         self.languages = tuple(languages)
         self.families: dict[str, set[str]] = {}
         for token in self.known:
-            lemma = self._lemma(token, simplemma)
+            lemma = self._lemma(token)
             if lemma:
                 self.families.setdefault(lemma, set()).add(token)
-        self._simplemma = simplemma
 
-    def _lemma(self, token: str, simplemma) -> str | None:
+    def _lemma(self, token: str) -> str | None:
         bare = token.removeprefix(self.mark)
         if len(bare) < 3 or not bare.isalpha() or not self.languages:
             return None
@@ -53,7 +51,7 @@ class Variants:
     def of(self, token: str) -> set[str]:
         bare = token.removeprefix(self.mark)
         forms = {bare, bare.lower(), bare.upper(), bare[:1].upper() + bare[1:].lower()}
-        family = self.families.get(self._lemma(token, self._simplemma) or "", set())
+        family = self.families.get(self._lemma(token) or "", set())
         forms |= {member.removeprefix(self.mark) for member in family}
         return {token} | {f for form in forms for f in (form, self.mark + form) if f in self.known}
 
