@@ -15,6 +15,8 @@ $(VENV)/.installed: requirements.txt
 
 $(VENV)/.installed-test: $(VENV)/.installed tests/requirements.txt
 	$(PY) -m pip install --quiet -r tests/requirements.txt
+	# Only for GPT-2's merge table (whisper/assets/gpt2.tiktoken), BART's real tokenizer in the tests.
+	$(PY) -m pip install --quiet --no-deps openai-whisper==20250625
 	# System packages for the browser tests and the PostgreSQL storage tests (root, Debian).
 	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql >/dev/null; fi
