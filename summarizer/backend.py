@@ -9,10 +9,13 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import replace
 from contextlib import contextmanager
 from typing import Protocol
 
 from . import config
+from .decoding import Decoding, decoding_for, read_checkpoint_tokens
+from .precision import compute_type
 from .settings import GenerationSettings
 
 _UNBOUNDED = 100_000  # tokenizers report ~1e30 when they have no limit
@@ -95,6 +98,7 @@ class TokenizedModel:
 
         self.model_id = model_id
         self.tokenizer = AutoTokenizer.from_pretrained(folder)
+        self.checkpoint = read_checkpoint_tokens(folder)
         limits = [input_limit or _UNBOUNDED, self.tokenizer.model_max_length or _UNBOUNDED,
                   max_positions or _UNBOUNDED]
         self.input_limit = min(min(limits), 4096)
@@ -105,7 +109,7 @@ class TokenizedModel:
 
     def count_tokens(self, text: str) -> int:
         with self._tokenizer_lock:
-            return len(self.tokenizer(text).input_ids)
+            return len(self.tokenizer(self.checkpoint.input_prefix + text).input_ids)
 
     def split_by_tokens(self, text: str, limit: int) -> list[str]:
         with self._tokenizer_lock:
@@ -125,7 +129,8 @@ class TokenizedModel:
         with self._tokenizer_lock:
             if source_language and hasattr(self.tokenizer, "src_lang"):
                 self.tokenizer.src_lang = source_language
-            return [self.tokenizer(t, truncation=True, max_length=self.input_limit).input_ids for t in texts]
+            return [self.tokenizer(self.checkpoint.input_prefix + t, truncation=True,
+                                   max_length=self.input_limit).input_ids for t in texts]
 
     def decode(self, ids: list[list[int]], drop: int | None = None) -> list[str]:
         """Text without special tokens; `drop` removes a forced language token too."""
@@ -137,10 +142,13 @@ class TokenizedModel:
                  source_language: str | None = None, target_token: str | None = None) -> list[str]:
         rows = self.encode(texts, source_language)
         forced_id = self.tokenizer.convert_tokens_to_ids(target_token) if target_token else None
-        return self.decode(self.generate_ids(rows, settings, target_token), drop=forced_id)
+        return self.decode(self.generate_ids(rows, self.decoding(settings, forced_id)), drop=forced_id)
 
-    def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
-                     target_token: str | None = None) -> list[list[int]]:
+    def decoding(self, settings: GenerationSettings, forced_first_id: int | None = None) -> Decoding:
+        """The options both engines run `settings` with on this checkpoint."""
+        return decoding_for(settings, self.checkpoint, forced_first_id)
+
+    def generate_ids(self, rows: list[list[int]], decoding: Decoding) -> list[list[int]]:
         """Output token ids for input token ids: what each engine implements (the benchmark calls it
         directly, so both paths do exactly the product's work minus tokenisation)."""
         raise NotImplementedError
@@ -148,11 +156,11 @@ class TokenizedModel:
     def stream(self, text: str, settings: GenerationSettings) -> Iterator[str]:
         [row] = self.encode([text], None)
         ids: list[int] = []
-        for token_id in self.stream_ids(row, settings):
+        for token_id in self.stream_ids(row, self.decoding(replace(settings, num_beams=1))):
             ids.append(token_id)
             yield self.decode([ids])[0]
 
-    def stream_ids(self, row: list[int], settings: GenerationSettings) -> Iterator[int]:
+    def stream_ids(self, row: list[int], decoding: Decoding) -> Iterator[int]:
         """Greedy output ids as each is chosen, without start or end tokens: each engine's own."""
         raise NotImplementedError
 
@@ -170,24 +178,18 @@ class TransformersModel(TokenizedModel):
         config = AutoConfig.from_pretrained(folder)
         super().__init__(model_id, folder, input_limit, getattr(config, "max_position_embeddings", None))
         self.device = "cuda" if torch.cuda.is_available() else "cpu"
-        dtype = torch.float16 if self.device == "cuda" else torch.float32
+        supported = {"float16", "bfloat16"} if self.device == "cuda" and torch.cuda.is_bf16_supported() \
+            else {"float16"} if self.device == "cuda" else set()
+        self.compute_type = compute_type(config.model_type, self.device, "reference", supported)
+        dtype = getattr(torch, self.compute_type)
         self.model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(self.device).eval()
         self._last_encoding: tuple | None = None
 
-    def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
-                     target_token: str | None = None) -> list[list[int]]:
+    def generate_ids(self, rows: list[list[int]], decoding: Decoding) -> list[list[int]]:
         import torch
 
-        kwargs: dict = {"num_beams": settings.num_beams, "max_new_tokens": settings.max_new_tokens,
-                        "min_new_tokens": min(settings.min_new_tokens, settings.max_new_tokens)}
-        if settings.num_beams > 1:
-            kwargs.update(length_penalty=settings.length_penalty, early_stopping=True)
-        if settings.no_repeat_ngram_size:
-            kwargs["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
-        if target_token:
-            kwargs["forced_bos_token_id"] = self.tokenizer.convert_tokens_to_ids(target_token)
         with CPU.hold(), torch.inference_mode():
-            return self.model.generate(**self._encoded(rows), **kwargs).tolist()
+            return self.model.generate(**self._encoded(rows), **decoding.reference_kwargs()).tolist()
 
     def _encoded(self, rows: list[list[int]]) -> dict:
         """The padded batch with the encoder's output, kept for the latest input: the same article
@@ -204,7 +206,7 @@ class TransformersModel(TokenizedModel):
         # generate() widens the encoder output for beams in place, so it gets a fresh holder each time.
         return {**batch, "encoder_outputs": BaseModelOutput(last_hidden_state=hidden)}
 
-    def stream_ids(self, row: list[int], settings: GenerationSettings) -> Iterator[int]:
+    def stream_ids(self, row: list[int], decoding: Decoding) -> Iterator[int]:
         """transformers hands each new token to a streamer; generation runs in a thread meanwhile."""
         import queue
 
@@ -220,11 +222,7 @@ class TransformersModel(TokenizedModel):
             def end(self) -> None:
                 tokens.put(None)
 
-        kwargs: dict = {"num_beams": 1, "max_new_tokens": settings.max_new_tokens,
-                        "min_new_tokens": min(settings.min_new_tokens, settings.max_new_tokens),
-                        "streamer": Collect()}
-        if settings.no_repeat_ngram_size:
-            kwargs["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
+        kwargs = {**decoding.reference_kwargs(), "streamer": Collect()}
         failure: list[BaseException] = []
 
         def run() -> None:

@@ -247,7 +247,7 @@ class PathProcess:
 def _warm_up(name: str) -> None:
     settings = GenerationSettings(num_beams=1, min_new_tokens=2, max_new_tokens=2)
     for model in _LOADED[name]:
-        model.generate_ids([random_ids(len(model.tokenizer), 16, 0)], settings)
+        model.generate_ids([random_ids(len(model.tokenizer), 16, 0)], model.decoding(settings))
 
 
 def alternating(paths: list[PathProcess], function: Callable, runs: int, *args) -> list[float]:
@@ -274,7 +274,7 @@ def _summary_seconds(name: str, run: int, sizes: Sizes, tokens: int) -> float:
     [model] = _LOADED[name]
     article = _article(model, sizes, run)
     start = time.perf_counter()
-    model.generate_ids(article, sizes.summary_settings(path_beams(model), tokens))
+    model.generate_ids(article, model.decoding(sizes.summary_settings(path_beams(model), tokens)))
     return time.perf_counter() - start
 
 
@@ -283,7 +283,7 @@ def _first_word_seconds(name: str, run: int, sizes: Sizes) -> float:
     [model] = _LOADED[name]
     article = _article(model, sizes, run)
     start = time.perf_counter()
-    stream = model.stream_ids(article[0], sizes.summary_settings(1))
+    stream = model.stream_ids(article[0], model.decoding(sizes.summary_settings(1)))
     next(stream)
     seconds = time.perf_counter() - start
     stream.close()
@@ -296,7 +296,7 @@ def _compare_seconds(name: str, run: int, sizes: Sizes) -> float:
     article = _article(model, sizes, run)
     start = time.perf_counter()
     for tokens in sizes.compare_tokens().values():
-        model.generate_ids(article, sizes.summary_settings(path_beams(model), tokens))
+        model.generate_ids(article, model.decoding(sizes.summary_settings(path_beams(model), tokens)))
     return time.perf_counter() - start
 
 
@@ -304,9 +304,9 @@ def _two_requests_seconds(name: str, run: int, sizes: Sizes, at_once: bool) -> f
     """Two requests one after the other, or from two threads at once as two app sessions send them
     (they queue for the cores)."""
     [model] = _LOADED[name]
-    settings = sizes.summary_settings(path_beams(model))
+    decoding = model.decoding(sizes.summary_settings(path_beams(model)))
     articles = [_article(model, sizes, 100 + 2 * run + i) for i in range(2)]
-    threads = [threading.Thread(target=model.generate_ids, args=(a, settings)) for a in articles]
+    threads = [threading.Thread(target=model.generate_ids, args=(a, decoding)) for a in articles]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -323,11 +323,11 @@ def _translation_seconds(name: str, run: int, sizes: Sizes) -> float:
     settings = sizes.translation_settings()
     start = time.perf_counter()
     if models[0].backend == "fast":
-        for _, future in side_by_side([partial(m.generate_ids, batch, settings) for m in models]):
+        for _, future in side_by_side([partial(m.generate_ids, batch, m.decoding(settings)) for m in models]):
             future.result()
     else:  # one language after another, as before
         for model in models:
-            model.generate_ids(batch, settings)
+            model.generate_ids(batch, model.decoding(settings))
     return time.perf_counter() - start
 
 
@@ -349,7 +349,7 @@ def runtime_setting_rows(folder: Path, runs: int, sizes: Sizes) -> Iterator[Row]
     from .fast_backend import device_and_compute_type
 
     model_id = "sshleifer/distilbart-cnn-12-6"
-    default_type = device_and_compute_type()[1]
+    default_type = device_and_compute_type("bart")[1]
     candidates = [(name, environ, default_type) for name, environ in RUNTIME_SETTINGS.items()]
     if "int8_bfloat16" in ctranslate2.get_supported_compute_types("cpu"):
         candidates.append(("compute type int8_bfloat16", {}, "int8_bfloat16"))
@@ -429,7 +429,7 @@ def write_sized_vocabulary_map(model_id: str, folder: Path) -> None:
     languages = vocabulary_map_languages(model_id)
     if not languages:
         return
-    converted = convert(model_id, str(folder), device_and_compute_type()[1])
+    converted = convert(model_id, str(folder), device_and_compute_type("bart")[1])
     vocabulary = list(target_vocabulary(converted))
     always = set(vocabulary[:min(REAL_MAP_CANDIDATES, len(vocabulary) // 2)])
     (converted / MAP_FILE).write_text(map_text(vocabulary, always, languages), encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The fast path: the same model converted to CTranslate2 (int8 on the CPU, float16 on a GPU).
+"""The fast path: the same model converted to CTranslate2 (int8 on the CPU; on a GPU `precision.py`'s
+half-precision type).
 
 The conversion runs once per model revision, on first use, and is kept beside the Hugging Face cache
 (`$HF_HOME/summarizer-ctranslate2/`). Published effect of int8 on quality (CTranslate2 README, OPUS-MT
@@ -18,20 +19,21 @@ from huggingface_hub import constants
 
 from . import config
 from .backend import CPU, TokenizedModel, cpu_threads, quiet_transformers
+from .decoding import Decoding
 from .errors import ModelUnavailable
+from .precision import compute_type
 from .progress import Progress, ProgressCallback, no_progress
-from .settings import GenerationSettings
 from .vocabulary_map import MAP_FILE, write_map
 
 CONVERTED_DIR_NAME = "summarizer-ctranslate2"
 
 
-def device_and_compute_type() -> tuple[str, str]:
+def device_and_compute_type(model_type: str) -> tuple[str, str]:
     import ctranslate2
 
-    if ctranslate2.get_cuda_device_count() > 0:
-        return "cuda", "float16"
-    return "cpu", "int8"
+    device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    supported = ctranslate2.get_supported_compute_types(device) if device == "cuda" else set()
+    return device, compute_type(model_type, device, "fast", supported)
 
 
 def converted_folder(folder: str, quantization: str) -> Path:
@@ -115,7 +117,7 @@ class FastModel(TokenizedModel):
     def __init__(self, model_id: str, folder: str, input_limit: int | None = None,
                  on_progress: ProgressCallback = no_progress, quantization: str | None = None,
                  threads: int | None = None, map_languages: tuple[str, ...] = ()) -> None:
-        """`quantization` overrides the device's default (int8 on the CPU, float16 on a GPU).
+        """`quantization` overrides the device's default (`precision.compute_type`).
 
         `map_languages`: restrict each step's output to the source's words and these languages'
         frequent ones (`vocabulary_map.py`); empty for the whole vocabulary.
@@ -129,12 +131,12 @@ class FastModel(TokenizedModel):
 
         config = AutoConfig.from_pretrained(folder)
         super().__init__(model_id, folder, input_limit, getattr(config, "max_position_embeddings", None))
-        self.forced_eos = getattr(config, "forced_eos_token_id", None) is not None
         self.special_ids = set(self.tokenizer.all_special_ids)
-        self.device, self.compute_type = device_and_compute_type()
+        self.device, self.compute_type = device_and_compute_type(config.model_type)
         self.compute_type = quantization or self.compute_type
         self.converted = convert(model_id, folder, self.compute_type, on_progress)
         self.output_ids = target_vocabulary(self.converted)
+        self.output_tokens = {index: token for token, index in reversed(self.output_ids.items())}
         if map_languages:
             write_map(self.converted, list(self.output_ids), self.tokenizer.tokenize, map_languages)
         self.use_vmap = bool(map_languages) and (self.converted / MAP_FILE).is_file()
@@ -144,33 +146,43 @@ class FastModel(TokenizedModel):
                                                  compute_type=self.compute_type, inter_threads=parallel_calls,
                                                  intra_threads=self.threads if self.device == "cpu" else 0)
 
-    def _longest(self, settings: GenerationSettings) -> int:
-        # transformers spends the last allowed position on a forced end token; match its lengths.
-        return max(1, settings.max_new_tokens - (1 if self.forced_eos else 0))
+    def options(self, decoding: Decoding) -> dict:
+        """`decoding` in CTranslate2's words. A forced first token is a one-token target prefix
+        (CTranslate2 has no forced-BOS option), counted in its lengths as transformers counts it; the
+        end token is not counted, so a forced end token, which takes the last allowed position in
+        transformers, leaves one fewer here."""
+        prefix = [] if decoding.forced_bos_token_id is None else [self.output_tokens[decoding.forced_bos_token_id]]
+        longest = max(1, decoding.max_new_tokens - (1 if decoding.forced_eos_token_id is not None else 0))
+        return dict(beam_size=decoding.num_beams, max_decoding_length=longest,
+                    min_decoding_length=min(decoding.min_new_tokens, longest),
+                    length_penalty=decoding.length_penalty, no_repeat_ngram_size=decoding.no_repeat_ngram_size,
+                    suppress_sequences=self._suppressed(decoding.bad_words_ids), target_prefix=prefix or None,
+                    use_vmap=self.use_vmap)
 
-    def stream_ids(self, row: list[int], settings: GenerationSettings) -> Iterator[int]:
+    def _suppressed(self, bad_words_ids: tuple[tuple[int, ...], ...]) -> list[list[str]] | None:
+        """The checkpoint's banned sequences, as tokens. One with a token the converted vocabulary lacks
+        cannot be generated anyway (the converter drops Marian's `<pad>`, the token Marian bans)."""
+        sequences = [[self.output_tokens[i] for i in ids] for ids in bad_words_ids
+                     if all(i in self.output_tokens for i in ids)]
+        return sequences or None
+
+    def stream_ids(self, row: list[int], decoding: Decoding) -> Iterator[int]:
         """CTranslate2 hands over each token as it is chosen (greedy search only)."""
-        longest = self._longest(settings)
+        options = self.options(decoding)
+        del options["beam_size"], options["length_penalty"]
+        prefix = options.pop("target_prefix")
         with CPU.hold(self.threads):
-            for step in self.translator.generate_tokens(
-                    self.tokenizer.convert_ids_to_tokens(row), max_decoding_length=longest,
-                    min_decoding_length=min(settings.min_new_tokens, longest),
-                    no_repeat_ngram_size=settings.no_repeat_ngram_size, use_vmap=self.use_vmap):
+            for step in self.translator.generate_tokens(self.tokenizer.convert_ids_to_tokens(row),
+                                                        target_prefix=prefix, **options):
                 token_id = self.output_ids[step.token]
                 if token_id not in self.special_ids:
                     yield token_id
 
-    def generate_ids(self, rows: list[list[int]], settings: GenerationSettings,
-                     target_token: str | None = None) -> list[list[int]]:
+    def generate_ids(self, rows: list[list[int]], decoding: Decoding) -> list[list[int]]:
         source = [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
-        longest = self._longest(settings)
-        options = dict(beam_size=settings.num_beams, max_decoding_length=longest,
-                       min_decoding_length=min(settings.min_new_tokens, longest),
-                       length_penalty=settings.length_penalty if settings.num_beams > 1 else 1.0,
-                       no_repeat_ngram_size=settings.no_repeat_ngram_size, return_scores=False,
-                       use_vmap=self.use_vmap)
-        if target_token:
-            options["target_prefix"] = [[target_token]] * len(source)
+        options = self.options(decoding)
+        if options["target_prefix"]:
+            options["target_prefix"] = [options["target_prefix"]] * len(source)
         with CPU.hold(self.threads):
-            results = self.translator.translate_batch(source, **options)
+            results = self.translator.translate_batch(source, return_scores=False, **options)
         return [[self.output_ids[token] for token in r.hypotheses[0]] for r in results]

