@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 
 from .backend import Seq2SeqModel
 from .catalogue import SummaryModel
-from .chunking import Chunk, pack_chunks
-from .lengths import LengthBudget, length_budget
+from .chunking import Chunk, divide_evenly, pack_chunks
+from .lengths import ONE_SENTENCE_PARTS, LengthBudget, length_budget, one_sentence_budget
 from .progress import Progress, ProgressCallback, no_progress
 from .segmentation import join_sentences, sentence_separator, split_sentences
 from .settings import SummarySettings
@@ -20,6 +20,7 @@ class AbstractiveSummary:
     text: str
     chunks: int
     reduce_passes: int
+    note: str | None = None  # for the reader, e.g. how a one-sentence model made a longer summary
 
 
 def summarise_abstractive(sentences: list[str], language: str | None, model: Seq2SeqModel,
@@ -34,6 +35,8 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
     limit = min(model.input_limit, entry.input_limit)
     separator = sentence_separator(language)
     chunks = pack_chunks(sentences, model, limit, separator)
+    if entry.one_sentence:
+        return _one_sentence_per_part(chunks, sentences, language, model, entry, settings, limit, on_progress)
     on_progress(Progress("split", f"Split into {len(chunks)} chunk(s) of at most {limit} tokens",
                          total=len(chunks)))
     target = length_budget(settings.length, sum(c.tokens for c in chunks), entry.generation.max_new_tokens,
@@ -75,6 +78,44 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
             break
         joined = join_sentences([generate(p, chunk_budget(p)) for p in pieces], language)
     return AbstractiveSummary(joined, len(chunks), passes)
+
+
+def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: str | None,
+                           model: Seq2SeqModel, entry: SummaryModel, settings: SummarySettings, limit: int,
+                           on_progress: ProgressCallback) -> AbstractiveSummary:
+    """A model trained to write one sentence writes one for each part: the article divided into as
+    many parts as the preset asks for (more where it is too long for that), and the parts' sentences
+    summarised again in as many groups where there are more of them than the preset wants."""
+    wanted = ONE_SENTENCE_PARTS[settings.length]
+    separator = sentence_separator(language)
+    if len(chunks) < wanted:
+        chunks = divide_evenly(sentences, model, wanted, limit, separator)
+    budget = one_sentence_budget(entry.generation.min_new_tokens, entry.generation.max_new_tokens,
+                                 settings.min_tokens, settings.max_tokens)
+    generation = replace(entry.generation, min_new_tokens=budget.min_tokens, max_new_tokens=budget.max_tokens,
+                         num_beams=settings.num_beams or entry.generation.num_beams)
+    on_progress(Progress("split", f"Split into {len(chunks)} part(s), one sentence each", total=len(chunks)))
+    partials = []
+    for i, chunk in enumerate(chunks, 1):
+        on_progress(Progress("summarise", f"Summarising part {i} of {len(chunks)}", i, len(chunks)))
+        partials.append(model.generate([chunk.text], generation)[0])
+        on_progress(Progress("partial", f"Part {i} of {len(chunks)} summarised", i, len(chunks),
+                             text=partials[-1]))
+    passes = 0
+    while len(partials) > wanted and passes < MAX_REDUCE_PASSES:
+        passes += 1
+        on_progress(Progress("reduce", f"Summarising the parts' {len(partials)} sentences in {wanted} "
+                                       f"group(s) (pass {passes})"))
+        groups = divide_evenly(partials, model, wanted, limit, separator)
+        partials = [model.generate([group.text], generation)[0] for group in groups]
+    note = None
+    if wanted > 1:
+        note = (f"This model writes one sentence at a time, so the {settings.length} summary has one "
+                f"sentence for each of {len(partials)} part(s) of the article."
+                if len(partials) > 1 else
+                f"This model writes one sentence at a time and the article is too short to divide, so "
+                f"the {settings.length} summary is one sentence.")
+    return AbstractiveSummary(join_sentences(partials, language), len(chunks), passes, note)
 
 
 def stream_draft(chunk: Chunk, budget: LengthBudget, model: Seq2SeqModel, entry: SummaryModel,

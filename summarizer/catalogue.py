@@ -12,17 +12,60 @@ from .settings import GenerationSettings
 
 
 @dataclass(frozen=True)
+class PublishedGeneration:
+    """The generation values a checkpoint's own files give: `generation_config.json`, or where the
+    repository has none the generation fields of `config.json` (transformers reads either)."""
+
+    num_beams: int = 1
+    max_length: int = 20
+    min_length: int = 0
+    length_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+    early_stopping: bool = False
+    source: str = "config.json"
+    forced_bos_token: str | None = None  # forced as the first generated token
+    forced_eos_token: str | None = None  # forced at the length limit
+    input_prefix: str = ""               # put before the input (transformers 4's summarisation pipeline)
+
+    def as_settings(self) -> GenerationSettings:
+        """transformers counts the decoder's start token in `max_length` and `min_length`; the product
+        counts generated tokens (`max_new_tokens`), so the published 142 is 141 of them."""
+        return GenerationSettings(num_beams=self.num_beams, max_new_tokens=self.max_length - 1,
+                                  min_new_tokens=max(0, self.min_length - 1), length_penalty=self.length_penalty,
+                                  no_repeat_ngram_size=self.no_repeat_ngram_size)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A setting the product runs differently from the published files, on purpose."""
+
+    setting: str
+    value: object
+    reason: str
+
+
+@dataclass(frozen=True)
 class SummaryModel:
     model_id: str
     label: str
     languages: tuple[str, ...]
     input_limit: int
-    generation: GenerationSettings
+    published: PublishedGeneration
     size_mb: int
     params: str
     licence: str
     architecture: str
     quality: str = ""
+    differences: tuple[Difference, ...] = ()
+    # Trained to write one sentence (XL-Sum's summaries are an article's intro line): a longer preset
+    # has it write one sentence for each of more parts of the article, never a longer sentence.
+    one_sentence: bool = False
+
+    @property
+    def generation(self) -> GenerationSettings:
+        """What the product generates with: the published values, with `differences` applied."""
+        changes = {d.setting: d.value for d in self.differences if d.setting in GenerationSettings.__dataclass_fields__}
+        return replace(self.published.as_settings(), **changes)
 
     @property
     def languages_label(self) -> str:
@@ -42,31 +85,35 @@ DEFAULT_SUMMARY_MODEL = "sshleifer/distilbart-cnn-12-6"
 FAST_SUMMARY_MODEL = "sshleifer/distilbart-cnn-6-6"
 MULTILINGUAL_SUMMARY_MODEL = "csebuetnlp/mT5_multilingual_XLSum"
 
-_CNN_DEFAULTS = GenerationSettings(num_beams=4, max_new_tokens=142, min_new_tokens=56,
-                                   length_penalty=2.0, no_repeat_ngram_size=3)
-# The DistilBART CNN models' author measured ROUGE-2 against the number of beams and recommends 2 for
-# both ("can be set meaningfully lower without hurting metrics": S. Shleifer, "Num_beams: Faster
-# Summarization without Distillation", discuss.huggingface.co/t/2009). Their shipped configs say 4.
-_DISTILBART_DEFAULTS = replace(_CNN_DEFAULTS, num_beams=2)
+# Transcribed from each repository's files (kept in tests/data/model-configs/, where a test compares them).
+_CNN_PUBLISHED = PublishedGeneration(num_beams=4, max_length=142, min_length=56, length_penalty=2.0,
+                                     no_repeat_ngram_size=3, early_stopping=True, forced_bos_token="<s>",
+                                     forced_eos_token="</s>", input_prefix=" ")
+_DISTILBART_BEAMS = Difference(
+    "num_beams", 2, "the models' author measured ROUGE-2 against the number of beams and recommends 2 for "
+    "both (\"can be set meaningfully lower without hurting metrics\": S. Shleifer, \"Num_beams: Faster "
+    "Summarization without Distillation\", discuss.huggingface.co/t/2009); half the decoding work")
 
 SUMMARY_MODELS: dict[str, SummaryModel] = {
     m.model_id: m
     for m in (
         SummaryModel(DEFAULT_SUMMARY_MODEL, "DistilBART CNN 12-6 (English news, default)", ("en",),
-                     1024, _DISTILBART_DEFAULTS, 1220, "306M", "Apache-2.0", "bart",
-                     "CNN/DM ROUGE-2 21.26, ROUGE-L 30.59"),
+                     1024, _CNN_PUBLISHED, 1220, "306M", "Apache-2.0", "bart",
+                     "CNN/DM ROUGE-2 21.26, ROUGE-L 30.59", (_DISTILBART_BEAMS,)),
         SummaryModel(FAST_SUMMARY_MODEL, "DistilBART CNN 6-6 (English news, fast)", ("en",),
-                     1024, _DISTILBART_DEFAULTS, 920, "230M", "Apache-2.0", "bart",
-                     "CNN/DM ROUGE-2 20.17"),
+                     1024, _CNN_PUBLISHED, 920, "230M", "Apache-2.0", "bart",
+                     "CNN/DM ROUGE-2 20.17", (_DISTILBART_BEAMS,)),
         SummaryModel("facebook/bart-large-cnn", "BART large CNN (English news)", ("en",),
-                     1024, _CNN_DEFAULTS, 1630, "406M", "MIT", "bart",
+                     1024, replace(_CNN_PUBLISHED, source="generation_config.json"), 1630,
+                     "406M", "MIT",
+                     "bart",
                      "CNN/DM ROUGE-1/2/L 44.06/21.07/30.62"),
         SummaryModel(MULTILINGUAL_SUMMARY_MODEL, "mT5 XL-Sum (45 languages, one-sentence summary)",
                      tuple(XLSUM_LANGUAGES), 512,
-                     GenerationSettings(num_beams=4, max_new_tokens=84, min_new_tokens=0,
-                                        length_penalty=1.0, no_repeat_ngram_size=2),
+                     PublishedGeneration(num_beams=4, max_length=84, length_penalty=0.6, no_repeat_ngram_size=2),
                      2330, "580M", "CC BY-NC-SA 4.0 (non-commercial)", "mt5",
-                     "XL-Sum ROUGE-1/2/L en 37.6/15.2/29.9, ar 34.9/14.8/29.2, zh 39.4/17.8/33.4"),
+                     "XL-Sum ROUGE-1/2/L en 37.6/15.2/29.9, ar 34.9/14.8/29.2, zh 39.4/17.8/33.4",
+                     one_sentence=True),
     )
 }
 
@@ -75,7 +122,7 @@ def describe_summary_model(model_id: str) -> SummaryModel:
     """Catalogue entry for a model id, or a neutral description for an uncatalogued one."""
     if model_id in SUMMARY_MODELS:
         return SUMMARY_MODELS[model_id]
-    return SummaryModel(model_id, model_id, ("*",), 512, _CNN_DEFAULTS, 0, "?", "see the model card",
+    return SummaryModel(model_id, model_id, ("*",), 512, _CNN_PUBLISHED, 0, "?", "see the model card",
                         "unknown")
 
 
@@ -90,14 +137,24 @@ class TranslationModel:
     licence: str
     architecture: str
     input_limit: int = 512
+    published_beams: int | None = None  # None: the repository's value could not be obtained here
+    published_max_length: int = 512
 
     def serves(self, source: str, target: str) -> bool:
         return source in self.sources and target in self.targets and source != target
 
 
 def _opus(source: str, target: str, token: str | None = None) -> TranslationModel:
-    return TranslationModel(f"Helsinki-NLP/opus-mt-{source}-{target}", (source,), {target: token},
-                            300, "Apache-2.0", "marian")
+    model_id = f"Helsinki-NLP/opus-mt-{source}-{target}"
+    return TranslationModel(model_id, (source,), {target: token}, 300, "Apache-2.0", "marian",
+                            published_beams=_OPUS_BEAMS.get(model_id))
+
+
+# num_beams of each OPUS-MT repository's generation_config.json / config.json, where a copy was found
+# (tests/data/model-configs/*/source.json says which file, or which fine-tune's copy).
+_OPUS_BEAMS = {f"Helsinki-NLP/opus-mt-{pair}": beams for pair, beams in (
+    ("de-en", 4), ("fr-en", 4), ("ar-en", 4), ("en-es", 4), ("en-de", 4), ("en-fr", 4), ("en-ar", 4),
+    ("en-it", 4), ("ru-en", 6), ("hi-en", 6), ("zh-en", 6), ("ja-en", 6), ("it-en", 6))}
 
 
 M2M100_LANGUAGES = (
@@ -121,7 +178,7 @@ TRANSLATION_MODELS: tuple[TranslationModel, ...] = (
     *_OPUS_FROM_ENGLISH,
     *_OPUS_TO_ENGLISH,
     TranslationModel(M2M100_MODEL, tuple(M2M100_LANGUAGES), {c: None for c in M2M100_LANGUAGES},
-                     1940, "MIT", "m2m100", 1024),
+                     1940, "MIT", "m2m100", 1024, published_beams=5, published_max_length=200),
 )
 
 # Languages offered as translation targets in the CLI help and the app.

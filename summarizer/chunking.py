@@ -64,3 +64,22 @@ def estimate_chunk_count(text: str, input_limit: int) -> int:
     ideographs = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
     tokens = ideographs + (len(text) - ideographs) / CHARACTERS_PER_TOKEN
     return max(1, math.ceil(tokens / input_limit))
+
+
+def divide_evenly(sentences: list[str], counter: TokenCounter, parts: int, limit: int,
+                  separator: str = " ") -> list[Chunk]:
+    """Consecutive runs of whole sentences, about equal in tokens, as many as `parts` where there are
+    enough sentences; a run that would pass `limit` is packed into more chunks instead."""
+    counts = [counter.count_tokens(s) for s in sentences]
+    total = sum(counts)
+    runs: list[list[str]] = [[] for _ in range(max(1, min(parts, len(sentences))))]
+    seen = 0
+    for sentence, tokens in zip(sentences, counts):
+        # the run whose share of the tokens this sentence's middle falls in
+        index = min(len(runs) - 1, int((seen + tokens / 2) * len(runs) / max(total, 1)))
+        runs[index].append(sentence)
+        seen += tokens
+    chunks: list[Chunk] = []
+    for run in (r for r in runs if r):
+        chunks += pack_chunks(run, counter, limit, separator)
+    return chunks

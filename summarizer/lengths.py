@@ -31,6 +31,19 @@ def length_budget(preset: str, input_tokens: int, model_max_tokens: int,
     return LengthBudget(min(min_tokens, max_tokens), max_tokens)
 
 
+# A one-sentence model (`SummaryModel.one_sentence`) keeps its own budget at every preset; a longer
+# preset is one sentence for each of this many parts of the article.
+ONE_SENTENCE_PARTS = {"short": 1, "medium": 2, "long": 3}
+
+
+def one_sentence_budget(model_min_tokens: int, model_max_tokens: int, min_override: int | None = None,
+                        max_override: int | None = None) -> LengthBudget:
+    """The model's published lengths, whatever the preset; a reader's explicit token counts still win."""
+    max_tokens = max_override if max_override is not None else max(model_max_tokens, min_override or 0)
+    min_tokens = min_override if min_override is not None else model_min_tokens
+    return LengthBudget(min(min_tokens, max_tokens), max_tokens)
+
+
 # Extractive presets: (words, ceiling as a share of the article's words). Short is about one news
 # sentence or two, medium a little under the first three (Lead-3), long about a third of a feature.
 _WORD_PRESETS = {"short": (40, 0.25), "medium": (60, 0.40), "long": (150, 0.60)}

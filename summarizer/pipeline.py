@@ -23,7 +23,7 @@ from .faithfulness import (
 )
 from .hub import cached_folder, download_size_mb, is_offline
 from .language_detection import LanguageGuess, detect_language
-from .lengths import is_already_short
+from .lengths import ONE_SENTENCE_PARTS, is_already_short
 from .models import load_entailment_model, load_model
 from .progress import Progress, ProgressCallback, no_progress
 from .result import SummaryResult
@@ -54,6 +54,7 @@ class _Draft:
     chunks: int
     fallback_reason: str | None = None
     backend: str | None = None  # which engine actually ran the model ("fast" may fall back)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class Summarizer:
         language = guess.language
         article = Article.read(text, language)
         draft = self._draft(article, timings, on_progress, show_draft)
-        notes = _notes(article)
+        notes = [*_notes(article), *draft.notes]
         with _timed(timings, "check"):
             support, unsupported = check_summary(draft.sentences, article)
         if settings.deep_check:
@@ -124,7 +125,10 @@ class Summarizer:
                 raise
             return Plan(guess, "extractive", None, 1, (), str(error))
         missing = tuple(self.models_to_fetch(guess.language))
-        chunks = estimate_chunk_count(text, describe_summary_model(route.summary_model).input_limit)
+        entry = describe_summary_model(route.summary_model)
+        chunks = estimate_chunk_count(text, entry.input_limit)
+        if entry.one_sentence:  # one sentence for each part: a longer preset divides the article further
+            chunks = max(chunks, ONE_SENTENCE_PARTS[self.settings.length])
         if missing and is_offline() and self.settings.engine == "auto":
             return Plan(guess, "extractive", None, 1, missing, "the AI model is not on this server")
         sizes = [size for size in (download_size_mb(m) for m in missing) if size is not None]
@@ -206,7 +210,8 @@ class Summarizer:
             with _timed(timings, "translate_article"):
                 summary_text = translate_text(summary_text, "en", language, on_progress, backend)
         return _Draft(split_sentences(summary_text, language) or [summary_text], "abstractive",
-                      route.summary_model, route.name, summary.chunks, backend=model.backend)
+                      route.summary_model, route.name, summary.chunks, backend=model.backend,
+                      notes=(summary.note,) if summary.note else ())
 
 
 def _notes(article: Article) -> list[str]:

@@ -18,7 +18,15 @@ from .settings import GenerationSettings
 
 T = TypeVar("T")
 BATCH_SIZE = 8
+# One beam count for every translator, so languages translated side by side cost alike: the OPUS-MT
+# repositories publish 4 or 6, M2M100 5 (see the README's settings table).
 TRANSLATION_BEAMS = 4
+
+
+def translation_length(entry: TranslationModel, longest_input_tokens: int) -> int:
+    """New tokens allowed for a batch: twice its longest sentence and some, so a decoder stuck in a loop
+    stops early, and never past the model's published `max_length` (which counts the start token)."""
+    return min(entry.published_max_length - 1, 2 * longest_input_tokens + 16)
 
 
 def _target_token(entry: TranslationModel, target: str) -> tuple[str, str | None]:
@@ -54,7 +62,7 @@ def translate_sentences(sentences: list[str], source: str, target: str,
         batch = flat[start:start + BATCH_SIZE]
         longest = max(model.count_tokens(t) for t in batch)
         settings = GenerationSettings(num_beams=TRANSLATION_BEAMS, min_new_tokens=1,
-                                      max_new_tokens=min(512, 2 * longest + 16), length_penalty=1.0,
+                                      max_new_tokens=translation_length(entry, longest), length_penalty=1.0,
                                       no_repeat_ngram_size=0)
         outputs += model.generate(batch, settings, source_language=source, target_token=forced)
     translated, position = [], 0
