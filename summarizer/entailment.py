@@ -18,7 +18,9 @@ from .similarity import cosine, tfidf_vectors
 WINDOW_SENTENCES = 2       # premises of two sentences: a fact and its attribution often sit apart
 MAX_WINDOWS = 8            # per summary sentence, the windows sharing most words with it: bounds the cost
 BATCH_SIZE = 16
-MAX_PAIR_TOKENS = 320      # premise is cut (never the hypothesis) past this
+MAX_PAIR_TOKENS = 320      # premise is cut (never the hypothesis) past this...
+PREMISE_FLOOR = 64         # ...but always keeps this many tokens: a longer hypothesis widens the pair,
+MODEL_LIMIT = 512          # up to the model's input, where both are cut (mDeBERTa was trained on <= 512)
 
 
 class EntailmentModel(Protocol):
@@ -61,13 +63,23 @@ class TransformersEntailment:
 
         results: list[tuple[float, float]] = []
         for start in range(0, len(premises), BATCH_SIZE):
-            batch = self.tokenizer(premises[start:start + BATCH_SIZE], hypotheses[start:start + BATCH_SIZE],
-                                   truncation="only_first", max_length=MAX_PAIR_TOKENS, padding=True,
-                                   return_tensors="pt").to(self.device)
+            claims = hypotheses[start:start + BATCH_SIZE]
+            batch = self.tokenizer(premises[start:start + BATCH_SIZE], claims, padding=True,
+                                   return_tensors="pt", **self._truncation(claims)).to(self.device)
             with CPU.hold(), torch.inference_mode():
                 probabilities = self.model(**batch).logits.float().softmax(-1)
             results += [(float(p[self._entailment]), float(p[self._contradiction])) for p in probabilities]
         return results
+
+
+    def _truncation(self, hypotheses: list[str]) -> dict:
+        """Cutting only the premise fails outright when a hypothesis alone fills the pair's length."""
+        longest = max(len(self.tokenizer(h, add_special_tokens=False).input_ids) for h in hypotheses)
+        needed = longest + self.tokenizer.num_special_tokens_to_add(pair=True) + PREMISE_FLOOR
+        limit = min(self.tokenizer.model_max_length or MODEL_LIMIT, MODEL_LIMIT)
+        if needed <= limit:
+            return {"truncation": "only_first", "max_length": max(MAX_PAIR_TOKENS, needed)}
+        return {"truncation": "longest_first", "max_length": limit}
 
 
 def windows(article: Article) -> list[tuple[int, ...]]:

@@ -40,6 +40,9 @@ RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ur", "yi"})
 
 # Scripts written without spaces between words: words are counted per character there.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+# Of those, the ones whose sentences follow each other with no space. Thai, Lao, Khmer and Burmese put a
+# space between sentences (and phrases): joined without one, two sentences read as one run of words.
+SENTENCES_UNSPACED = frozenset({"zh", "ja"})
 # In those scripts, characters that carry about as much as one English word (for length budgets).
 CHARACTERS_PER_WORD = {"zh": 1.6, "ja": 2.0, "th": 4.0, "lo": 4.0, "km": 4.0, "my": 4.0}
 

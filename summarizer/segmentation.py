@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 import sentencex
 
-from .languages import UNSPACED, units_per_word
+from .languages import SENTENCES_UNSPACED, UNSPACED, units_per_word
 
 # One word per ideograph/kana/Thai-like character, otherwise runs of word characters.
 _UNSPACED_CHAR = (r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, CJK
@@ -118,7 +118,7 @@ def content_terms(text: str) -> list[str]:
 
 
 def sentence_separator(language: str | None) -> str:
-    return "" if language in UNSPACED else " "
+    return "" if language in SENTENCES_UNSPACED else " "
 
 
 def join_sentences(sentences: list[str], language: str | None) -> str:

@@ -114,3 +114,23 @@ def test_the_tiny_real_nli_model_loads_and_scores_through_the_registry():
         assert 0 <= entail <= 1 and 0 <= contradict <= 1 and entail + contradict <= 1 + 1e-6
     scores = entailment_scores(["Chelsea won.", "Fans sang."], Article.read(SOURCE, "en"), model)
     assert all(-1 <= s.score <= 1 for s in scores)
+
+
+@pytest.mark.usefixtures("hf_home")
+def test_a_summary_sentence_longer_than_the_pair_limit_is_scored_not_raised():
+    """Cutting only the premise cannot fit a 400-token hypothesis into 320: the pair widens (up to the
+    model's 512) and past that both sides are cut."""
+    from summarizer.models import load_entailment_model
+
+    model = load_entailment_model(NLI_MODEL)
+    words = "the council approved the budget after a long debate".split() * 400
+
+    def claim_of(tokens: int) -> str:  # the fewest words with at least this many tokens
+        return next(" ".join(words[:n]) for n in range(1, len(words))
+                    if len(model.tokenizer(" ".join(words[:n])).input_ids) >= tokens)
+
+    claim, huge_claim = claim_of(400), claim_of(700)
+    assert 320 < len(model.tokenizer(claim).input_ids) < 512  # the premise's cut, the model's input
+    assert len(model.tokenizer(huge_claim).input_ids) > 512
+    pairs = model.entail_contradict([SOURCE, SOURCE], [claim, huge_claim])
+    assert len(pairs) == 2 and all(0 <= e <= 1 and 0 <= c <= 1 for e, c in pairs)

@@ -124,3 +124,19 @@ def test_without_show_draft_or_for_a_long_article_no_draft_is_written(fake_model
     Summarizer(SummarySettings(model=MODEL, num_beams=2, length="short")).summarize(
         long_english, on_progress=events_long.append, show_draft=True)
     assert not [e for e in events + events_long if e.stage == "draft"]
+
+
+def test_thai_lines_reach_the_model_with_a_space_between_them(fake_models):
+    """Thai and Burmese put a space between sentences; joined with none, two read as one run of words."""
+    from summarizer.segmentation import join_sentences, split_segments
+
+    thai = ("สภาเมืองอนุมัติงบประมาณใหม่หลังการอภิปรายที่ยาวนาน\n"
+            "นายกเทศมนตรีกล่าวว่าแผนนี้จะซ่อมแซมกำแพงกันคลื่นภายในปีหน้า")
+    assert split_segments(thai, "th")[0].text.count(" ") >= 1
+    assert join_sentences(["ก", "ข"], "th") == "ก ข" and join_sentences(["ဂ", "ဃ"], "my") == "ဂ ဃ"
+    assert join_sentences(["市议会批准。", "市长说。"], "zh") == "市议会批准。市长说。"
+    settings = SummarySettings(model="csebuetnlp/mT5_multilingual_XLSum", language="th", length="short",
+                               engine="abstractive")
+    Summarizer(settings).summarize(thai)
+    [call] = fake_models("csebuetnlp/mT5_multilingual_XLSum").calls
+    assert "ยาวนาน นายกเทศมนตรี" in call.texts[0]
