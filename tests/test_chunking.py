@@ -80,3 +80,12 @@ def test_length_labels_name_the_unit_readers_use():
     assert length_label(1234, "en") == "1,234 words"
     assert length_label(56, "zh") == "56 characters" and length_label(56, "ja") == "56 characters"
     assert length_label(56, "ko") == "56 words"  # Korean puts spaces between words
+
+
+def test_token_counts_are_the_real_bart_tokenizers(bart):
+    """The tiny DistilBART carries BART's real byte-level BPE (tests/bart_tokenizer.py), so counts and
+    special tokens are the ones a user's model has: "ĠThe Ġcouncil Ġapproved Ġthe Ġbudget ." + <s> </s>."""
+    assert bart.count_tokens("The council approved the budget.") == 8
+    assert len(bart.tokenizer) == 50265 and bart.tokenizer.mask_token_id == 50264
+    assert (bart.tokenizer.bos_token_id, bart.tokenizer.pad_token_id, bart.tokenizer.eos_token_id) == (0, 1, 2)
+    assert bart.tokenizer.tokenize(" Zürich") == ["ĠZ", "Ã¼", "rich"]  # GPT-2's bytes, not characters

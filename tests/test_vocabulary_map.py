@@ -35,3 +35,17 @@ def test_the_map_file_has_the_always_line_first_and_no_token_with_a_space():
     rules = dict(line.split("\t") for line in lines[1:])
     assert rules["Ġwarned"].split() == sorted(Variants(VOCABULARY, ["en"]).of("Ġwarned"))
     assert all(" " not in key for key in rules) and "a b" not in text
+
+
+def test_with_the_real_bart_vocabulary_frequent_words_are_always_allowed_and_a_rare_name_is_not(hf_home):
+    from summarizer.hub import locate_model
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(locate_model("sshleifer/distilbart-cnn-12-6"))
+    vocabulary = list(tokenizer.get_vocab())
+    always = always_allowed(vocabulary, tokenizer.tokenize, ["en"])
+    assert {"Ġthe", "ĠThe", "Ġgovernment", "Ġsaid", "Ġ2020", "."} <= always
+    name = tokenizer.tokenize(" Osei")
+    assert not set(name) <= always  # a rare name's pieces come only from the article
+    allowed = candidates(tokenizer.tokenize(" Mayor Osei warned"), always, Variants(vocabulary, ["en"]))
+    assert set(name) <= allowed and len(allowed) < 0.6 * len(vocabulary)
