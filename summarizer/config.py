@@ -38,7 +38,8 @@ class Config:
     any_model: bool = False                     # SUMMARIZER_ANY_MODEL: page visitors may name any model
     model_memory_mb: int = 8_000                # SUMMARIZER_MODEL_MEMORY_MB: loaded models, all together
     queue_length: int = 8                       # SUMMARIZER_QUEUE_LENGTH: summaries waiting, per server
-    runs_per_minute: int = 6                    # SUMMARIZER_RUNS_PER_MINUTE: per visitor session
+    runs_per_minute: int = 6                    # SUMMARIZER_RUNS_PER_MINUTE: per visitor
+    trusted_proxies: tuple[str, ...] = ()       # SUMMARIZER_TRUSTED_PROXIES: whose X-Forwarded-For counts
     page_batch_articles: int = 20               # SUMMARIZER_PAGE_BATCH_ARTICLES: "Many articles" cap
 
 
@@ -85,7 +86,20 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         queue_length=int(number("SUMMARIZER_QUEUE_LENGTH", defaults.queue_length)),
         runs_per_minute=int(number("SUMMARIZER_RUNS_PER_MINUTE", defaults.runs_per_minute)),
         page_batch_articles=int(number("SUMMARIZER_PAGE_BATCH_ARTICLES", defaults.page_batch_articles)),
+        trusted_proxies=_addresses(env.get("SUMMARIZER_TRUSTED_PROXIES", ""), "SUMMARIZER_TRUSTED_PROXIES"),
     )
+
+
+def _addresses(raw: str, name: str) -> tuple[str, ...]:
+    """Single addresses (as a proxy connects from one), written the way the server reports them."""
+    entries = []
+    for entry in (e.strip() for e in raw.split(",") if e.strip()):
+        try:
+            entries.append(str(ipaddress.ip_address(entry)))
+        except ValueError:
+            raise ConfigError(f"{name} entry {entry!r} is not an IP address (e.g. 127.0.0.1 for a proxy on "
+                              "this host)") from None
+    return tuple(entries)
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool = False) -> bool:

@@ -66,3 +66,28 @@ def test_each_visitor_gets_so_many_runs_a_minute():
     limiter.check("b")  # another visitor is not held back
     now[0] += 61
     limiter.check("a")
+
+
+def test_a_visitor_is_their_address_and_forwarded_hops_count_only_past_trusted_proxies():
+    from ui.admission import UNKNOWN_VISITOR, visitor_key
+
+    assert visitor_key("198.51.100.4", None, ()) == "198.51.100.4"
+    # A remote peer's made-up header is ignored (the server reports the peer itself).
+    assert visitor_key("198.51.100.4", "203.0.113.9", ()) == "198.51.100.4"
+    # Loopback (reported as no address) and uvicorn's rewrite from a loopback peer: nobody known.
+    assert visitor_key(None, None, ()) == UNKNOWN_VISITOR
+    assert visitor_key("203.0.113.9", "203.0.113.9", ()) == UNKNOWN_VISITOR
+    # A proxy on this host, listed by the operator: the hop it saw is the visitor, a forged one before
+    # it is not.
+    assert visitor_key("203.0.113.9", "6.6.6.6, 203.0.113.9", ("127.0.0.1",)) == "203.0.113.9"
+    assert visitor_key(None, None, ("127.0.0.1",)) == UNKNOWN_VISITOR
+    # Two listed proxies in a row: walk past both from the right.
+    assert visitor_key("10.0.0.2", "203.0.113.9, 10.0.0.3", ("10.0.0.2", "10.0.0.3")) == "203.0.113.9"
+
+
+def test_trusted_proxies_must_be_addresses():
+    from summarizer import config
+
+    assert config.load({"SUMMARIZER_TRUSTED_PROXIES": "127.0.0.1, ::1"}).trusted_proxies == ("127.0.0.1", "::1")
+    with pytest.raises(config.ConfigError, match="SUMMARIZER_TRUSTED_PROXIES"):
+        config.load({"SUMMARIZER_TRUSTED_PROXIES": "proxy.internal"})

@@ -16,10 +16,14 @@ pytestmark = pytest.mark.app
 
 
 @pytest.fixture(autouse=True)
-def fresh_server(fake_models):
-    """Each test is a fresh server: no result cached by an earlier test."""
+def fresh_server(fake_models, monkeypatch):
+    """Each test is a fresh server: no result cached by an earlier test, a new queue and rate limit."""
+    import ui.admission as admission
+
     st.cache_resource.clear()
     st.cache_data.clear()
+    monkeypatch.setattr(admission, "_queue", None)
+    monkeypatch.setattr(admission, "_limiter", None)
 
 
 @pytest.fixture

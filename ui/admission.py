@@ -1,18 +1,25 @@
 """Fair use of one server by many visitors: summaries run one at a time in arrival order, a bounded
-number wait (each knows its place), and each visitor may start only so many runs a minute."""
+number wait (each knows its place), and each visitor may start only so many runs a minute.
+
+The queue and the rate limit live in this module, once per server process, and never in
+`st.cache_resource`: any client can clear Streamlit's caches for the whole server with one websocket
+message (`clear_cache`), which would hand every visitor a fresh allowance and an empty queue.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 
 from summarizer.errors import SummarizerError
 
 RATE_WINDOW = 60.0        # seconds
 MAX_TRACKED_VISITORS = 10_000
+UNKNOWN_VISITOR = "address unknown"  # everyone the server cannot tell apart shares one allowance
+_LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 class Busy(SummarizerError):
@@ -79,3 +86,43 @@ class RateLimiter:
             runs.append(now)
             while len(self._runs) > MAX_TRACKED_VISITORS:
                 self._runs.popitem(last=False)
+
+
+def visitor_key(reported: str | None, forwarded_for: str | None, trusted_proxies: Collection[str]) -> str:
+    """Whom a request counts against: an address, or UNKNOWN_VISITOR.
+
+    Streamlit reports a loopback peer as no address, and its server (uvicorn) replaces a loopback
+    peer's address by the last X-Forwarded-For hop, so an address that is itself one of the forwarded
+    hops was told by whoever connected from this host. A forwarded hop counts only past a proxy the
+    operator lists (SUMMARIZER_TRUSTED_PROXIES), walking the chain from the right; a new session or a
+    made-up header is no new visitor."""
+    hops = [hop.strip() for hop in (forwarded_for or "").split(",") if hop.strip()]
+    address = "127.0.0.1" if reported is None or reported in hops else reported
+    while address in trusted_proxies and hops:
+        address = hops.pop()
+    if address in _LOOPBACK or address in trusted_proxies:
+        return UNKNOWN_VISITOR
+    return address
+
+
+_shared_lock = threading.Lock()
+_queue: SummaryQueue | None = None
+_limiter: RateLimiter | None = None
+
+
+def shared_queue(max_waiting: int) -> SummaryQueue:
+    """The server's one queue (made on first use with `max_waiting`)."""
+    global _queue
+    with _shared_lock:
+        if _queue is None:
+            _queue = SummaryQueue(max_waiting)
+        return _queue
+
+
+def shared_rate_limiter(per_minute: int) -> RateLimiter:
+    """The server's one rate limit (made on first use with `per_minute`)."""
+    global _limiter
+    with _shared_lock:
+        if _limiter is None:
+            _limiter = RateLimiter(per_minute)
+        return _limiter

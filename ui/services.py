@@ -3,7 +3,6 @@ one way it runs a summary with progress drawn on the page."""
 
 from __future__ import annotations
 
-import secrets
 import time
 
 import streamlit as st
@@ -16,7 +15,7 @@ from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
 from summarizer.storage import ResultStore, open_store
 
-from .admission import RateLimiter, SummaryQueue
+from .admission import RateLimiter, SummaryQueue, shared_queue, shared_rate_limiter, visitor_key
 from .failures import admin_details, reader_message, show_failure
 from .page_settings import PageSettings
 from .render import literal
@@ -47,24 +46,20 @@ def result_store() -> ResultStore:
     return open_store()
 
 
-@st.cache_resource
 def summary_queue() -> SummaryQueue:
     """One queue per server process: summaries run in arrival order, a bounded number wait."""
-    return SummaryQueue(config.load().queue_length)
+    return shared_queue(config.load().queue_length)
 
 
-@st.cache_resource
 def rate_limiter() -> RateLimiter:
-    return RateLimiter(config.load().runs_per_minute)
+    return shared_rate_limiter(config.load().runs_per_minute)
 
 
 def visitor() -> str:
-    """The visitor's address where the server sees one, else their session."""
-    state = session()
-    if "visitor" not in state:
-        state["visitor"] = f"session:{secrets.token_hex(8)}"
+    """The visitor's address where the server can tell it (`admission.visitor_key`)."""
     address = st.context.ip_address
-    return address if isinstance(address, str) and address else state["visitor"]
+    return visitor_key(address if isinstance(address, str) and address else None,
+                       st.context.headers.get("X-Forwarded-For"), config.load().trusted_proxies)
 
 
 def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True) -> SummaryResult:

@@ -1,0 +1,101 @@
+"""Limits a stranger cannot reset or bypass, probed as an attacker would: a real server, a raw
+websocket client speaking Streamlit's protocol, and headless Chromium for the honest reader."""
+
+from __future__ import annotations
+
+import os
+
+import fake_server
+import pytest
+from conftest import free_port, paragraph
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, open_app, paste, playwright_api
+from websockets.sync.client import connect
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("attacks"),
+              pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (make test installs it)")]
+RUNS_PER_MINUTE = 2
+REFUSED = "summaries in the last minute"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The page with a small allowance, so a test can use it up in seconds."""
+    env = dict(os.environ, HF_HOME=str(tmp_path_factory.mktemp("hf-home")), HF_HUB_OFFLINE="1",
+               SUMMARIZER_RUNS_PER_MINUTE=str(RUNS_PER_MINUTE))
+    env.pop("SUMMARIZER_TRUSTED_PROXIES", None)
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / f"attack-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log", "w")
+    try:
+        process, url = fake_server.start(free_port(), env, log)
+    except RuntimeError as failure:
+        pytest.fail(str(failure))
+    yield url
+    process.kill()
+    process.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_page(browser, server, **context_options):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, **context_options)
+    page = context.new_page()
+    open_app(page, server)
+    paste(page, paragraph("en"))
+    return page
+
+
+def summarise_once(page) -> bool:
+    """Click Summarise: True when a summary came, False when the page refused the run."""
+    page.get_by_role("button", name="Summarise").click()
+    outcome = page.locator(".literal-summary").or_(page.get_by_text(REFUSED))
+    outcome.first.wait_for(timeout=120_000)
+    page.wait_for_timeout(300)
+    return page.get_by_text(REFUSED).count() == 0
+
+
+def use_up_allowance(page) -> None:
+    for _ in range(RUNS_PER_MINUTE + 1):
+        if not summarise_once(page):
+            return
+    raise AssertionError("the page never refused a run")
+
+
+def send_back_message(server: str, message: BackMsg) -> None:
+    """A raw client: open Streamlit's websocket as the page's script does and send one message."""
+    with connect(server.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
+                 open_timeout=20) as socket:
+        socket.send(message.SerializeToString())
+        try:  # the server answers with the session's first messages once it has read ours
+            socket.recv(timeout=5)
+        except TimeoutError:
+            pass
+
+
+def test_one_clear_cache_message_resets_no_limit(browser, server):
+    page = new_page(browser, server)
+    use_up_allowance(page)
+    send_back_message(server, BackMsg(clear_cache=True))
+    assert not summarise_once(page)  # still refused: the limit does not live in a cache a client clears
+    page.screenshot(path=str(ARTIFACTS / "refused-after-clear-cache.png"), full_page=True)
+    page.context.close()
+
+
+def test_a_new_session_or_a_made_up_forwarded_address_is_no_new_visitor(browser, server):
+    first = new_page(browser, server)
+    use_up_allowance(first)
+    first.context.close()
+    fresh = new_page(browser, server)  # a new session from the same place
+    assert not summarise_once(fresh)
+    fresh.context.close()
+    forged = new_page(browser, server, extra_http_headers={"X-Forwarded-For": "203.0.113.77"})
+    assert not summarise_once(forged)  # no proxy is trusted, so the header counts for nothing
+    forged.context.close()
+
