@@ -26,6 +26,7 @@ class Config:
     max_inflated_bytes: int = 20_000_000        # SUMMARIZER_MAX_INFLATED_BYTES: a DOCX's XML, unpacked
     max_pdf_pages: int = 1_000                  # SUMMARIZER_MAX_PDF_PAGES
     url_max_bytes: int = 5_000_000              # SUMMARIZER_URL_MAX_BYTES
+    max_html_elements: int = 30_000             # SUMMARIZER_MAX_HTML_ELEMENTS: tags in a page to extract
     url_allow: tuple[str, ...] = ()             # SUMMARIZER_URL_ALLOW: hosts, addresses or networks
     backend: str = "fast"                       # SUMMARIZER_BACKEND: fast or reference
     threads: int = os.cpu_count() or 1          # SUMMARIZER_THREADS
@@ -71,6 +72,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
                                       minimum=10_000)),
         max_pdf_pages=int(number("SUMMARIZER_MAX_PDF_PAGES", defaults.max_pdf_pages)),
         url_max_bytes=int(number("SUMMARIZER_URL_MAX_BYTES", defaults.url_max_bytes, minimum=1_000)),
+        max_html_elements=int(number("SUMMARIZER_MAX_HTML_ELEMENTS", defaults.max_html_elements, minimum=100)),
         url_allow=_allow_list(env.get("SUMMARIZER_URL_ALLOW", "")),
         backend=backend,
         threads=int(number("SUMMARIZER_THREADS", defaults.threads)),

@@ -370,6 +370,25 @@ def test_url_import_refusal_is_shown_and_text_kept():
     assert at.text_area(key="article").value == "My own pasted text stays."
 
 
+def test_imports_count_against_the_visitors_allowance_and_take_a_turn(site, monkeypatch):
+    import ui.admission as admission
+
+    monkeypatch.setenv("SUMMARIZER_URL_ALLOW", "127.0.0.1")
+    monkeypatch.setenv("SUMMARIZER_RUNS_PER_MINUTE", "1")
+    turns = []
+    queue = admission.shared_queue(8)
+    original = queue.turn
+    monkeypatch.setattr(queue, "turn", lambda *a: (turns.append(1), original(*a))[1])
+    at = new_app()
+    at.text_input(key="import_url").set_value(site + "/news/council").run()
+    button(at, "Fetch article").click().run()
+    assert "raised seawall" in at.text_area(key="article").value and turns == [1]
+    button(at, "Fetch article").click().run()
+    [error] = notices(at, "error")
+    assert "in the last minute" in error and turns == [1]
+    assert "raised seawall" in at.text_area(key="article").value  # the first import stays
+
+
 def test_runtime_setting_picks_the_reference_path():
     at = new_app(runtime="reference", engine="abstractive", model="sshleifer/distilbart-cnn-6-6")
     assert at.radio(key="backend").value == "reference"

@@ -263,3 +263,45 @@ def test_cli_reads_pdf_html_and_docx(tmp_path, capsys):
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
     assert main([str(tmp_path / "bad.pdf"), "--quiet"]) == 2
     assert "bad.pdf" in capsys.readouterr().err
+
+
+def _docx_of(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_the_article_limit_counts_the_text_the_import_produces():
+    """Paragraphs come back separated by blank lines: those count, so an import never hands on more
+    than the limit (which Summarise would refuse, or a box would cut)."""
+    paragraphs = ["Short line of news."] * 60  # 19 characters each: 1,140 without separators
+    limit = len("\n\n".join(paragraphs)) - 1
+    assert 19 * 60 <= limit
+    with pytest.raises(InputError, match="more than"):
+        article_from_file("many.docx", _docx_of(paragraphs), max_chars=limit)
+    article = article_from_file("many.docx", _docx_of(paragraphs), max_chars=limit + 1)
+    assert len(article.text) == limit + 1
+    html = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "</article></body></html>").encode()
+    produced = article_from_file("many.html", html, max_chars=100_000).text  # blank lines between
+    assert "\n\n" in produced
+    with pytest.raises(InputError, match="more than"):
+        article_from_file("many.html", html, max_chars=len(produced) - 1)
+
+
+def test_a_page_of_many_empty_elements_is_refused_before_extraction(monkeypatch):
+    """Extraction's time and memory grow with the elements (a 9 MB page of empty tags: a minute)."""
+    import trafilatura
+
+    def never(*args, **kwargs):
+        raise AssertionError("extraction ran")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", never)
+    page = "<html><body>" + "<div><span></span></div>" * 20_000 + "<p>The council met.</p></body></html>"
+    with pytest.raises(InputError, match="80,00[0-9] HTML elements, more than the 30,000"):
+        article_from_file("tags.html", page.encode())

@@ -17,7 +17,7 @@ from .examples import for_reader, load_examples
 from .failures import admin_details, reader_message, show_failure
 from .page_settings import PageSettings
 from .render import literal
-from .services import detected_language, planned
+from .services import detected_language, planned, rate_limiter, summary_queue, visitor
 from .state import forget_result, session
 
 
@@ -36,10 +36,15 @@ def examples_row() -> None:
 
 
 def _take_import(read: Callable[[], ImportedArticle], doing: str) -> None:
-    """Put an imported article in the box, or say in plain words why it could not be read."""
+    """Put an imported article in the box, or say in plain words why it could not be read.
+
+    Reading a page or a document costs seconds of a core and tens of MB, as a summary does: it counts
+    against the visitor's allowance and waits its turn in the same queue."""
     state = session()
     try:
-        imported = read()
+        rate_limiter().check(visitor())
+        with summary_queue().turn():
+            imported = read()
         state.update(article=imported.text, import_note=imported, import_error="")
     except Exception as error:
         state.update(import_error=reader_message(error, doing), import_details=admin_details(error),
