@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +44,7 @@ def read_records(inputs: Iterable[str]) -> Iterator[Record]:
         path = Path(source)
         suffix = path.suffix.lower()
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.suffix.lower() in FILE_TYPES):
-                yield Record(str(file.relative_to(path)), path=str(file))
+            yield from _folder_records(path)
         elif suffix == ".jsonl":
             for number, line in enumerate(_text(path).splitlines(), 1):
                 if line.strip():
@@ -61,6 +61,21 @@ def read_records(inputs: Iterable[str]) -> Iterator[Record]:
         else:
             raise InputError(f"{source}: give .jsonl, .csv or .parquet files, a folder of articles, or a "
                              "text file with one web address a line")
+
+
+def _folder_records(folder: Path) -> Iterator[Record]:
+    """Its articles, sub-folders included. A symbolic link is never followed: it could lead anywhere on
+    the machine (`/etc/shadow` for a run as root), so it becomes that record's error."""
+    found = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders.sort()
+        found += [Path(root) / name for name in files if Path(name).suffix.lower() in FILE_TYPES]
+    for file in sorted(found):
+        record_id = str(file.relative_to(folder))
+        if file.is_symlink():
+            yield Record(record_id, error=f"{record_id} is a symbolic link; copy the file into the folder")
+        else:
+            yield Record(record_id, path=str(file))
 
 
 def _text(path: Path) -> str:
@@ -90,6 +105,8 @@ def _json_row(line: str, path: Path, number: int) -> dict[str, Any]:
         row = json.loads(line)
     except json.JSONDecodeError:
         return {"_error": f"{path.name}, line {number} is not JSON"}
+    except RecursionError:  # nested thousands deep: json gives up, and so does this one line
+        return {"_error": f"{path.name}, line {number} is nested too deeply to read"}
     return row if isinstance(row, dict) else {"_error": f"{path.name}, line {number} is not an object"}
 
 
@@ -139,8 +156,15 @@ def csv_row(row: dict[str, Any]) -> dict[str, str]:
     """`flat_row` for a spreadsheet: a cell that would start a formula (text from a web page can) gets a
     leading apostrophe, which spreadsheets show as text, and so does one that starts with an apostrophe,
     so `read_results` can take exactly one off again."""
-    return {name: "'" + value if value.startswith((*FORMULA_STARTS, "'")) else value
-            for name, value in flat_row(row).items()}
+    return {name: "'" + value if _could_start_a_formula(value) else value for name, value in flat_row(row).items()}
+
+
+def _could_start_a_formula(cell: str) -> bool:
+    """Spreadsheets skip leading spaces and read full-width signs (＝, ＋) as their ASCII forms."""
+    if cell.startswith(("'", "\t", "\r")):
+        return True
+    first = unicodedata.normalize("NFKC", cell.lstrip()[:1])
+    return first.startswith(FORMULA_STARTS)
 
 
 def _csv_value(cell: str) -> str:
@@ -180,9 +204,14 @@ def read_results(out: str | Path) -> list[dict[str, Any]]:
     return [_unflat(row) for row in parquet.read_table(out).to_pylist()]
 
 
-def check_output(out: Path) -> None:
+def check_output(out: Path, inputs: Iterable[str] = ()) -> None:
+    """The output's type, and that it is none of the inputs (writing, or resuming, would destroy it)."""
     if out.suffix not in OUTPUT_TYPES:
         raise InputError(f"{out}: the output must end in {', '.join(OUTPUT_TYPES)}")
+    target = out.resolve()
+    for source in inputs:
+        if Path(source).resolve() in (target, journal_path(target)):
+            raise InputError(f"{out} is also an input; write the results to another file")
 
 
 def journal_path(out: Path) -> Path:
@@ -211,7 +240,7 @@ def _complete_line_ids(path: Path, id_of: Any) -> set[str]:
     if not path.exists():
         return set()
     data = path.read_bytes()
-    complete = data[:data.rfind(b"\n") + 1]
+    complete = data[:_end_of_last_record(data, quoted=id_of is None) + 1]
     if len(complete) != len(data):
         with path.open("r+b") as file:
             file.truncate(len(complete))
@@ -226,6 +255,20 @@ def _complete_line_ids(path: Path, id_of: Any) -> set[str]:
         except (json.JSONDecodeError, KeyError, TypeError):
             continue
     return ids
+
+
+def _end_of_last_record(data: bytes, quoted: bool) -> int:
+    """The index of the newline ending the last whole record (-1 if none). In CSV a newline inside a
+    quoted field ends nothing: a record ends at a newline after an even number of quotes."""
+    if not quoted:
+        return data.rfind(b"\n")
+    end, quotes = -1, 0
+    for index, byte in enumerate(data):
+        if byte == 0x22:
+            quotes += 1
+        elif byte == 0x0A and quotes % 2 == 0:
+            end = index
+    return end
 
 
 class ResultWriter:

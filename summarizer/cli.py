@@ -331,8 +331,9 @@ def batch_main(argv: list[str]) -> int:
     from tqdm import tqdm
 
     from .batch import run_batch
-    from .batch_io import done_ids, read_records
+    from .batch_io import check_output, done_ids, read_records
 
+    check_output(Path(args.out), args.inputs)
     records = list(read_records(args.inputs))
     already = done_ids(Path(args.out)) & {r.id for r in records} if args.resume else set()
     workers = None if args.workers is None else max(1, args.workers)

@@ -202,3 +202,66 @@ def test_an_article_longer_than_csvs_field_limit_is_that_records_error(tmp_path)
     run_batch(read_records([str(source)]), out, EXTRACTIVE)
     rows = {row["id"]: row for row in read_results(out)}
     assert "over the limit" in rows["long"]["error"] and rows["short"]["summary"]
+
+
+def test_a_symlinked_file_in_an_input_folder_is_not_read(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "story.txt").write_text(paragraph("en"), encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is hunter2 and nobody may read it.", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
+    out = tmp_path / "o.jsonl"
+    run_batch(list(read_records([str(folder)])), out, EXTRACTIVE)
+    results = {r["id"]: r for r in read_results(out)}
+    assert set(results) == {"story.txt", "link.txt"}
+    assert "symbolic link" in results["link.txt"]["error"] and "hunter2" not in out.read_text()
+
+
+def test_one_deeply_nested_json_line_is_that_records_error(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "good", "text": paragraph("en")}) + "\n" + "[" * 100_000 + "\n",
+                    encoding="utf-8")
+    records = list(read_records([str(path)]))
+    assert [r.id for r in records] == ["good", "in.jsonl:2"]
+    assert "nested too deeply" in records[1].error
+
+
+def test_the_output_may_not_be_an_input(tmp_path, capsys):
+    path, _ = corpus(tmp_path, copies=1)
+    before = path.read_bytes()
+    for extra in ([], ["--resume"]):
+        assert main(["batch", str(path), "--out", str(path), "--engine", "extractive", *extra]) == 2
+        assert "also an input" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_a_csv_output_cut_inside_a_quoted_newline_resumes_cleanly(tmp_path):
+    out = tmp_path / "o.csv"
+    writer = ResultWriter(out)
+    writer.write({"id": "a", "title": "one line"})
+    writer.write({"id": "b", "title": "two\nlines that a kill cuts"})  # titles keep their newlines
+    writer.close(finished=False)
+    data = out.read_bytes()
+    out.write_bytes(data[:data.index(b"lines that")])  # killed inside b's quoted field, after its newline
+    from summarizer.batch_io import done_ids
+
+    assert done_ids(out) == {"a"}
+    writer = ResultWriter(out)
+    writer.write({"id": "b", "title": "two\nlines, written again"})
+    writer.close(finished=True)
+    assert [(r["id"], r.get("title")) for r in read_results(out)] == [
+        ("a", "one line"), ("b", "two\nlines, written again")]
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "＝HYPERLINK(\"http://x\")", "\u3000+1", "＠SUM(A1)"])
+def test_formula_cells_behind_spaces_or_in_full_width_are_neutralised(tmp_path, cell):
+    from summarizer.batch_io import csv_row
+
+    assert csv_row({"id": "x", "summary": cell})["summary"] == "'" + cell
+    out = tmp_path / "o.csv"
+    writer = ResultWriter(out)
+    writer.write({"id": cell, "summary": cell, "language": "en"})
+    writer.close(finished=True)
+    assert read_results(out)[0]["id"] == cell

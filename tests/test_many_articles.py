@@ -45,12 +45,30 @@ def test_two_files_of_one_name_both_stay(tmp_path):
 
 def test_a_list_over_the_cap_is_refused_before_any_work(tmp_path):
     config = replace(Config(), page_batch_articles=5)
-    with pytest.raises(InputError, match="holds 6 articles; this page summarises up to 5"):
+    with pytest.raises(InputError, match="holds more than 5 articles, the most this page summarises"):
         _records([Upload("feed.jsonl", feed(6))], tmp_path, config)
     with pytest.raises(InputError, match="6 files were uploaded"):
         _records([Upload(f"{n}.txt", b"text") for n in range(6)], tmp_path, config)
     (tmp_path / "again").mkdir()
     assert len(_records([Upload("feed.jsonl", feed(5))], tmp_path / "again", config)) == 5
+
+
+def test_a_long_list_is_counted_as_it_is_read_and_stopped_at_the_cap(tmp_path, monkeypatch):
+    import summarizer.batch_io as batch_io
+
+    made = []
+    original = batch_io._record
+    monkeypatch.setattr(batch_io, "_record", lambda row, fallback: made.append(1) or original(row, fallback))
+    rows = "text\n" + "a short line of news\n" * 100_000
+    with pytest.raises(InputError, match="more than 5 articles"):
+        _records([Upload("huge.csv", rows.encode())], tmp_path, replace(Config(), page_batch_articles=5))
+    assert len(made) == 6  # one past the cap, not a hundred thousand
+
+
+def test_a_deeply_nested_line_keeps_the_lists_good_rows(tmp_path):
+    data = feed(2) + b"\n" + b"[" * 100_000 + b"\n"
+    records = _records([Upload("feed.jsonl", data)], tmp_path, Config())
+    assert [bool(r.text) for r in records] == [True, True, False] and "nested" in records[2].error
 
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path):

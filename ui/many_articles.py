@@ -9,6 +9,7 @@ import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from itertools import islice
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -125,10 +126,11 @@ def _records(uploads: list[Any], folder: Path, config: Config) -> list[Record]:
         path.write_bytes(upload.getvalue())
         if is_list:
             lists.append(path)
-    records = list(read_records([*map(str, lists), str(articles)]))
+    # Counted as they are read: a list of a million rows stops at the first one past the cap.
+    records = list(islice(read_records([*map(str, lists), str(articles)]), config.page_batch_articles + 1))
     if len(records) > config.page_batch_articles:
-        raise InputError(f"The upload holds {len(records)} articles; this page summarises up to "
-                         f"{config.page_batch_articles} at a time. Split the list into smaller ones.")
+        raise InputError(f"The upload holds more than {config.page_batch_articles} articles, the most this "
+                         "page summarises at a time. Split the list into smaller ones.")
     if not records:
         raise InputError("The upload holds no articles: a list needs rows with a text column.")
     return records
