@@ -16,7 +16,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.settings import LENGTH_PRESETS
 from summarizer.text_input import clean_text
 from ui.article_input import article_box, examples_row, import_section, what_will_run
-from ui.failures import admin_details, reader_message, show_failure
+from ui.failures import reader_message, show_failure
 from ui.links import open_shared_result, restore_widgets
 from ui.many_articles import many_articles_section
 from ui.page_settings import from_query, to_query
@@ -64,7 +64,7 @@ compare_clicked = compare_column.button("Compare lengths", width="stretch")
 
 # --- running the models, only on request ---------------------------------------------------------
 if summarise_clicked or compare_clicked:
-    for key in ("error", "error_details", "shared_id", "stored_link"):
+    for key in ("error", "shared_id", "stored_link"):
         state.pop(key, None)  # type: ignore[misc]
     try:
         text = clean_text(article, SETTINGS.max_chars)
@@ -94,10 +94,10 @@ if summarise_clicked or compare_clicked:
                         translate_to=()), status, show_draft=False) for preset in LENGTH_PRESETS}
             status.update(label="Done", state="complete", expanded=False)
     except Exception as error:  # the page's boundary: a plain message, the article stays in the box
-        state.update(error=reader_message(error, "summarising"), error_details=admin_details(error))
+        state["error"] = reader_message(error, "summarising")
 
 if "error" in state:
-    show_failure(state["error"], state.get("error_details"))
+    show_failure(state["error"])
 
 # --- results -------------------------------------------------------------------------------------
 result_section(article, page, SETTINGS)

@@ -178,6 +178,7 @@ class Summarizer:
             if engine == "abstractive":
                 raise
             on_progress(Progress("fallback", f"Extractive summary instead: {error}"))
+            logging.getLogger(__name__).warning("extractive summary instead: %s", error)
             return self._extractive(article, timings, fallback_reason=str(error))
 
     def _extractive(self, article: Article, timings: dict[str, float],

@@ -35,6 +35,16 @@ class FetchRefused(SummarizerError):
     """The address, the response or its size is not acceptable; the message says which."""
 
 
+class Unreachable(FetchRefused):
+    """The page could not be had: no such host, no answer in time, a refused connection, an HTTP error,
+    a broken redirect. A page's visitor hears one sentence for all of them, so the importer cannot map
+    which hosts and ports answer; the message (the CLI's, and the server log's) says which."""
+
+    def __init__(self, message: str, url: str) -> None:
+        super().__init__(message, f"{url} could not be fetched: the site did not answer in time, or "
+                                  "answered with an error. Check the address, or paste the article's text.")
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     connect_timeout: float = 5.0
@@ -73,7 +83,7 @@ def system_resolver(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
-        raise FetchRefused(f"the host {host} could not be found ({error.strerror})") from None
+        raise Unreachable(f"the host {host} could not be found ({error.strerror})", host) from None
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
@@ -105,13 +115,13 @@ def fetch(url: str, policy: FetchPolicy | None = None, resolver: Resolver = syst
         if status in (301, 302, 303, 307, 308):
             location = headers.get("location")
             if not location:
-                raise FetchRefused(f"{url} redirected without saying where")
+                raise Unreachable(f"{url} redirected without saying where", url)
             url = urljoin(url, location)
             continue
         if status >= 400:
-            raise FetchRefused(f"{url} answered HTTP {status}")
+            raise Unreachable(f"{url} answered HTTP {status}", url)
         return FetchedPage(response_url, *_content_type(headers.get("content-type", "")), body)
-    raise FetchRefused(f"more than {MAX_REDIRECTS} redirects")
+    raise Unreachable(f"{url}: more than {MAX_REDIRECTS} redirects", url)
 
 
 def _content_type(header: str) -> tuple[str, str | None]:
@@ -146,7 +156,7 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
         conn.connect()
         remaining = policy.deadline - (time.monotonic() - started)
         if remaining <= 0:
-            raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download")
+            raise Unreachable(f"{url} took longer than {policy.deadline:g} s to download", url)
         # A server can send its headers one byte at a time, each inside the read timeout: past the
         # deadline the socket is shut, whatever is being read.
         watchdog = threading.Timer(remaining, _shut, (conn.sock, cut))
@@ -158,6 +168,8 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
         sock = conn.sock  # getresponse() may drop conn.sock when the server closes after replying
         sock.settimeout(policy.read_timeout)
         response = conn.getresponse()
+        if cut.is_set():  # headers trickled past the deadline: what was parsed is not the response
+            raise Unreachable(f"{url} took longer than {policy.deadline:g} s to download", url)
         headers = {k.lower(): v for k, v in response.getheaders()}
         if response.status in (301, 302, 303, 307, 308) or response.status >= 400:
             return url, response.status, headers, b""
@@ -172,18 +184,18 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
         while True:
             remaining = policy.deadline - (time.monotonic() - started)
             if remaining <= 0:
-                raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download")
+                raise Unreachable(f"{url} took longer than {policy.deadline:g} s to download", url)
             sock.settimeout(min(policy.read_timeout, remaining))
             try:
                 chunk = response.read1(65_536)  # what has arrived, not a full 64 KiB
             except TimeoutError:
                 if time.monotonic() - started >= policy.deadline:
-                    raise FetchRefused(f"{url} took longer than {policy.deadline:g} s "
-                                       "to download") from None
+                    raise Unreachable(f"{url} took longer than {policy.deadline:g} s to download",
+                                      url) from None
                 raise
             if not chunk:
                 if cut.is_set():  # the watchdog shut the socket: what arrived is not the whole page
-                    raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download")
+                    raise Unreachable(f"{url} took longer than {policy.deadline:g} s to download", url)
                 break
             size += len(chunk)
             if size > policy.max_bytes:
@@ -191,11 +203,11 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver,
             chunks.append(chunk)
         return url, response.status, headers, b"".join(chunks)
     except TimeoutError:
-        raise FetchRefused(f"{url} did not answer in time") from None
+        raise Unreachable(f"{url} did not answer in time", url) from None
     except (OSError, http.client.HTTPException, ssl.SSLError, ValueError) as error:
         if cut.is_set() or time.monotonic() - started >= policy.deadline:
-            raise FetchRefused(f"{url} took longer than {policy.deadline:g} s to download") from None
-        raise FetchRefused(f"{url} could not be fetched ({type(error).__name__}: {error})") from None
+            raise Unreachable(f"{url} took longer than {policy.deadline:g} s to download", url) from None
+        raise Unreachable(f"{url} could not be fetched ({type(error).__name__}: {error})", url) from None
     finally:
         if watchdog is not None:
             watchdog.cancel()
@@ -214,7 +226,7 @@ def _shut(sock: socket.socket | None, cut: threading.Event) -> None:
 def _checked_address(host: str, port: int, policy: FetchPolicy, resolver: Resolver) -> str:
     addresses = resolver(host, port)
     if not addresses:
-        raise FetchRefused(f"the host {host} has no address")
+        raise Unreachable(f"the host {host} has no address", host)
     for address in addresses:
         if policy.allows(host, address):
             continue

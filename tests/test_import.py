@@ -305,3 +305,26 @@ def test_a_page_of_many_empty_elements_is_refused_before_extraction(monkeypatch)
     page = "<html><body>" + "<div><span></span></div>" * 20_000 + "<p>The council met.</p></body></html>"
     with pytest.raises(InputError, match="80,00[0-9] HTML elements, more than the 30,000"):
         article_from_file("tags.html", page.encode())
+
+
+def test_a_closed_port_an_http_error_and_a_slow_page_read_the_same_to_a_visitor(site):
+    """One sentence for every way a page cannot be had, so the importer maps no hosts or ports; the
+    message for the log and the CLI still says which."""
+    from conftest import free_port
+
+    urls = [f"http://127.0.0.1:{free_port()}/news", site + "/no-such-page", site + "/trickle-headers"]
+    refusals = []
+    for url in urls:
+        with pytest.raises(FetchRefused) as refused:
+            fetch(url, FetchPolicy(allow=("127.0.0.1",), deadline=1.0, read_timeout=5.0))
+        refusals.append(refused.value)
+    assert len({r.reader.replace(url, "URL") for r, url in zip(refusals, urls)}) == 1
+    assert "Connection" in str(refusals[0]) or "refused" in str(refusals[0])
+    assert "404" in str(refusals[1]) and "404" not in refusals[1].reader
+    assert "longer than 1 s" in str(refusals[2])  # a trickled header is slow, not "of unknown type"
+
+
+def test_a_visitor_is_not_told_what_a_name_resolves_to():
+    with pytest.raises(FetchRefused) as refused:
+        fetch("http://intranet.example/", resolver=lambda host, port: ["127.0.0.2"])
+    assert "127.0.0.2" in str(refused.value) and "127.0.0.2" not in refused.value.reader

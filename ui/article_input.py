@@ -14,7 +14,7 @@ from summarizer.pipeline import Plan
 from summarizer.segmentation import count_words, length_label
 
 from .examples import for_reader, load_examples
-from .failures import admin_details, reader_message, show_failure
+from .failures import reader_message, show_failure
 from .page_settings import PageSettings
 from .render import literal
 from .services import detected_language, planned, rate_limiter, summary_queue, visitor
@@ -47,8 +47,7 @@ def _take_import(read: Callable[[], ImportedArticle], doing: str) -> None:
             imported = read()
         state.update(article=imported.text, import_note=imported, import_error="")
     except Exception as error:
-        state.update(import_error=reader_message(error, doing), import_details=admin_details(error),
-                     import_note=None)
+        state.update(import_error=reader_message(error, doing), import_note=None)
 
 
 def _import_from_url() -> None:
@@ -70,7 +69,7 @@ def import_section() -> None:
         st.file_uploader("Upload", type=[t.lstrip(".") for t in FILE_TYPES], key="upload",
                          on_change=_import_from_file)
     if state.get("import_error"):
-        show_failure(state["import_error"], state.get("import_details"))
+        show_failure(state["import_error"])
     imported = state.get("import_note")
     if imported:
         literal(f"Imported: {imported.title or 'untitled'} — {imported.source}", None, "import")

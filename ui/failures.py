@@ -1,15 +1,14 @@
 """What a reader is told when something fails: plain words, never a traceback. The technical message
-goes to the server log and to a collapsed "details for the administrator" section."""
+goes to the server log only: on a public page it would tell strangers the server's paths, the addresses
+a host name resolves to, and which ports answer."""
 
 from __future__ import annotations
 
 import logging
 
-import streamlit as st
-
 from summarizer.errors import SummarizerError
 
-from .render import literal, notice
+from .render import notice
 
 _log = logging.getLogger("app")
 
@@ -17,7 +16,7 @@ _log = logging.getLogger("app")
 def reader_message(error: BaseException, doing: str) -> str:
     if isinstance(error, SummarizerError):
         if error.reader != str(error):
-            _log.info("while %s: %s", doing, error)
+            _log.warning("while %s: %s", doing, error)
         return error.reader
     _log.error("unexpected failure while %s", doing, exc_info=error)
     if isinstance(error, MemoryError):
@@ -26,15 +25,5 @@ def reader_message(error: BaseException, doing: str) -> str:
             "moment.")
 
 
-def admin_details(error: BaseException) -> str | None:
-    """The technical message, when it says more than the reader's."""
-    if isinstance(error, SummarizerError):
-        return str(error) if str(error) != error.reader else None
-    return f"{type(error).__name__}: {error}"
-
-
-def show_failure(message: str, details: str | None) -> None:
+def show_failure(message: str) -> None:
     notice("error", message)
-    if details:
-        with st.expander("Details for the administrator"):
-            literal(details, None, "admin-details")

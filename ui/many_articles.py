@@ -24,7 +24,7 @@ from summarizer.errors import InputError
 from summarizer.languages import language_name
 
 from .admission import Busy
-from .failures import admin_details, reader_message, show_failure
+from .failures import reader_message, show_failure
 from .page_settings import PageSettings
 from .render import literal
 from .services import rate_limiter, summary_queue, visitor
@@ -46,7 +46,7 @@ def many_articles_section(page: PageSettings, config: Config) -> None:
         if st.button("Summarise all", key="batch_run", disabled=not state.get("batch_files")):
             _summarise_all(page, config)
         if state.get("batch_error"):
-            show_failure(state["batch_error"], state.get("batch_error_details"))
+            show_failure(state["batch_error"])
         rows = state.get("batch_rows")
         if rows:
             _results(rows)
@@ -54,7 +54,7 @@ def many_articles_section(page: PageSettings, config: Config) -> None:
 
 def _summarise_all(page: PageSettings, config: Config) -> None:
     state = session()
-    for key in ("batch_rows", "batch_error", "batch_error_details"):
+    for key in ("batch_rows", "batch_error"):
         state.pop(key, None)  # type: ignore[misc]
     rows: list[dict[str, Any]] = []
     try:
@@ -78,8 +78,7 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
                       explain=_reader_error)
         bar.empty()
     except Exception as error:  # the section's boundary: a plain message, the uploads stay
-        state.update(batch_error=reader_message(error, "summarising the articles"),
-                     batch_error_details=admin_details(error))
+        state["batch_error"] = reader_message(error, "summarising the articles")
     if rows:
         state["batch_rows"] = rows  # what finished before a failure is still shown
 

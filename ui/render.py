@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import logging
 
 import regex
 import streamlit as st
@@ -14,6 +15,8 @@ from summarizer.languages import is_right_to_left, language_name
 from summarizer.result import SummaryResult
 from summarizer.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
 from summarizer.segmentation import length_label, sentence_separator
+
+_log = logging.getLogger("app")
 
 STYLE = """<style>
 .literal { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; font-size: 1.02rem;
@@ -107,9 +110,7 @@ def summary_column(result: SummaryResult) -> None:
                        "non-commercial purposes only.")
     if result.fallback_reason:
         notice("info", "These are key sentences from the article: the AI model could not be used on this "
-                       "server right now.")
-        with st.expander("Details for the administrator"):
-            literal(result.fallback_reason, None, "fallback-details")
+                       "server right now.")  # why is in the server log (the pipeline logs it)
     for note in result.notes:
         notice("info", note)
     facts_by_sentence = _facts_by_sentence(result)
@@ -132,7 +133,7 @@ def summary_column(result: SummaryResult) -> None:
 
 def translations(result: SummaryResult, targets: tuple[str, ...]) -> None:
     """The summary's translations two to a row, so fourteen stay readable; failures in one notice,
-    their technical reasons in a collapsed section for whoever runs the server."""
+    their technical reasons in the server log."""
     failed = [code for code in targets if code in result.errors]
     if failed:
         names = ", ".join(language_name(code) for code in failed)
@@ -142,9 +143,8 @@ def translations(result: SummaryResult, targets: tuple[str, ...]) -> None:
         else:
             notice("error", f"No translation into {names}: the translation models are not available on "
                             "this server right now. The summary and the other translations are unaffected.")
-        with st.expander("Details for the administrator"):
-            for code in failed:
-                literal(f"{language_name(code)}: {result.errors[code]}", None, f"error-{code}")
+        for code in failed:
+            _log.warning("no translation into %s: %s", code, result.errors[code])
     shown = [code for code in targets if code not in result.errors]
     for start in range(0, len(shown), 2):
         for column, code in zip(st.columns(2), shown[start:start + 2]):

@@ -16,7 +16,7 @@ from summarizer.settings import SummarySettings
 from summarizer.storage import ResultStore, open_store
 
 from .admission import RateLimiter, SummaryQueue, shared_queue, shared_rate_limiter, visitor_key
-from .failures import admin_details, reader_message, show_failure
+from .failures import reader_message, show_failure
 from .page_settings import PageSettings
 from .render import literal
 from .result_cache import ResultCache, cache_key
@@ -114,4 +114,4 @@ def keep_result(text: str, settings: PageSettings, result: SummaryResult) -> Non
         st.query_params["r"] = state["stored_link"]
     except Exception as error:
         state.pop("stored_link", None)
-        show_failure(reader_message(error, "keeping a link to this result"), admin_details(error))
+        show_failure(reader_message(error, "keeping a link to this result"))

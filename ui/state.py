@@ -23,15 +23,12 @@ class PageSession(TypedDict, total=False):
     comparison: dict[str, SummaryResult]   # Compare lengths: preset -> result
     stored_link: str                       # the kept result's id (its link)
     shared_id: str                         # the id of a result opened from a link
-    error: str                             # a failed run, in words for readers
-    error_details: str | None              # ... and for the administrator
+    error: str                             # a failed run, in words for readers (details: server log)
     import_error: str
-    import_details: str | None
     import_note: ImportedArticle | None
     refused_model: str                     # a model a link asked for that this site does not offer
     batch_rows: list[dict[str, Any]]       # "Many articles": one result record per article
     batch_error: str
-    batch_error_details: str | None
     # widgets, by their keys
     model_choice: str
     custom_model: str
@@ -53,5 +50,5 @@ def session() -> PageSession:
 
 def forget_result() -> None:
     """A new article or a new run: nothing shown belongs to the old one any more."""
-    for key in ("result", "comparison", "error", "error_details", "shared_id", "stored_link"):
+    for key in ("result", "comparison", "error", "shared_id", "stored_link"):
         session().pop(key, None)  # type: ignore[misc]
