@@ -35,6 +35,8 @@ class Config:
     database: str | None = None                 # SUMMARIZER_DATABASE: SQLite path or postgresql:// URL
     share_max_bytes: int = 1_000_000            # SUMMARIZER_SHARE_MAX_BYTES
     share_expiry_days: float = 90.0             # SUMMARIZER_SHARE_EXPIRY_DAYS
+    share_total_mb: int = 2_000                 # SUMMARIZER_SHARE_TOTAL_MB: the whole store, on disk
+    share_visitor_mb: int = 20                  # SUMMARIZER_SHARE_VISITOR_MB: one visitor's entries a day
     keep_results: bool = True                   # SUMMARIZER_KEEP_RESULTS: store each result for its link
     any_model: bool = False                     # SUMMARIZER_ANY_MODEL: page visitors may name any model
     model_memory_mb: int = 8_000                # SUMMARIZER_MODEL_MEMORY_MB: loaded models, all together
@@ -82,6 +84,8 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         share_max_bytes=int(number("SUMMARIZER_SHARE_MAX_BYTES", defaults.share_max_bytes, minimum=1_000)),
         share_expiry_days=float(number("SUMMARIZER_SHARE_EXPIRY_DAYS", defaults.share_expiry_days, float,
                                        minimum=0.001)),
+        share_total_mb=int(number("SUMMARIZER_SHARE_TOTAL_MB", defaults.share_total_mb)),
+        share_visitor_mb=int(number("SUMMARIZER_SHARE_VISITOR_MB", defaults.share_visitor_mb)),
         any_model=_flag(env, "SUMMARIZER_ANY_MODEL"),
         keep_results=_flag(env, "SUMMARIZER_KEEP_RESULTS", default=True),
         model_memory_mb=int(number("SUMMARIZER_MODEL_MEMORY_MB", defaults.model_memory_mb, minimum=100)),

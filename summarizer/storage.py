@@ -23,6 +23,7 @@ from .errors import SummarizerError
 DEFAULT_SQLITE_PATH = Path(".data") / "results.sqlite3"
 DEFAULT_MAX_ENTRY_BYTES = config.Config.share_max_bytes
 DEFAULT_EXPIRY_DAYS = config.Config.share_expiry_days
+DEFAULT_TOTAL_BYTES = config.Config.share_total_mb * 1_000_000
 DEFAULT_LOCK_TIMEOUT = 5.0  # seconds a write waits for another writer before giving up
 ID_BYTES = 24  # 192 bits, 32 URL-safe characters
 SCHEMA_VERSION = 1  # stored with every entry; a reader refuses versions it does not know, with a message
@@ -41,6 +42,8 @@ PURGE_SQL = "DELETE FROM shared_results WHERE expires_at <= {p}"
 log = logging.getLogger(__name__)
 UNAVAILABLE = ("Shared results are unavailable right now: the results database did not answer. "
                "Your text and summary are still here; try again in a minute.")
+FULL = ("This site's store of shared links is full right now, so this result cannot be kept for a link. "
+        "Download it instead.")
 FOREIGN = ("This link was saved by a different version of the app and cannot be shown. Paste the article "
            "again to summarise it.")
 
@@ -64,14 +67,29 @@ class _SqlStore:
 
     placeholder = "?"
 
-    def __init__(self, max_entry_bytes: int, expiry_days: float, clock: Callable[[], float]) -> None:
+    def __init__(self, max_entry_bytes: int, expiry_days: float, clock: Callable[[], float],
+                 max_total_bytes: int = DEFAULT_TOTAL_BYTES) -> None:
         self.max_entry_bytes = max_entry_bytes
+        self.max_total_bytes = max_total_bytes
         self.expiry_seconds = expiry_days * 86_400
         self.clock = clock  # injected so expiry can be tested without waiting
         self._purged_at = float("-inf")
 
     def purge_expired(self) -> int:
         raise NotImplementedError
+
+    def stored_bytes(self) -> int:
+        """What the store takes on disk now (cheap: never a scan of the entries)."""
+        raise NotImplementedError
+
+    def _check_room(self) -> None:
+        """Refused, not evicted, when full: a stranger filling the store must not push out others' links."""
+        used = self.stored_bytes()
+        if used >= self.max_total_bytes:
+            log.warning("shared results: the store holds %d bytes, at its %d-byte limit", used,
+                        self.max_total_bytes)
+            raise StoreError(f"the shared-results store holds {used:,} bytes, at its limit of "
+                             f"{self.max_total_bytes:,} (SUMMARIZER_SHARE_TOTAL_MB)", FULL)
 
     def _purge_when_due(self) -> None:
         """Expired entries go on a schedule driven by writes: no thread, and a failure only logs."""
@@ -126,35 +144,53 @@ class _SqlStore:
 class SQLiteStore(_SqlStore):
     def __init__(self, path: str | Path = DEFAULT_SQLITE_PATH, max_entry_bytes: int = DEFAULT_MAX_ENTRY_BYTES,
                  expiry_days: float = DEFAULT_EXPIRY_DAYS, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-                 clock: Callable[[], float] = time.time) -> None:
-        super().__init__(max_entry_bytes, expiry_days, clock)
+                 clock: Callable[[], float] = time.time, max_total_bytes: int = DEFAULT_TOTAL_BYTES) -> None:
+        super().__init__(max_entry_bytes, expiry_days, clock, max_total_bytes)
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         self._local = threading.local()
         with self._database("open the database", (sqlite3.Error, OSError)):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.connect() as connection:
-                connection.execute(CREATE_SQL)
+            self.connect()
 
     def connect(self) -> sqlite3.Connection:
-        """One connection per thread (sqlite3 connections must not cross threads)."""
-        connection = getattr(self._local, "connection", None)
+        """One connection per thread (sqlite3 connections must not cross threads). A database file
+        deleted or replaced under the running server is opened (and its table made) anew, rather than
+        every later write failing into the unlinked file until a restart."""
+        connection, inode = getattr(self._local, "connection", None), getattr(self._local, "inode", None)
+        current = self._inode()
+        if connection is not None and current != inode:
+            log.warning("shared results: %s was deleted or replaced; opening it anew", self.path)
+            connection.close()
+            connection = None
         if connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=self.lock_timeout)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
-            self._local.connection = connection
+            connection.execute(CREATE_SQL)
+            self._local.connection, self._local.inode = connection, self._inode()
         return connection
+
+    def _inode(self) -> int | None:
+        try:
+            return self.path.stat().st_ino
+        except FileNotFoundError:
+            return None
+
+    def stored_bytes(self) -> int:
+        files = [self.path, Path(f"{self.path}-wal")]
+        return sum(f.stat().st_size for f in files if f.exists())
 
     def put(self, payload: dict[str, Any]) -> str:
         row = self._new_row(self._encode(payload))
-        with self._database("store a result", sqlite3.Error), self.connect() as connection:
+        self._check_room()
+        with self._database("store a result", (sqlite3.Error, OSError)), self.connect() as connection:
             connection.execute(self._sql(INSERT_SQL), row)  # one transaction: committed whole or not at all
         self._purge_when_due()
         return row[0]
 
     def get(self, entry_id: str) -> dict[str, Any] | None:
-        with self._database("read a result", sqlite3.Error):
+        with self._database("read a result", (sqlite3.Error, OSError)):
             row = self.connect().execute(self._sql(SELECT_SQL), (entry_id, self.clock())).fetchone()
         return self._decode(row[0]) if row else None
 
@@ -167,8 +203,9 @@ class PostgresStore(_SqlStore):
     placeholder = "%s"
 
     def __init__(self, url: str, max_entry_bytes: int = DEFAULT_MAX_ENTRY_BYTES,
-                 expiry_days: float = DEFAULT_EXPIRY_DAYS, clock: Callable[[], float] = time.time) -> None:
-        super().__init__(max_entry_bytes, expiry_days, clock)
+                 expiry_days: float = DEFAULT_EXPIRY_DAYS, clock: Callable[[], float] = time.time,
+                 max_total_bytes: int = DEFAULT_TOTAL_BYTES) -> None:
+        super().__init__(max_entry_bytes, expiry_days, clock, max_total_bytes)
         import psycopg
 
         self._psycopg = psycopg
@@ -179,8 +216,14 @@ class PostgresStore(_SqlStore):
         except psycopg.OperationalError as error:
             raise StoreError(f"cannot reach the PostgreSQL database ({error})".strip()) from None
 
+    def stored_bytes(self) -> int:
+        with self._database("measure the store", self._psycopg.Error), \
+                self._psycopg.connect(self.url, connect_timeout=10) as connection:
+            return int(connection.execute("SELECT pg_total_relation_size('shared_results')").fetchone()[0])
+
     def put(self, payload: dict[str, Any]) -> str:
         row = self._new_row(self._encode(payload))
+        self._check_room()
         with self._database("store a result", self._psycopg.Error), \
                 self._psycopg.connect(self.url, connect_timeout=10) as connection:  # commits on exit
             connection.execute(self._sql(INSERT_SQL), row)
@@ -204,6 +247,7 @@ def open_store(database: str | None = None) -> ResultStore:
     settings = config.load()
     database = database or settings.database or str(DEFAULT_SQLITE_PATH)
     max_bytes, expiry = settings.share_max_bytes, settings.share_expiry_days
+    total = settings.share_total_mb * 1_000_000
     if database.startswith(("postgresql://", "postgres://")):
-        return PostgresStore(database, max_bytes, expiry)
-    return SQLiteStore(database.removeprefix("sqlite:///"), max_bytes, expiry)
+        return PostgresStore(database, max_bytes, expiry, max_total_bytes=total)
+    return SQLiteStore(database.removeprefix("sqlite:///"), max_bytes, expiry, max_total_bytes=total)

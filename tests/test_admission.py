@@ -91,3 +91,17 @@ def test_trusted_proxies_must_be_addresses():
     assert config.load({"SUMMARIZER_TRUSTED_PROXIES": "127.0.0.1, ::1"}).trusted_proxies == ("127.0.0.1", "::1")
     with pytest.raises(config.ConfigError, match="SUMMARIZER_TRUSTED_PROXIES"):
         config.load({"SUMMARIZER_TRUSTED_PROXIES": "proxy.internal"})
+
+
+def test_each_visitor_may_keep_so_many_bytes_of_links_a_day():
+    from ui.admission import ShareAllowance
+
+    now = [0.0]
+    allowance = ShareAllowance(1_000, clock=lambda: now[0])
+    allowance.take("a", 600)
+    allowance.take("b", 900)  # another visitor's allowance is their own
+    with pytest.raises(Busy, match="not kept for a link"):
+        allowance.take("a", 500)
+    allowance.take("a", 400)
+    now[0] = 86_400.0  # a day later the first entries no longer count
+    allowance.take("a", 900)

@@ -22,8 +22,7 @@ def fresh_server(fake_models, monkeypatch):
 
     st.cache_resource.clear()
     st.cache_data.clear()
-    monkeypatch.setattr(admission, "_queue", None)
-    monkeypatch.setattr(admission, "_limiter", None)
+    monkeypatch.setattr(admission, "_shared", {})
 
 
 @pytest.fixture
@@ -506,6 +505,20 @@ def test_too_many_runs_a_minute_is_a_plain_message_and_the_text_stays(monkeypatc
     [error] = notices(at, "error")
     assert "in the last minute" in error
     assert at.text_area(key="article").value == paragraph("fr")
+
+
+def test_a_visitor_past_their_share_allowance_keeps_the_result_on_screen(tmp_path, monkeypatch):
+    import ui.admission as admission
+
+    monkeypatch.setenv("SUMMARIZER_DATABASE", str(tmp_path / "links.sqlite3"))
+    at = summarise(new_app(), paragraph("en"), engine="extractive")
+    assert "stored_link" in at.session_state
+    admission._shared["share"] = admission.ShareAllowance(1)  # far below one entry, already spent
+    admission._shared["share"].take(admission.UNKNOWN_VISITOR, 1)
+    at = summarise(at, paragraph("fr"))
+    [error] = notices(at, "error")
+    assert "not kept for a link" in error and "stored_link" not in at.session_state
+    assert at.session_state["result"].language == "fr" and html_blocks(at, "literal-summary")
 
 
 def test_examples_put_the_readers_language_first():

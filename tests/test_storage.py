@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -249,3 +250,26 @@ def test_a_full_disk_is_a_plain_error_and_loses_nothing_acknowledged(tmp_path):
     report = json.loads(run.stdout)
     assert report["outcome"].startswith("Shared results are unavailable right now")
     assert SQLiteStore(path).get(report["kept"]) == {"text": "stored while there was room"}
+
+
+def test_a_database_file_deleted_under_a_running_server_is_made_anew(tmp_path):
+    path = tmp_path / "links.sqlite3"
+    store = SQLiteStore(path)
+    first = store.put({"text": "before"})
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    assert store.get(first) is None  # gone with its file...
+    second = store.put({"text": "after"})  # ...but sharing goes on, into a new file
+    assert store.get(second) == {"text": "after"} and path.is_file()
+    assert SQLiteStore(path).get(second) == {"text": "after"}  # written to the file on disk, not the old one
+
+
+def test_a_full_store_refuses_new_entries_and_keeps_the_ones_it_has(make_store):
+    store = make_store()
+    kept = store.put(PAYLOAD)
+    full = make_store(max_total_bytes=store.stored_bytes())
+    with pytest.raises(StoreError) as refused:
+        full.put(PAYLOAD)
+    assert "full" in refused.value.reader and "SUMMARIZER" not in refused.value.reader
+    assert full.get(kept) == PAYLOAD  # nothing is evicted to make room
+    assert make_store(max_total_bytes=10 * store.stored_bytes() + 10_000_000).put(PAYLOAD)

@@ -13,10 +13,12 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from summarizer.errors import SummarizerError
 
 RATE_WINDOW = 60.0        # seconds
+SHARE_WINDOW = 86_400.0   # seconds: a day
 MAX_TRACKED_VISITORS = 10_000
 UNKNOWN_VISITOR = "address unknown"  # everyone the server cannot tell apart shares one allowance
 _LOOPBACK = frozenset({"127.0.0.1", "::1"})
@@ -64,28 +66,59 @@ class SummaryQueue:
         return len(self._turns)
 
 
+class _Ledger:
+    """What each visitor has spent within a sliding window, for the most recent MAX_TRACKED_VISITORS."""
+
+    def __init__(self, window: float, clock: Callable[[], float]) -> None:
+        self.window = window
+        self.clock = clock
+        self._spent: OrderedDict[str, deque[tuple[float, int]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def spend(self, visitor: str, amount: int, limit: int, refuse: Callable[[int, float], Busy]) -> None:
+        """Record `amount` for `visitor`, or raise `refuse(spent, seconds until room)` past `limit`."""
+        now = self.clock()
+        with self._lock:
+            entries = self._spent.setdefault(visitor, deque())
+            self._spent.move_to_end(visitor)
+            while entries and now - entries[0][0] >= self.window:
+                entries.popleft()
+            spent = sum(a for _, a in entries)
+            if entries and spent + amount > limit:
+                raise refuse(spent, self.window - (now - entries[0][0]))
+            entries.append((now, amount))
+            while len(self._spent) > MAX_TRACKED_VISITORS:
+                self._spent.popitem(last=False)
+
+
 class RateLimiter:
     def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
-        self.clock = clock
-        self._runs: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._ledger = _Ledger(RATE_WINDOW, clock)
 
     def check(self, visitor: str) -> None:
         """Count one run for `visitor`, or raise Busy when the last minute already holds the limit."""
-        now = self.clock()
-        with self._lock:
-            runs = self._runs.setdefault(visitor, deque())
-            self._runs.move_to_end(visitor)
-            while runs and now - runs[0] >= RATE_WINDOW:
-                runs.popleft()
-            if len(runs) >= self.per_minute:
-                wait = RATE_WINDOW - (now - runs[0])
-                raise Busy(f"You have started {len(runs)} summaries in the last minute, the most this site "
-                           f"allows. Please wait about {wait:.0f} seconds; your text stays here.", wait)
-            runs.append(now)
-            while len(self._runs) > MAX_TRACKED_VISITORS:
-                self._runs.popitem(last=False)
+        def refuse(runs: int, wait: float) -> Busy:
+            return Busy(f"You have started {runs} summaries in the last minute, the most this site "
+                        f"allows. Please wait about {wait:.0f} seconds; your text stays here.", wait)
+
+        self._ledger.spend(visitor, 1, self.per_minute, refuse)
+
+
+class ShareAllowance:
+    """Bytes of results one visitor may keep for links in a day: a stranger cannot fill the store."""
+
+    def __init__(self, bytes_per_day: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.bytes_per_day = bytes_per_day
+        self._ledger = _Ledger(SHARE_WINDOW, clock)
+
+    def take(self, visitor: str, size: int) -> None:
+        def refuse(spent: int, wait: float) -> Busy:
+            return Busy(f"Results from you take {spent / 1e6:.1f} MB of this site's links today, the most "
+                        "it keeps for one visitor, so this one is not kept for a link. Download it instead; "
+                        f"links work again in about {wait / 3600:.0f} hours.", wait)
+
+        self._ledger.spend(visitor, size, self.bytes_per_day, refuse)
 
 
 def visitor_key(reported: str | None, forwarded_for: str | None, trusted_proxies: Collection[str]) -> str:
@@ -106,23 +139,23 @@ def visitor_key(reported: str | None, forwarded_for: str | None, trusted_proxies
 
 
 _shared_lock = threading.Lock()
-_queue: SummaryQueue | None = None
-_limiter: RateLimiter | None = None
+_shared: dict[str, object] = {}  # the process's one queue and allowances, made on first use
+
+
+def _once(name: str, make: Callable[[], object]) -> Any:
+    with _shared_lock:
+        if name not in _shared:
+            _shared[name] = make()
+        return _shared[name]
 
 
 def shared_queue(max_waiting: int) -> SummaryQueue:
-    """The server's one queue (made on first use with `max_waiting`)."""
-    global _queue
-    with _shared_lock:
-        if _queue is None:
-            _queue = SummaryQueue(max_waiting)
-        return _queue
+    return _once("queue", lambda: SummaryQueue(max_waiting))
 
 
 def shared_rate_limiter(per_minute: int) -> RateLimiter:
-    """The server's one rate limit (made on first use with `per_minute`)."""
-    global _limiter
-    with _shared_lock:
-        if _limiter is None:
-            _limiter = RateLimiter(per_minute)
-        return _limiter
+    return _once("rate", lambda: RateLimiter(per_minute))
+
+
+def shared_share_allowance(bytes_per_day: int) -> ShareAllowance:
+    return _once("share", lambda: ShareAllowance(bytes_per_day))

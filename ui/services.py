@@ -3,6 +3,7 @@ one way it runs a summary with progress drawn on the page."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
@@ -15,7 +16,14 @@ from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
 from summarizer.storage import ResultStore, open_store
 
-from .admission import RateLimiter, SummaryQueue, shared_queue, shared_rate_limiter, visitor_key
+from .admission import (
+    RateLimiter,
+    SummaryQueue,
+    shared_queue,
+    shared_rate_limiter,
+    shared_share_allowance,
+    visitor_key,
+)
 from .failures import reader_message, show_failure
 from .page_settings import PageSettings
 from .render import literal
@@ -108,9 +116,11 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
 def keep_result(text: str, settings: PageSettings, result: SummaryResult) -> None:
     """Store the text, settings and result shown, for the link; a failure leaves the result on screen."""
     state = session()
+    entry = {"text": text, "page": settings.to_dict(), "result": result.to_dict()}
     try:
-        state["stored_link"] = result_store().put(
-            {"text": text, "page": settings.to_dict(), "result": result.to_dict()})
+        shared_share_allowance(config.load().share_visitor_mb * 1_000_000).take(
+            visitor(), len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))
+        state["stored_link"] = result_store().put(entry)
         st.query_params["r"] = state["stored_link"]
     except Exception as error:
         state.pop("stored_link", None)
