@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
@@ -53,4 +54,43 @@ class SummaryResult:
         missing = [name for name in required if name not in data]
         if missing:
             raise ValueError(f"a stored result lacks {', '.join(missing)}")
-        return cls(**{k: v for k, v in data.items() if k in known})
+        result = cls(**{k: v for k, v in data.items() if k in known})
+        _check_shape(result)
+        return result
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
+
+
+def _check_shape(result: SummaryResult) -> None:
+    """ValueError unless every field has the type and form this program writes: an entry put into the
+    database by other means must not reach a front end's code as something else (a traceback there)."""
+    def strings(values: Any) -> bool:
+        return all(isinstance(v, str) for v in values)
+
+    def code(value: Any) -> bool:
+        return isinstance(value, str) and bool(_LANGUAGE_CODE.fullmatch(value))
+
+    checks = {
+        "summary": isinstance(result.summary, str) and isinstance(result.engine, str),
+        "model": result.model is None or isinstance(result.model, str),
+        "language": result.language is None or code(result.language),
+        "counts": all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                      for n in (result.source_words, result.summary_words, result.chunks)),
+        "compression": isinstance(result.compression, (int, float)),
+        "translations": isinstance(result.translations, dict) and all(map(code, result.translations))
+        and strings(result.translations.values()),
+        "translated_sentences": isinstance(result.translated_sentences, dict)
+        and all(map(code, result.translated_sentences))
+        and all(isinstance(v, list) and strings(v) for v in result.translated_sentences.values()),
+        "errors": isinstance(result.errors, dict) and all(map(code, result.errors)) and strings(result.errors.values()),
+        "notes": isinstance(result.notes, list) and strings(result.notes),
+        "support": isinstance(result.support, list) and all(
+            isinstance(s, dict) and isinstance(s.get("sources", []), list)
+            and all(isinstance(i, int) for i in s.get("sources", []))
+            and strings(s.get("source_sentences", [])) for s in result.support),
+        "timings": isinstance(result.timings, dict) and all(isinstance(v, (int, float)) for v in result.timings.values()),
+    }
+    wrong = [name for name, ok in checks.items() if not ok]
+    if wrong:
+        raise ValueError(f"a stored result has malformed {', '.join(wrong)}")

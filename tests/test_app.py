@@ -339,6 +339,31 @@ def test_results_stored_by_another_version_open_or_say_why():
     assert not at.exception and "result" not in at.session_state
 
 
+@pytest.mark.parametrize("page, result, refused", [
+    ({"length": "enormous", "targets": ["fr", "xx"]}, {}, False),
+    ({"model": 7}, {}, True),
+    ({}, {"language": "../../etc"}, True),
+    ({}, {"translations": {"fr": ["not", "text"]}}, True),
+    ({}, {"language": "<script>"}, True),
+    ({}, {"support": [{"sources": "0", "source_sentences": [1]}]}, True),
+    ({}, {"summary_words": -3}, True),
+])
+def test_an_entry_written_straight_into_the_database_is_refused_in_words(page, result, refused):
+    from summarizer.storage import open_store
+
+    good = {"summary": "The council met.", "engine": "extractive", "model": None, "language": "en",
+            "source_words": 40, "summary_words": 3, "compression": 0.075, "chunks": 1}
+    entry_id = open_store().put({"text": paragraph("en"), "page": page, "result": {**good, **result}})
+    at = new_app(r=entry_id)
+    assert not at.exception
+    if refused:
+        [error] = notices(at, "error")
+        assert "different version" in error and "result" not in at.session_state
+    else:  # an unknown setting falls back to its default, as in a hand-typed address
+        assert at.session_state["result"].summary == "The council met."
+        assert at.radio(key="length").value == "medium" and at.session_state["targets"] == ["fr"]
+
+
 def test_unknown_or_expired_link_says_so():
     at = new_app(r="not-a-real-id")
     [error] = notices(at, "error")

@@ -9,7 +9,7 @@ from summarizer.catalogue import SUMMARY_MODELS
 from summarizer.result import SummaryResult
 
 from .failures import reader_message
-from .page_settings import AUTO_MODEL, PageSettings
+from .page_settings import AUTO_MODEL, PageSettings, from_query, to_query
 from .services import result_store
 from .state import session
 
@@ -42,9 +42,11 @@ def open_shared_result(entry_id: str, any_model: bool) -> None:
         state["error"] = "This link was not found or has expired. Paste the article again to summarise it."
         return
     try:
-        shown = PageSettings.from_dict(entry["page"])
+        shown = from_query(to_query(PageSettings.from_dict(entry["page"])))  # as a link's values are
         result = SummaryResult.from_dict(entry["result"])
-        text = str(entry["text"])
+        text = entry["text"]
+        if not isinstance(text, str):
+            raise TypeError("the stored text is not text")
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         logging.warning("shared result %s cannot be shown: %s", entry_id, error)
         state["error"] = ("This link was saved by a different version of the app and cannot be shown. "

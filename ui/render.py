@@ -145,7 +145,7 @@ def translations(result: SummaryResult, targets: tuple[str, ...]) -> None:
                             "this server right now. The summary and the other translations are unaffected.")
         for code in failed:
             _log.warning("no translation into %s: %s", code, result.errors[code])
-    shown = [code for code in targets if code not in result.errors]
+    shown = [code for code in targets if code in result.translations]  # a stored result may lack one
     for start in range(0, len(shown), 2):
         for column, code in zip(st.columns(2), shown[start:start + 2]):
             with column:
