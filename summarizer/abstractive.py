@@ -36,7 +36,8 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
     separator = sentence_separator(language)
     chunks = pack_chunks(sentences, model, limit, separator)
     if entry.one_sentence:
-        return _one_sentence_per_part(chunks, sentences, language, model, entry, settings, limit, on_progress)
+        return _one_sentence_per_part(chunks, sentences, language, model, entry, settings, limit, on_progress,
+                                      show_draft)
     on_progress(Progress("split", f"Split into {len(chunks)} chunk(s) of at most {limit} tokens",
                          total=len(chunks)))
     target = length_budget(settings.length, sum(c.tokens for c in chunks), entry.generation.max_new_tokens,
@@ -82,7 +83,7 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
 
 def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: str | None,
                            model: Seq2SeqModel, entry: SummaryModel, settings: SummarySettings, limit: int,
-                           on_progress: ProgressCallback) -> AbstractiveSummary:
+                           on_progress: ProgressCallback, show_draft: bool) -> AbstractiveSummary:
     """A model trained to write one sentence writes one for each part: the article divided into as
     many parts as the preset asks for (more where it is too long for that), and the parts' sentences
     summarised again in as many groups where there are more of them than the preset wants."""
@@ -95,6 +96,11 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
     generation = replace(entry.generation, min_new_tokens=budget.min_tokens, max_new_tokens=budget.max_tokens,
                          num_beams=settings.num_beams or entry.generation.num_beams)
     on_progress(Progress("split", f"Split into {len(chunks)} part(s), one sentence each", total=len(chunks)))
+    if len(chunks) == 1 and show_draft:  # the short preset on a one-part article: words at once
+        beams = generation.num_beams
+        draft = stream_draft(chunks[0], budget, model, entry, on_progress, final=beams == 1)
+        if beams == 1:
+            return AbstractiveSummary(draft, 1, 0)
     partials = []
     for i, chunk in enumerate(chunks, 1):
         on_progress(Progress("summarise", f"Summarising part {i} of {len(chunks)}", i, len(chunks)))
@@ -107,7 +113,9 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
         on_progress(Progress("reduce", f"Summarising the parts' {len(partials)} sentences in {wanted} "
                                        f"group(s) (pass {passes})"))
         groups = divide_evenly(partials, model, wanted, limit, separator)
-        partials = [model.generate([group.text], generation)[0] for group in groups]
+        # A group of one part's sentence is that sentence: summarising it again would only blur it.
+        partials = [group.text if len(group.sentences) == 1 else model.generate([group.text], generation)[0]
+                    for group in groups]
     note = None
     if wanted > 1:
         note = (f"This model writes one sentence at a time, so the {settings.length} summary has one "

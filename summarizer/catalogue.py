@@ -61,11 +61,15 @@ class SummaryModel:
     # has it write one sentence for each of more parts of the article, never a longer sentence.
     one_sentence: bool = False
 
+    def __post_init__(self) -> None:
+        unknown = [d.setting for d in self.differences if d.setting not in GenerationSettings.__dataclass_fields__]
+        if unknown:
+            raise ValueError(f"{self.model_id}: no generation setting is called {', '.join(unknown)}")
+
     @property
     def generation(self) -> GenerationSettings:
         """What the product generates with: the published values, with `differences` applied."""
-        changes = {d.setting: d.value for d in self.differences if d.setting in GenerationSettings.__dataclass_fields__}
-        return replace(self.published.as_settings(), **changes)
+        return replace(self.published.as_settings(), **{d.setting: d.value for d in self.differences})
 
     @property
     def languages_label(self) -> str:

@@ -63,6 +63,10 @@ class Decoding:
     forced_bos_token_id: int | None
     forced_eos_token_id: int | None
     bad_words_ids: tuple[tuple[int, ...], ...]
+    # CTranslate2 bans tokens (n-gram repeats, the end token before the minimum) before its softmax, so
+    # the scores beam search adds up are renormalised over what is allowed; transformers does the same
+    # only when told. Beam search differs between the runtimes without it.
+    renormalize_logits: bool = True
 
     def reference_kwargs(self) -> dict:
         """For `generate()`: every field named, so none falls back to the checkpoint's own value."""
@@ -71,17 +75,24 @@ class Decoding:
                 "no_repeat_ngram_size": self.no_repeat_ngram_size, "early_stopping": self.early_stopping,
                 "forced_bos_token_id": self.forced_bos_token_id,
                 "forced_eos_token_id": self.forced_eos_token_id,
-                "bad_words_ids": [list(ids) for ids in self.bad_words_ids] or None}
+                "bad_words_ids": [list(ids) for ids in self.bad_words_ids] or None,
+                "renormalize_logits": self.renormalize_logits}
 
 
 def decoding_for(settings: GenerationSettings, tokens: CheckpointTokens,
                  forced_first_id: int | None = None) -> Decoding:
-    """`forced_first_id` (a translation's target-language token) replaces the checkpoint's forced start."""
+    """`forced_first_id` (a translation's target-language token) replaces the checkpoint's forced start.
+
+    At least one token is written after a forced one: an empty output is no summary or translation, and
+    at the first step the end token may be chosen, CTranslate2 lets only the best beam end where
+    transformers lets every beam, so the runtimes' beam searches would part there."""
     beams = max(1, settings.num_beams)
-    longest = max(1, settings.max_new_tokens)
+    forced_bos = forced_first_id if forced_first_id is not None else tokens.forced_bos_token_id
+    longest = max(1 if forced_bos is None else 2, settings.max_new_tokens)
+    shortest = max(settings.min_new_tokens, 1 if forced_bos is None else 2)
     return Decoding(
-        num_beams=beams, max_new_tokens=longest, min_new_tokens=min(settings.min_new_tokens, longest),
+        num_beams=beams, max_new_tokens=longest, min_new_tokens=min(shortest, longest),
         length_penalty=settings.length_penalty if beams > 1 else 1.0,
         no_repeat_ngram_size=settings.no_repeat_ngram_size, early_stopping=beams > 1,
-        forced_bos_token_id=forced_first_id if forced_first_id is not None else tokens.forced_bos_token_id,
+        forced_bos_token_id=forced_bos,
         forced_eos_token_id=tokens.forced_eos_token_id, bad_words_ids=tokens.bad_words_ids)

@@ -136,7 +136,7 @@ class FastModel(TokenizedModel):
         self.compute_type = quantization or self.compute_type
         self.converted = convert(model_id, folder, self.compute_type, on_progress)
         self.output_ids = target_vocabulary(self.converted)
-        self.output_tokens = {index: token for token, index in reversed(self.output_ids.items())}
+        self.output_tokens = {index: token for token, index in self.output_ids.items()}
         if map_languages:
             write_map(self.converted, list(self.output_ids), self.tokenizer.tokenize, map_languages)
         self.use_vmap = bool(map_languages) and (self.converted / MAP_FILE).is_file()

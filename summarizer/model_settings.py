@@ -14,14 +14,22 @@ from .translation import TRANSLATION_BEAMS
 
 PRESETS_REASON = ("the length presets (`lengths.py`): short, medium and long take 10, 20 and 35 % of the "
                   "article's tokens, between a floor and 0.5, 1 and 2 times the published maximum, with a "
-                  "minimum of 40 % of the maximum (the published 56 of 142); medium on a long article is the "
-                  "published setting")
+                  "minimum of 39 % of the maximum; medium on a long article is the published setting (55 to "
+                  "141 generated tokens: min_length 56, max_length 142)")
 ONE_SENTENCE_REASON = ("trained to write one sentence: every preset keeps the published length and a "
                        "longer one has it write a sentence for each of 2 (medium) or 3 (long) parts of the "
                        "article; the page says so under the summary")
-EARLY_STOPPING_REASON = ("CTranslate2's beam search always stops once as many hypotheses as beams have "
-                         "ended (patience 1), which is early_stopping=True; the reference path does the same "
-                         "so the two agree")
+EARLY_STOPPING_REASON = ("CTranslate2's beam search stops once as many hypotheses as beams have ended "
+                         "(its default patience 1), which is transformers' early_stopping=True; the reference "
+                         "path is given that too")
+RENORMALIZE_REASON = ("CTranslate2 bans tokens (repeated n-grams, an early end) before its softmax, so beam "
+                      "scores are renormalised over the allowed tokens; transformers does so only with "
+                      "renormalize_logits=True, and without it the runtimes' beam searches part "
+                      "(tests/test_fast_path.py compares them); the OPUS-MT repositories' current generation "
+                      "configs set it too")
+AT_LEAST_ONE_REASON = ("at least one token after any forced one: an empty output is no summary, and at the "
+                       "first step where the end token may come CTranslate2 lets only the best beam end "
+                       "where transformers lets every beam")
 TRANSLATION_BEAMS_REASON = (f"{TRANSLATION_BEAMS} for every translator, so languages translated side by "
                             "side cost alike (6 beams is 1.5 times the decoding work); not measured for "
                             "quality here")
@@ -50,13 +58,15 @@ def summary_rows(entry: SummaryModel) -> list[SettingRow]:
     if entry.one_sentence:
         longest = (f"max_new_tokens={product.max_new_tokens}", f"max_decoding_length={product.max_new_tokens - end_spent}",
                    ONE_SENTENCE_REASON)
-        shortest = (f"min_new_tokens={product.min_new_tokens}", f"min_decoding_length={product.min_new_tokens}",
-                    "")
+        at_least = max(product.min_new_tokens, 1)
+        shortest = (f"min_new_tokens={at_least}", f"min_decoding_length={at_least}",
+                    AT_LEAST_ONE_REASON if at_least != max(0, published.min_length - 1) else "")
     else:
         longest = (f"max_new_tokens ≤ {2 * product.max_new_tokens} (medium ≤ {product.max_new_tokens})",
                    f"max_decoding_length: the same less {end_spent} (the forced end token)" if end_spent
                    else "max_decoding_length: the same", PRESETS_REASON)
-        shortest = ("min_new_tokens = 40 % of the maximum", "min_decoding_length: the same", PRESETS_REASON)
+        shortest = ("min_new_tokens = 39 % of the maximum (55 of 141)", "min_decoding_length: the same",
+                    PRESETS_REASON)
     first = published.forced_bos_token
     rows = [
         SettingRow(model, "beams", f"num_beams {published.num_beams}", f"num_beams={product.num_beams}",
@@ -71,15 +81,17 @@ def summary_rows(entry: SummaryModel) -> list[SettingRow]:
                    f"no_repeat_ngram_size={product.no_repeat_ngram_size}",
                    f"no_repeat_ngram_size={product.no_repeat_ngram_size}"),
         SettingRow(model, "early stopping", f"early_stopping {str(published.early_stopping).lower()}",
-                   "early_stopping=True", "patience 1 (its only behaviour)",
+                   "early_stopping=True", "patience 1 (its default)",
                    "" if published.early_stopping else EARLY_STOPPING_REASON),
+        SettingRow(model, "renormalised scores", "renormalize_logits false (not set)", "renormalize_logits=True",
+                   "always (bans come before its softmax)", RENORMALIZE_REASON),
         SettingRow(model, "forced first token", f"forced_bos_token_id ({first})" if first else "none",
                    f"forced_bos_token_id ({first})" if first else "forced_bos_token_id=None",
                    f'target_prefix ["{first}"]' if first else "none"),
         SettingRow(model, "forced end token", f"forced_eos_token_id ({published.forced_eos_token})"
                    if published.forced_eos_token else "none",
                    f"forced_eos_token_id ({published.forced_eos_token})" if published.forced_eos_token
-                   else "forced_eos_token_id=None", "ends on its end token, one step before the limit"
+                   else "forced_eos_token_id=None", "stops one step before the limit (no end token)"
                    if published.forced_eos_token else "none"),
         SettingRow(model, "input prefix", f"prefix {published.input_prefix!r}" if published.input_prefix
                    else "none", f"{published.input_prefix!r} before the article" if published.input_prefix
@@ -114,9 +126,11 @@ def translator_rows() -> list[SettingRow]:
         SettingRow(marian, "banned token", "bad_words_ids [[<pad>]]", "bad_words_ids [[<pad>]]",
                    "none needed: the converter drops <pad> from the vocabulary"),
         SettingRow(marian, "forced end token", "forced_eos_token_id 0 (</s>)", "forced_eos_token_id (</s>)",
-                   "ends on </s>, one step before the limit"),
+                   "stops one step before the limit (no end token)"),
         SettingRow(marian, "early stopping", "not set (false)", "early_stopping=True",
-                   "patience 1 (its only behaviour)", EARLY_STOPPING_REASON),
+                   "patience 1 (its default)", EARLY_STOPPING_REASON),
+        SettingRow(marian, "renormalised scores", "renormalize_logits true in the current generation configs "
+                   "(the copies kept here predate it)", "renormalize_logits=True", "always"),
         SettingRow(marian, "target language", "a >>xxx<< token first in the input (multi-target models)",
                    "the same", "the same"),
         SettingRow(m2m.model_id, "longest output", f"max_length {m2m.published_max_length}",
@@ -124,8 +138,12 @@ def translator_rows() -> list[SettingRow]:
                    "max_decoding_length: the same", TRANSLATION_LENGTH_REASON),
         SettingRow(m2m.model_id, "target language", "none (the caller forces __xx__)",
                    "forced_bos_token_id (__xx__)", 'target_prefix ["__xx__"]'),
+        SettingRow(m2m.model_id, "shortest output", "min_length not set", "min_new_tokens=2 (__xx__ and one more)",
+                   "min_decoding_length=2", AT_LEAST_ONE_REASON),
         SettingRow(m2m.model_id, "early stopping", "early_stopping true", "early_stopping=True",
-                   "patience 1 (its only behaviour)"),
+                   "patience 1 (its default)"),
+        SettingRow(m2m.model_id, "renormalised scores", "renormalize_logits false (not set)",
+                   "renormalize_logits=True", "always", RENORMALIZE_REASON),
         _gpu_row(marian, "marian"),
         _gpu_row(m2m.model_id, "m2m100"),
     ]

@@ -207,3 +207,53 @@ def test_the_reference_path_encodes_an_article_once_for_several_lengths_and_the_
     assert draft == list(fresh.stream_ids(row, fresh.decoding(GREEDY)))
     model.generate_ids([row[:-2] + row[-1:]], model.decoding(lengths[0]))  # another text is encoded anew
     assert len(encoded) == 2
+
+
+BEAM_CASES = [(model_id, beams, penalty, ngrams)
+              for model_id in ("sshleifer/distilbart-cnn-12-6", "Helsinki-NLP/opus-mt-en-de")
+              for beams in (2, 4) for penalty in (2.0, 0.6) for ngrams in (0, 3)]
+
+
+@pytest.mark.parametrize("model_id, beams, penalty, ngrams", BEAM_CASES)
+def test_beam_search_ids_equal_the_reference_in_full_precision(model_id, beams, penalty, ngrams):
+    """Both runtimes get the same Decoding; with bans (repeated n-grams, an early end) scored the same way
+    (renormalised) and the same minimum, the same beams win."""
+    import random
+
+    folder = locate_model(model_id)
+    reference = TransformersModel(model_id, folder)
+    fast = FastModel(model_id, folder, quantization="float32")
+    words = "The council approved the budget on Tuesday after a long debate about the harbour".split()
+    special = set(reference.tokenizer.all_special_ids)
+    for seed, (shortest, longest) in enumerate([(5, 12), (0, 30)]):
+        random.Random(seed).shuffle(words)
+        settings = GenerationSettings(num_beams=beams, min_new_tokens=shortest, max_new_tokens=longest,
+                                      length_penalty=penalty, no_repeat_ngram_size=ngrams)
+        rows = reference.encode([" ".join(words)], None)
+        expected = reference.generate_ids(rows, reference.decoding(settings))[0]
+        got = fast.generate_ids(rows, fast.decoding(settings))[0]
+        assert [i for i in got if i not in special] == [i for i in expected if i not in special]
+
+
+@pytest.mark.parametrize("model_id, target", [("sshleifer/distilbart-cnn-12-6", None),
+                                              ("csebuetnlp/mT5_multilingual_XLSum", None),
+                                              ("Helsinki-NLP/opus-mt-en-de", None),
+                                              ("facebook/m2m100_418M", "__fr__")])
+def test_the_reference_path_applies_no_generation_value_the_decoding_does_not_name(model_id, target):
+    """Whatever the checkpoint's generation config holds, what generate() runs is what both runtimes
+    were given: only the token ids both read from the checkpoint come from it."""
+    from transformers import GenerationConfig
+
+    reference = TransformersModel(model_id, locate_model(model_id))
+    forced = reference.tokenizer.convert_tokens_to_ids(target) if target else None
+    kwargs = reference.decoding(GREEDY, forced).reference_kwargs()
+    effective, _ = reference.model._prepare_generation_config(None, **kwargs)
+    ids = ("bos_token_id", "eos_token_id", "pad_token_id", "decoder_start_token_id")
+    bare = GenerationConfig(**{name: getattr(reference.model.generation_config, name) for name in ids})
+    reference.model.generation_config = bare  # a checkpoint that publishes no generation setting at all
+    baseline, _ = reference.model._prepare_generation_config(None, **kwargs)
+    superseded = {"max_length", "min_length"}  # max_new_tokens and min_new_tokens take their place
+    differing = {name for name, value in effective.to_dict().items()
+                 if name not in superseded and not name.startswith("_") and name != "transformers_version"
+                 and baseline.to_dict().get(name) != value}
+    assert not differing, f"from the checkpoint, unnamed: {sorted(differing)}"

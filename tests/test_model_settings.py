@@ -240,3 +240,34 @@ def test_a_one_sentence_model_on_a_long_article_still_writes_as_many_sentences_a
     result = Summarizer(SummarySettings(language="ar", length="medium")).summarize(_arabic_article(30))
     assert result.chunks > 2
     assert len([s for s in result.summary.split(".") if s.strip()]) == ONE_SENTENCE_PARTS["medium"]
+
+
+def test_medium_on_a_long_article_is_the_published_length():
+    from summarizer.lengths import LengthBudget, length_budget
+
+    for entry in SUMMARY_MODELS.values():
+        if not entry.one_sentence:
+            g = entry.generation
+            assert length_budget("medium", 10_000, g.max_new_tokens) == LengthBudget(g.min_new_tokens,
+                                                                                      g.max_new_tokens)
+
+
+def test_a_one_sentence_models_regrouping_never_summarises_one_sentence_again(fake_models):
+    from summarizer.pipeline import Summarizer
+    from summarizer.settings import SummarySettings
+
+    model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
+    model.input_limit = 120
+    result = Summarizer(SummarySettings(language="ar", length="medium")).summarize(_arabic_article(30))
+    regrouped = model.calls[result.chunks:]
+    assert regrouped and all(call.texts[0].count(".") >= 2 for call in regrouped)
+
+
+def test_a_one_sentence_model_streams_a_draft_for_a_one_part_summary(fake_models):
+    from summarizer.pipeline import Summarizer
+    from summarizer.settings import SummarySettings
+
+    events = []
+    Summarizer(SummarySettings(language="ar", length="short")).summarize(
+        _arabic_article(6), on_progress=events.append, show_draft=True)
+    assert any(e.stage == "draft" and e.text for e in events)

@@ -95,7 +95,6 @@ def published_config(model_id: str) -> dict:
         config.update({k: v for k, v in layer.items() if k in _MARIAN_FIELDS})
     if "pad_token_id" in config:  # Marian's padding is its vocabulary's last entry
         config["vocab_size"] = config["pad_token_id"] + 1
-        config.setdefault("decoder_start_token_id", config["pad_token_id"])
         config["bad_words_ids"] = [[config["pad_token_id"]]]
         config["decoder_start_token_id"] = config["pad_token_id"]
     config.pop("extra_pos_embeddings", None)  # zh-en's legacy field: its vocabulary size
