@@ -306,6 +306,7 @@ def test_progress_evidence_and_what_is_kept(page, server):
     page.get_by_role("button", name="Summarise").click()
     page.locator(".literal-summary").wait_for(timeout=180_000)
     bar = page.locator('[data-testid="stProgress"]')
+    bar.first.wait_for(state="attached", timeout=30_000)  # a loaded machine may draw it after the summary
     assert bar.count() == 1 and "done" in (bar.text_content() or "")  # inside the collapsed status box
     assert page.locator(".literal-partial").count() <= 1  # only the latest part's summary
     both_widths(page, "progress-and-result", ".literal-summary")
