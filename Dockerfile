@@ -24,4 +24,5 @@ VOLUME ["/models", "/app/.data"]
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD python -c "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() != b'ok')"
-CMD ["streamlit", "run", "app.py", "--server.address=0.0.0.0", "--server.port=8501"]
+# ui/server.py serves app.py behind the per-visitor upload allowance (middleware Streamlit runs first).
+CMD ["streamlit", "run", "ui/server.py", "--server.address=0.0.0.0", "--server.port=8501"]

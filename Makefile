@@ -27,7 +27,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run ui/server.py --server.port $(PORT)
 
 test: install-test
 	$(PY) -m pytest -q -n 2 --dist worksteal tests

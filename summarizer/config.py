@@ -23,6 +23,8 @@ class ConfigError(SummarizerError):
 class Config:
     max_chars: int = DEFAULT_MAX_CHARS          # SUMMARIZER_MAX_CHARS: longest article, in characters
     max_file_bytes: int = 10_000_000            # SUMMARIZER_MAX_FILE_BYTES: largest uploaded file
+    upload_mb: int = 50                         # SUMMARIZER_UPLOAD_MB: one visitor's uploads, 10 minutes
+    upload_files: int = 40                      # SUMMARIZER_UPLOAD_FILES: one visitor's files, 10 minutes
     max_inflated_bytes: int = 20_000_000        # SUMMARIZER_MAX_INFLATED_BYTES: a DOCX's XML, unpacked
     max_pdf_pages: int = 1_000                  # SUMMARIZER_MAX_PDF_PAGES
     url_max_bytes: int = 5_000_000              # SUMMARIZER_URL_MAX_BYTES
@@ -70,6 +72,8 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
     return Config(
         max_chars=int(number("SUMMARIZER_MAX_CHARS", defaults.max_chars, minimum=100)),
         max_file_bytes=int(number("SUMMARIZER_MAX_FILE_BYTES", defaults.max_file_bytes, minimum=1_000)),
+        upload_mb=int(number("SUMMARIZER_UPLOAD_MB", defaults.upload_mb)),
+        upload_files=int(number("SUMMARIZER_UPLOAD_FILES", defaults.upload_files)),
         max_inflated_bytes=int(number("SUMMARIZER_MAX_INFLATED_BYTES", defaults.max_inflated_bytes,
                                       minimum=10_000)),
         max_pdf_pages=int(number("SUMMARIZER_MAX_PDF_PAGES", defaults.max_pdf_pages)),

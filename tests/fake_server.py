@@ -1,4 +1,5 @@
-"""`streamlit run app.py` with FakeModel answering for every catalogue model, for the browser tests.
+"""`streamlit run ui/server.py` (the page, app.py, behind its middleware) with FakeModel answering for
+every catalogue model, for the browser tests.
 
     python tests/fake_server.py --server.port 8501 [any other `streamlit run` option]
 
@@ -47,5 +48,5 @@ def start(port: int, env: dict[str, str], log) -> tuple[subprocess.Popen, str]:
 
 if __name__ == "__main__":
     models.loaded_models.update(fake_catalogue(float(os.environ.get("FAKE_DRAFT_WORD_SECONDS", "0"))))
-    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
+    sys.argv = ["streamlit", "run", str(ROOT / "ui" / "server.py"), *sys.argv[1:]]
     sys.exit(cli.main())

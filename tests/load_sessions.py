@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/load_sessions.py [--sessions 1 4 8 16 32] [--engine extractive]
 
-Starts `streamlit run app.py` on a free loopback port with the tiny models (tests/tiny_models.py, built
+Starts `streamlit run ui/server.py` (the page behind its middleware) on a free loopback port with the tiny models (tests/tiny_models.py, built
 into a temporary HF_HOME, offline), then for each N opens N Chromium pages at once; each pastes its own
 article (marked with its session number), presses Summarise and waits for its summary or a message.
 Prints, per N: summaries, "busy" refusals, other errors, p50/p95 seconds from click to result, the
@@ -51,7 +51,7 @@ def start_server(hf_home: Path, port: int, log: Path) -> subprocess.Popen:
     env = dict(os.environ, HF_HOME=str(hf_home), HF_HUB_OFFLINE="1",
                SUMMARIZER_RUNS_PER_MINUTE="1000",  # every session comes from 127.0.0.1: one "visitor"
                SUMMARIZER_DATABASE=str(hf_home / "results.sqlite3"))
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "server.py"),
                                 "--server.port", str(port), "--server.address", "127.0.0.1",
                                 "--server.headless", "true"], cwd=ROOT, env=env,
                                stdout=log.open("w"), stderr=subprocess.STDOUT)

@@ -4,6 +4,8 @@ websocket client speaking Streamlit's protocol, and headless Chromium for the ho
 from __future__ import annotations
 
 import os
+import urllib.error
+import urllib.request
 
 import fake_server
 import pytest
@@ -22,7 +24,8 @@ REFUSED = "summaries in the last minute"
 def server(tmp_path_factory):
     """The page with a small allowance, so a test can use it up in seconds."""
     env = dict(os.environ, HF_HOME=str(tmp_path_factory.mktemp("hf-home")), HF_HUB_OFFLINE="1",
-               SUMMARIZER_RUNS_PER_MINUTE=str(RUNS_PER_MINUTE))
+               SUMMARIZER_RUNS_PER_MINUTE=str(RUNS_PER_MINUTE), SUMMARIZER_UPLOAD_MB="1",
+               SUMMARIZER_UPLOAD_FILES="5")
     env.pop("SUMMARIZER_TRUSTED_PROXIES", None)
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / f"attack-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log", "w")
@@ -99,3 +102,22 @@ def test_a_new_session_or_a_made_up_forwarded_address_is_no_new_visitor(browser,
     assert not summarise_once(forged)  # no proxy is trusted, so the header counts for nothing
     forged.context.close()
 
+
+
+def put_upload(server: str, size: int) -> int:
+    """A raw PUT to Streamlit's upload endpoint, as a script would send it, without the page."""
+    request = urllib.request.Request(f"{server}/_stcore/upload_file/some-session/some-file", data=b"x" * size,
+                                     method="PUT", headers={"Content-Type": "application/octet-stream"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_uploads_straight_to_the_endpoint_stop_at_the_visitors_allowance(server):
+    """Counted before Streamlit keeps a byte: 1 MB and 5 files per visitor in 10 minutes here."""
+    assert put_upload(server, 700_000) != 413  # Streamlit refuses it (no session), but it was counted
+    assert put_upload(server, 700_000) == 413  # past the bytes
+    assert [put_upload(server, 1_000) != 413 for _ in range(3)] == [True] * 3
+    assert put_upload(server, 1_000) == 413  # the sixth file

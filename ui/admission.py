@@ -66,7 +66,7 @@ class SummaryQueue:
         return len(self._turns)
 
 
-class _Ledger:
+class Ledger:
     """What each visitor has spent within a sliding window, for the most recent MAX_TRACKED_VISITORS."""
 
     def __init__(self, window: float, clock: Callable[[], float]) -> None:
@@ -94,7 +94,7 @@ class _Ledger:
 class RateLimiter:
     def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
-        self._ledger = _Ledger(RATE_WINDOW, clock)
+        self._ledger = Ledger(RATE_WINDOW, clock)
 
     def check(self, visitor: str) -> None:
         """Count one run for `visitor`, or raise Busy when the last minute already holds the limit."""
@@ -110,7 +110,7 @@ class ShareAllowance:
 
     def __init__(self, bytes_per_day: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.bytes_per_day = bytes_per_day
-        self._ledger = _Ledger(SHARE_WINDOW, clock)
+        self._ledger = Ledger(SHARE_WINDOW, clock)
 
     def take(self, visitor: str, size: int) -> None:
         def refuse(spent: int, wait: float) -> Busy:
