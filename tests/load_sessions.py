@@ -1,6 +1,10 @@
 """Many real browser sessions at once against a real server: latency, queue rejections, memory, leaks.
 
     .venv/bin/python tests/load_sessions.py [--sessions 1 4 8 16 32] [--engine extractive]
+    .venv/bin/python tests/load_sessions.py --attack [--sessions 32]
+
+`--attack`: of the sessions, a quarter attack while the rest read (`attack` below); the server trusts a
+proxy on 127.0.0.1, which names each reader by the last X-Forwarded-For hop, as a real proxy would.
 
 Starts `streamlit run ui/server.py` (the page behind its middleware) on a free loopback port with the tiny models (tests/tiny_models.py, built
 into a temporary HF_HOME, offline), then for each N opens N Chromium pages at once; each pastes its own
@@ -47,10 +51,13 @@ def resident_mb(pid: int) -> float:
     return 0.0
 
 
-def start_server(hf_home: Path, port: int, log: Path) -> subprocess.Popen:
+def start_server(hf_home: Path, port: int, log: Path, attack: bool = False) -> subprocess.Popen:
     env = dict(os.environ, HF_HOME=str(hf_home), HF_HUB_OFFLINE="1",
-               SUMMARIZER_RUNS_PER_MINUTE="1000",  # every session comes from 127.0.0.1: one "visitor"
                SUMMARIZER_DATABASE=str(hf_home / "results.sqlite3"))
+    if attack:  # the product's limits as shipped; visitors told apart by the simulated proxy's header
+        env["SUMMARIZER_TRUSTED_PROXIES"] = "127.0.0.1"
+    else:
+        env["SUMMARIZER_RUNS_PER_MINUTE"] = "1000"  # every session comes from 127.0.0.1: one "visitor"
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "server.py"),
                                 "--server.port", str(port), "--server.address", "127.0.0.1",
                                 "--server.headless", "true"], cwd=ROOT, env=env,
@@ -66,9 +73,11 @@ def start_server(hf_home: Path, port: int, log: Path) -> subprocess.Popen:
     raise SystemExit("the server did not start; see " + str(log))
 
 
-async def one_session(browser, url: str, n: int) -> tuple[str, float, bool]:
-    """("summary" | "busy" | "error: ...", seconds from click to outcome, saw another session's text)."""
-    context = await browser.new_context()
+async def one_session(browser, url: str, n: int, address: str | None = None) -> tuple[str, float, bool]:
+    """("summary" | "busy" | "error: ...", seconds from click to outcome, saw another session's text);
+    `address`: the X-Forwarded-For hop a proxy in front would add for this reader."""
+    context = await browser.new_context(
+        extra_http_headers={"X-Forwarded-For": address} if address else None)
     page = await context.new_page()
     try:
         await page.goto(url, timeout=120_000)
@@ -114,11 +123,128 @@ async def run(url: str, sizes: list[int], pid: int) -> None:
         await browser.close()
 
 
+ATTACKER = "203.0.113.66"  # every attack comes from this one address, whatever else its requests say
+ATTACK_ROUNDS = 5
+
+
+def reader_address(n: int) -> str:
+    return f"198.51.100.{n % 250 + 1}"
+
+
+def markup_page(path: Path) -> Path:
+    """9 MB of empty tags around one sentence: a minute of extraction, once, without the element cap."""
+    path.write_text("<html><body>" + "<div><span></span></div>" * 370_000 + "<p>The council met.</p>"
+                    "</body></html>", encoding="utf-8")
+    return path
+
+
+async def summarise_in(browser, url: str, text: str, forwarded: str) -> str:
+    """One new session: paste, Summarise, the outcome ("summary", "refused" or "error: ...")."""
+    context = await browser.new_context(extra_http_headers={"X-Forwarded-For": forwarded})
+    page = await context.new_page()
+    try:
+        await page.goto(url, timeout=120_000)
+        await page.wait_for_selector("textarea", timeout=120_000)
+        await page.fill("textarea", text)
+        await page.keyboard.press("Control+Enter")
+        await page.wait_for_timeout(300)
+        await page.get_by_role("button", name="Summarise").click()
+        outcome = page.locator(".literal-summary, .notice-error")
+        await outcome.first.wait_for(timeout=300_000)
+        return "summary" if "notice-error" not in (await outcome.first.get_attribute("class") or "") else "refused"
+    except Exception as error:
+        return f"error: {type(error).__name__}"
+    finally:
+        await context.close()
+
+
+async def clear_cache(url: str) -> None:
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from websockets.asyncio.client import connect
+
+    async with connect(url.replace("http://", "ws://").split("/?")[0] + "/_stcore/stream",
+                       subprotocols=["streamlit"], additional_headers={"X-Forwarded-For": ATTACKER}) as socket:
+        await socket.send(BackMsg(clear_cache=True).SerializeToString())
+        try:
+            await asyncio.wait_for(socket.recv(), 5)
+        except TimeoutError:
+            pass
+
+
+async def upload_markup(browser, url: str, page_file: Path) -> str:
+    context = await browser.new_context(extra_http_headers={"X-Forwarded-For": ATTACKER})
+    page = await context.new_page()
+    try:
+        await page.goto(url, timeout=120_000)
+        await page.get_by_text("Import from a web page or a file").click()
+        await page.locator('[data-testid="stExpander"]', has_text="Import from a web page").locator(
+            'input[type="file"]').set_input_files(str(page_file))
+        message = page.locator(".notice-error")
+        await message.first.wait_for(timeout=120_000)
+        return "refused"
+    except Exception as error:
+        return f"error: {type(error).__name__}"
+    finally:
+        await context.close()
+
+
+async def attacker(kind: str, browser, url: str, page_file: Path) -> list[str]:
+    """ATTACK_ROUNDS tries of one kind: a summary then clear_cache; a new session with a forged hop before
+    the real one; a markup-heavy upload."""
+    outcomes = []
+    for round_ in range(ATTACK_ROUNDS):
+        if kind == "clear-cache":
+            outcomes.append(await summarise_in(browser, url, ARTICLE.format(n=9000 + round_), ATTACKER))
+            await clear_cache(url)
+        elif kind == "forged":
+            forged = f"10.{round_}.0.1, {ATTACKER}"
+            outcomes.append(await summarise_in(browser, url, ARTICLE.format(n=9100 + round_), forged))
+        else:
+            outcomes.append(await upload_markup(browser, url, page_file))
+    return outcomes
+
+
+async def run_attack(url: str, sessions: int, pid: int, page_file: Path) -> None:
+    from playwright.async_api import async_playwright
+
+    peak = [resident_mb(pid)]
+
+    async def watch() -> None:
+        while True:
+            peak[0] = max(peak[0], resident_mb(pid))
+            await asyncio.sleep(0.5)
+
+    attackers = max(3, sessions // 4)
+    kinds = [("clear-cache", "forged", "markup")[i % 3] for i in range(attackers)]
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        watcher = asyncio.create_task(watch())
+        readers = [one_session(browser, url, n, reader_address(n)) for n in range(1, sessions - attackers + 1)]
+        attacks = [attacker(kind, browser, url, page_file) for kind in kinds]
+        results = await asyncio.gather(*readers, *attacks)
+        watcher.cancel()
+        await browser.close()
+    read, attacked = results[:len(readers)], results[len(readers):]
+    times = sorted(s for outcome, s, _ in read if outcome == "summary")
+    p95 = times[min(len(times) - 1, int(0.95 * len(times)))] if times else float("nan")
+    print(f"readers {len(read)}: served {sum(o == 'summary' for o, _, _ in read)}, refused "
+          f"{sum(o != 'summary' for o, _, _ in read)}, p50 {statistics.median(times) if times else float('nan'):.2f} s,"
+          f" p95 {p95:.2f} s, saw another's text {sum(leak for _, _, leak in read)}")
+    for kind in ("clear-cache", "forged", "markup"):
+        tries = [o for k, outcomes in zip(kinds, attacked) if k == kind for o in outcomes]
+        print(f"attack {kind}: {len(tries)} tries, served {sum(o == 'summary' for o in tries)}, refused "
+              f"{sum(o == 'refused' for o in tries)}, errors {sum(o.startswith('error') for o in tries)}")
+    print(f"server memory: peak {peak[0]:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 4, 8, 16, 32])
     parser.add_argument("--engine", default="extractive", choices=["extractive", "abstractive", "auto"])
+    parser.add_argument("--attack", action="store_true", help="a quarter of the sessions attack")
     args = parser.parse_args()
     import tiny_models
 
@@ -126,11 +252,15 @@ def main() -> None:
         hf_home = Path(work)
         tiny_models.build_all(hf_home)
         port = free_port()
-        server = start_server(hf_home, port, hf_home / "server.log")
+        server = start_server(hf_home, port, hf_home / "server.log", args.attack)
         try:
             print(f"server pid {server.pid}, idle {resident_mb(server.pid):.0f} MB; engine {args.engine}; "
                   f"cores {os.cpu_count()}", flush=True)
-            asyncio.run(run(f"http://127.0.0.1:{port}/?engine={args.engine}", args.sessions, server.pid))
+            url = f"http://127.0.0.1:{port}/?engine={args.engine}"
+            if args.attack:
+                asyncio.run(run_attack(url, max(args.sessions), server.pid, markup_page(hf_home / "tags.html")))
+            else:
+                asyncio.run(run(url, args.sessions, server.pid))
         finally:
             server.terminate()
             server.wait(timeout=20)

@@ -11,7 +11,7 @@ import fake_server
 import pytest
 from conftest import free_port, paragraph
 from streamlit.proto.BackMsg_pb2 import BackMsg
-from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, open_app, paste, playwright_api
+from test_browser import ARTIFACTS, CHROMIUM, browser, open_app, paste  # noqa: F401 (browser: a fixture)
 from websockets.sync.client import connect
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("attacks"),
@@ -37,14 +37,6 @@ def server(tmp_path_factory):
     process.kill()
     process.wait(timeout=20)
     log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def new_page(browser, server, **context_options):
