@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -125,6 +126,7 @@ async def run(url: str, sizes: list[int], pid: int) -> None:
 
 ATTACKER = "203.0.113.66"  # every attack comes from this one address, whatever else its requests say
 ATTACK_ROUNDS = 5
+RUNS_PER_MINUTE = 6  # the shipped SUMMARIZER_RUNS_PER_MINUTE
 
 
 def reader_address(n: int) -> str:
@@ -179,7 +181,8 @@ async def upload_markup(browser, url: str, page_file: Path) -> str:
         await page.get_by_text("Import from a web page or a file").click()
         await page.locator('[data-testid="stExpander"]', has_text="Import from a web page").locator(
             'input[type="file"]').set_input_files(str(page_file))
-        message = page.locator(".notice-error")
+        # the page's refusal, or the uploader's error when the middleware answered 413
+        message = page.locator(".notice-error").or_(page.get_by_text(re.compile("413|allowance")))
         await message.first.wait_for(timeout=120_000)
         return "refused"
     except Exception as error:
@@ -188,20 +191,26 @@ async def upload_markup(browser, url: str, page_file: Path) -> str:
         await context.close()
 
 
-async def attacker(kind: str, browser, url: str, page_file: Path) -> list[str]:
-    """ATTACK_ROUNDS tries of one kind: a summary then clear_cache; a new session with a forged hop before
-    the real one; a markup-heavy upload."""
+async def attacker(kind: str, browser, url: str, page_file: Path) -> list[tuple[str, float]]:
+    """ATTACK_ROUNDS tries of one kind, each (outcome, when it ended): a summary then clear_cache; a new
+    session with a forged hop before the real one; a markup-heavy upload."""
     outcomes = []
     for round_ in range(ATTACK_ROUNDS):
         if kind == "clear-cache":
-            outcomes.append(await summarise_in(browser, url, ARTICLE.format(n=9000 + round_), ATTACKER))
+            outcome = await summarise_in(browser, url, ARTICLE.format(n=9000 + round_), ATTACKER)
             await clear_cache(url)
         elif kind == "forged":
             forged = f"10.{round_}.0.1, {ATTACKER}"
-            outcomes.append(await summarise_in(browser, url, ARTICLE.format(n=9100 + round_), forged))
+            outcome = await summarise_in(browser, url, ARTICLE.format(n=9100 + round_), forged)
         else:
-            outcomes.append(await upload_markup(browser, url, page_file))
+            outcome = await upload_markup(browser, url, page_file)
+        outcomes.append((outcome, time.monotonic()))
     return outcomes
+
+
+def most_in_a_minute(times: list[float]) -> int:
+    times = sorted(times)
+    return max((sum(1 for t in times[i:] if t - start < 60) for i, start in enumerate(times)), default=0)
 
 
 async def run_attack(url: str, sessions: int, pid: int, page_file: Path) -> None:
@@ -229,13 +238,19 @@ async def run_attack(url: str, sessions: int, pid: int, page_file: Path) -> None
     read, attacked = results[:len(readers)], results[len(readers):]
     times = sorted(s for outcome, s, _ in read if outcome == "summary")
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))] if times else float("nan")
-    print(f"readers {len(read)}: served {sum(o == 'summary' for o, _, _ in read)}, refused "
-          f"{sum(o != 'summary' for o, _, _ in read)}, p50 {statistics.median(times) if times else float('nan'):.2f} s,"
-          f" p95 {p95:.2f} s, saw another's text {sum(leak for _, _, leak in read)}")
+    others = sorted({o for o, _, _ in read if o not in ("summary", "busy")})
+    print(f"readers {len(read)}: served {sum(o == 'summary' for o, _, _ in read)}, busy (queue full) "
+          f"{sum(o == 'busy' for o, _, _ in read)}, other {others or 0}, p50 "
+          f"{statistics.median(times) if times else float('nan'):.2f} s, p95 {p95:.2f} s, saw another's text "
+          f"{sum(leak for _, _, leak in read)}")
+    served_at = []
     for kind in ("clear-cache", "forged", "markup"):
-        tries = [o for k, outcomes in zip(kinds, attacked) if k == kind for o in outcomes]
-        print(f"attack {kind}: {len(tries)} tries, served {sum(o == 'summary' for o in tries)}, refused "
-              f"{sum(o == 'refused' for o in tries)}, errors {sum(o.startswith('error') for o in tries)}")
+        tries = [(o, t) for k, outcomes in zip(kinds, attacked) if k == kind for o, t in outcomes]
+        served_at += [t for o, t in tries if o == "summary"]
+        print(f"attack {kind}: {len(tries)} tries, served {sum(o == 'summary' for o, _ in tries)}, refused "
+              f"{sum(o == 'refused' for o, _ in tries)}, errors {sum(o.startswith('error') for o, _ in tries)}")
+    print(f"the attacker's address: at most {most_in_a_minute(served_at)} summaries served in any minute "
+          f"(its allowance: {RUNS_PER_MINUTE} a minute)")
     print(f"server memory: peak {peak[0]:.0f} MB")
 
 

@@ -303,7 +303,7 @@ def test_a_page_of_many_empty_elements_is_refused_before_extraction(monkeypatch)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", never)
     page = "<html><body>" + "<div><span></span></div>" * 20_000 + "<p>The council met.</p></body></html>"
-    with pytest.raises(InputError, match="80,00[0-9] HTML elements, more than the 30,000"):
+    with pytest.raises(InputError, match="more than 30,000 HTML elements"):
         article_from_file("tags.html", page.encode())
 
 
