@@ -166,7 +166,7 @@ class TokenizedModel:
 
 
 class TransformersModel(TokenizedModel):
-    """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference path (fp16 on a GPU)."""
+    """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference path (half precision on a GPU: `precision.py`)."""
 
     backend = "reference"
 

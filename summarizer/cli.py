@@ -61,7 +61,7 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
                         help="abstractive (a model), extractive (sentences from the article, no "
                              "download) or auto: abstractive when its model is available")
     parser.add_argument("--backend", choices=BACKENDS, default=None,
-                        help="fast: CTranslate2 int8 (fp16 on a GPU), converted once on first use; "
+                        help="fast: CTranslate2 int8 (half precision on a GPU), converted once on first use; "
                              "reference: transformers in full precision (default: fast, or "
                              "SUMMARIZER_BACKEND)")
     parser.add_argument("--lang", help="the article's language code (default: detected)")

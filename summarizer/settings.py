@@ -12,7 +12,7 @@ from .config import DEFAULT_MAX_CHARS
 
 LENGTH_PRESETS = ("short", "medium", "long")
 ENGINES = ("auto", "abstractive", "extractive")
-BACKENDS = ("fast", "reference")  # CTranslate2 int8 (fp16 on a GPU), or transformers in full precision
+BACKENDS = ("fast", "reference")  # CTranslate2 int8 (half precision on a GPU), or transformers in full precision
 
 
 @dataclass(frozen=True)
