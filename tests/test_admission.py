@@ -105,3 +105,21 @@ def test_each_visitor_may_keep_so_many_bytes_of_links_a_day():
     allowance.take("a", 400)
     now[0] = 86_400.0  # a day later the first entries no longer count
     allowance.take("a", 900)
+
+
+def test_an_upload_the_page_has_read_is_released_from_streamlits_memory(monkeypatch):
+    from types import SimpleNamespace
+
+    import streamlit.runtime.scriptrunner as scriptrunner
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+    from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+    from ui.upload_guard import release
+
+    manager = MemoryUploadedFileManager("/_stcore/upload_file")
+    for file_id in ("read", "other"):
+        manager.add_file("session", UploadedFileRec(file_id, f"{file_id}.html", "text/html", b"x" * 1000))
+    context = SimpleNamespace(uploaded_file_mgr=manager, session_id="session")
+    monkeypatch.setattr(scriptrunner, "get_script_run_ctx", lambda: context)
+    release([SimpleNamespace(file_id="read")])
+    assert [f.file_id for f in manager.get_files("session", ["read", "other"])] == ["other"]

@@ -19,6 +19,7 @@ from .page_settings import PageSettings
 from .render import literal
 from .services import detected_language, planned, rate_limiter, summary_queue, visitor
 from .state import forget_result, session
+from .upload_guard import release
 
 
 def examples_row() -> None:
@@ -57,7 +58,9 @@ def _import_from_url() -> None:
 def _import_from_file() -> None:
     upload = session().get("upload")
     if upload is not None:
-        _take_import(lambda: article_from_file(upload.name, upload.getvalue()), "reading that file")
+        data = upload.getvalue()
+        release([upload])
+        _take_import(lambda: article_from_file(upload.name, data), "reading that file")
 
 
 def import_section() -> None:

@@ -1,11 +1,11 @@
-"""A per-visitor allowance of uploaded bytes and files, enforced as ASGI middleware in front of
-Streamlit's upload endpoint: before Streamlit keeps an upload in memory (until the session ends), and
-whatever the page would do with it. A session can post files straight to the endpoint, without the page."""
+"""Uploads bounded per visitor: an allowance of bytes and files, enforced as ASGI middleware in front of
+Streamlit's upload endpoint (before Streamlit keeps an upload in memory, whatever the page would do with
+it: a session can post files straight to the endpoint), and uploads released once the page has read them."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Iterable
 from typing import Any
 
 from .admission import Busy, Ledger, visitor_key
@@ -85,3 +85,15 @@ async def _too_large(send: Send) -> None:
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"),
                             (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+def release(uploads: Iterable[Any]) -> None:
+    """Drop uploads the page has read from Streamlit's memory: it would keep each one until the session
+    ends (the allowance above bounds what arrives, this what stays)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    if context is None or context.uploaded_file_mgr is None:
+        return
+    for upload in uploads:
+        context.uploaded_file_mgr.remove_file(context.session_id, upload.file_id)
