@@ -228,9 +228,11 @@ def both_widths(page, name: str, focus: str | None = None) -> None:
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(600)
         if focus:
-            page.locator(focus).first.scroll_into_view_if_needed()
+            try:
+                page.locator(focus).first.scroll_into_view_if_needed(timeout=10_000)
+            except playwright_api.Error:  # a passing state (the draft) may be replaced meanwhile
+                pass
         shot(page, f"{name}-{width}")
-    page.set_viewport_size({"width": 1400, "height": 1000})
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.wait_for_timeout(300)
 
