@@ -10,7 +10,7 @@ from .chunking import Chunk, divide_evenly, pack_chunks
 from .lengths import ONE_SENTENCE_PARTS, LengthBudget, length_budget, one_sentence_budget
 from .progress import Progress, ProgressCallback, no_progress
 from .segmentation import join_sentences, sentence_separator, split_sentences
-from .settings import SummarySettings
+from .settings import GenerationSettings, SummarySettings
 
 MAX_REDUCE_PASSES = 3
 
@@ -44,20 +44,14 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
                            settings.min_tokens, settings.max_tokens)
 
     def generate(chunk: Chunk, budget: LengthBudget) -> str:
-        generation = replace(entry.generation, min_new_tokens=budget.min_tokens,
-                             max_new_tokens=budget.max_tokens,
-                             num_beams=settings.num_beams or entry.generation.num_beams)
-        return model.generate([chunk.text], generation)[0]
+        return model.generate([chunk.text], _generation(entry, settings, budget))[0]
 
     def chunk_budget(chunk: Chunk) -> LengthBudget:
         return length_budget(settings.length, chunk.tokens, entry.generation.max_new_tokens)
 
     if len(chunks) == 1:
-        if show_draft:
-            beams = settings.num_beams or entry.generation.num_beams
-            draft = stream_draft(chunks[0], target, model, entry, on_progress, final=beams == 1)
-            if beams == 1:
-                return AbstractiveSummary(draft, 1, 0)
+        if show_draft and (draft := _draft_if_final(chunks[0], target, model, entry, settings, on_progress)):
+            return AbstractiveSummary(draft, 1, 0)
         on_progress(Progress("summarise", "Summarising", 1, 1))
         return AbstractiveSummary(generate(chunks[0], target), 1, 0)
 
@@ -93,13 +87,10 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
         chunks = divide_evenly(sentences, model, wanted, limit, separator)
     budget = one_sentence_budget(entry.generation.min_new_tokens, entry.generation.max_new_tokens,
                                  settings.min_tokens, settings.max_tokens)
-    generation = replace(entry.generation, min_new_tokens=budget.min_tokens, max_new_tokens=budget.max_tokens,
-                         num_beams=settings.num_beams or entry.generation.num_beams)
+    generation = _generation(entry, settings, budget)
     on_progress(Progress("split", f"Split into {len(chunks)} part(s), one sentence each", total=len(chunks)))
     if len(chunks) == 1 and show_draft:  # the short preset on a one-part article: words at once
-        beams = generation.num_beams
-        draft = stream_draft(chunks[0], budget, model, entry, on_progress, final=beams == 1)
-        if beams == 1:
+        if draft := _draft_if_final(chunks[0], budget, model, entry, settings, on_progress):
             return AbstractiveSummary(draft, 1, 0)
     partials = []
     for i, chunk in enumerate(chunks, 1):
@@ -124,6 +115,21 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
                 f"This model writes one sentence at a time and the article is too short to divide, so "
                 f"the {settings.length} summary is one sentence.")
     return AbstractiveSummary(join_sentences(partials, language), len(chunks), passes, note)
+
+
+def _generation(entry: SummaryModel, settings: SummarySettings, budget: LengthBudget) -> GenerationSettings:
+    """The catalogue's settings at this length, with the reader's beams where they chose some."""
+    return replace(entry.generation, min_new_tokens=budget.min_tokens, max_new_tokens=budget.max_tokens,
+                   num_beams=settings.num_beams or entry.generation.num_beams)
+
+
+def _draft_if_final(chunk: Chunk, budget: LengthBudget, model: Seq2SeqModel, entry: SummaryModel,
+                    settings: SummarySettings, on_progress: ProgressCallback) -> str | None:
+    """Stream a greedy draft; with one beam it is the summary itself (returned), else a beam search
+    follows and None is returned."""
+    final = _generation(entry, settings, budget).num_beams == 1
+    draft = stream_draft(chunk, budget, model, entry, on_progress, final=final)
+    return draft if final else None
 
 
 def stream_draft(chunk: Chunk, budget: LengthBudget, model: Seq2SeqModel, entry: SummaryModel,

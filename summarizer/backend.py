@@ -9,8 +9,8 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import replace
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Protocol
 
 from . import config
@@ -166,7 +166,8 @@ class TokenizedModel:
 
 
 class TransformersModel(TokenizedModel):
-    """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference path (half precision on a GPU: `precision.py`)."""
+    """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference path (on a GPU, the half
+    precision `precision.py` chooses)."""
 
     backend = "reference"
 
@@ -178,8 +179,9 @@ class TransformersModel(TokenizedModel):
         config = AutoConfig.from_pretrained(folder)
         super().__init__(model_id, folder, input_limit, getattr(config, "max_position_embeddings", None))
         self.device = "cuda" if torch.cuda.is_available() else "cpu"
-        supported = {"float16", "bfloat16"} if self.device == "cuda" and torch.cuda.is_bf16_supported() \
-            else {"float16"} if self.device == "cuda" else set()
+        supported: set[str] = set()
+        if self.device == "cuda":
+            supported = {"float16", "bfloat16"} if torch.cuda.is_bf16_supported() else {"float16"}
         self.compute_type = compute_type(config.model_type, self.device, "reference", supported)
         dtype = getattr(torch, self.compute_type)
         self.model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(self.device).eval()

@@ -151,7 +151,8 @@ class FastModel(TokenizedModel):
         (CTranslate2 has no forced-BOS option), counted in its lengths as transformers counts it; the
         end token is not counted, so a forced end token, which takes the last allowed position in
         transformers, leaves one fewer here."""
-        prefix = [] if decoding.forced_bos_token_id is None else [self.output_tokens[decoding.forced_bos_token_id]]
+        forced = decoding.forced_bos_token_id
+        prefix = [] if forced is None else [self.output_tokens[forced]]
         longest = max(1, decoding.max_new_tokens - (1 if decoding.forced_eos_token_id is not None else 0))
         return dict(beam_size=decoding.num_beams, max_decoding_length=longest,
                     min_decoding_length=min(decoding.min_new_tokens, longest),

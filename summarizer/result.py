@@ -83,13 +83,15 @@ def _check_shape(result: SummaryResult) -> None:
         "translated_sentences": isinstance(result.translated_sentences, dict)
         and all(map(code, result.translated_sentences))
         and all(isinstance(v, list) and strings(v) for v in result.translated_sentences.values()),
-        "errors": isinstance(result.errors, dict) and all(map(code, result.errors)) and strings(result.errors.values()),
+        "errors": isinstance(result.errors, dict) and all(map(code, result.errors))
+        and strings(result.errors.values()),
         "notes": isinstance(result.notes, list) and strings(result.notes),
         "support": isinstance(result.support, list) and all(
             isinstance(s, dict) and isinstance(s.get("sources", []), list)
             and all(isinstance(i, int) for i in s.get("sources", []))
             and strings(s.get("source_sentences", [])) for s in result.support),
-        "timings": isinstance(result.timings, dict) and all(isinstance(v, (int, float)) for v in result.timings.values()),
+        "timings": isinstance(result.timings, dict)
+        and all(isinstance(v, (int, float)) for v in result.timings.values()),
     }
     wrong = [name for name, ok in checks.items() if not ok]
     if wrong:

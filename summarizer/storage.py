@@ -82,9 +82,8 @@ class _SqlStore:
         """What the store takes on disk now (cheap: never a scan of the entries)."""
         raise NotImplementedError
 
-    def _check_room(self) -> None:
+    def _check_room(self, used: int) -> None:
         """Refused, not evicted, when full: a stranger filling the store must not push out others' links."""
-        used = self.stored_bytes()
         if used >= self.max_total_bytes:
             log.warning("shared results: the store holds %d bytes, at its %d-byte limit", used,
                         self.max_total_bytes)
@@ -183,7 +182,7 @@ class SQLiteStore(_SqlStore):
 
     def put(self, payload: dict[str, Any]) -> str:
         row = self._new_row(self._encode(payload))
-        self._check_room()
+        self._check_room(self.stored_bytes())
         with self._database("store a result", (sqlite3.Error, OSError)), self.connect() as connection:
             connection.execute(self._sql(INSERT_SQL), row)  # one transaction: committed whole or not at all
         self._purge_when_due()
@@ -219,13 +218,17 @@ class PostgresStore(_SqlStore):
     def stored_bytes(self) -> int:
         with self._database("measure the store", self._psycopg.Error), \
                 self._psycopg.connect(self.url, connect_timeout=10) as connection:
-            return int(connection.execute("SELECT pg_total_relation_size('shared_results')").fetchone()[0])
+            return self._relation_bytes(connection)
+
+    @staticmethod
+    def _relation_bytes(connection: Any) -> int:
+        return int(connection.execute("SELECT pg_total_relation_size('shared_results')").fetchone()[0])
 
     def put(self, payload: dict[str, Any]) -> str:
         row = self._new_row(self._encode(payload))
-        self._check_room()
         with self._database("store a result", self._psycopg.Error), \
                 self._psycopg.connect(self.url, connect_timeout=10) as connection:  # commits on exit
+            self._check_room(self._relation_bytes(connection))  # measured on the insert's own connection
             connection.execute(self._sql(INSERT_SQL), row)
         self._purge_when_due()
         return row[0]

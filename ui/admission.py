@@ -8,6 +8,7 @@ message (`clear_cache`), which would hand every visitor a fresh allowance and an
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import OrderedDict, deque
@@ -21,7 +22,7 @@ RATE_WINDOW = 60.0        # seconds
 SHARE_WINDOW = 86_400.0   # seconds: a day
 MAX_TRACKED_VISITORS = 10_000
 UNKNOWN_VISITOR = "address unknown"  # everyone the server cannot tell apart shares one allowance
-_LOOPBACK = frozenset({"127.0.0.1", "::1"})
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 class Busy(SummarizerError):
@@ -99,8 +100,8 @@ class RateLimiter:
     def check(self, visitor: str) -> None:
         """Count one run for `visitor`, or raise Busy when the last minute already holds the limit."""
         def refuse(runs: int, wait: float) -> Busy:
-            return Busy(f"You have started {runs} summaries in the last minute, the most this site "
-                        f"allows. Please wait about {wait:.0f} seconds; your text stays here.", wait)
+            return Busy(f"You have started {runs} imports and summaries in the last minute, the most this "
+                        f"site allows. Please wait about {wait:.0f} seconds; your text stays here.", wait)
 
         self._ledger.spend(visitor, 1, self.per_minute, refuse)
 
@@ -116,7 +117,7 @@ class ShareAllowance:
         def refuse(spent: int, wait: float) -> Busy:
             return Busy(f"Results from you take {spent / 1e6:.1f} MB of this site's links today, the most "
                         "it keeps for one visitor, so this one is not kept for a link. Download it instead; "
-                        f"links work again in about {wait / 3600:.0f} hours.", wait)
+                        f"links work again in about {max(1, math.ceil(wait / 3600))} hour(s).", wait)
 
         self._ledger.spend(visitor, size, self.bytes_per_day, refuse)
 
@@ -133,7 +134,7 @@ def visitor_key(reported: str | None, forwarded_for: str | None, trusted_proxies
     address = "127.0.0.1" if reported is None or reported in hops else reported
     while address in trusted_proxies and hops:
         address = hops.pop()
-    if address in _LOOPBACK or address in trusted_proxies:
+    if address in LOOPBACK or address in trusted_proxies:
         return UNKNOWN_VISITOR
     return address
 

@@ -8,11 +8,10 @@ import time
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from typing import Any
 
-from .admission import Busy, Ledger, visitor_key
+from .admission import LOOPBACK, Busy, Ledger, visitor_key
 
 UPLOAD_PATH = "/_stcore/upload_file/"
 UPLOAD_WINDOW = 600.0  # seconds
-_LOOPBACK = {"127.0.0.1", "::1"}
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -54,7 +53,7 @@ class UploadGuard:
     def _visitor(self, scope: Scope) -> str:
         client = (scope.get("client") or (None,))[0]
         forwarded = dict(scope["headers"]).get(b"x-forwarded-for", b"").decode("latin-1") or None
-        return visitor_key(None if client in _LOOPBACK else client, forwarded, self.trusted_proxies)
+        return visitor_key(None if client in LOOPBACK else client, forwarded, self.trusted_proxies)
 
     async def _body(self, receive: Receive, visitor: str, counted: int) -> list[dict[str, Any]]:
         """The request's messages, read here; bytes past the declared length are counted as they come."""
