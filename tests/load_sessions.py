@@ -1,7 +1,7 @@
 """Many real browser sessions at once against a real server: latency, queue rejections, memory, leaks.
 
     .venv/bin/python tests/load_sessions.py [--sessions 1 4 8 16 32] [--engine extractive]
-    .venv/bin/python tests/load_sessions.py --attack [--sessions 32]
+    .venv/bin/python tests/load_sessions.py --attack [--sessions 32] [--kinds clear-cache forged markup]
 
 `--attack`: of the sessions, a quarter attack while the rest read (`attack` below); the server trusts a
 proxy on 127.0.0.1, which names each reader by the last X-Forwarded-For hop, as a real proxy would.
@@ -127,6 +127,7 @@ async def run(url: str, sizes: list[int], pid: int) -> None:
 ATTACKER = "203.0.113.66"  # every attack comes from this one address, whatever else its requests say
 ATTACK_ROUNDS = 5
 RUNS_PER_MINUTE = 6  # the shipped SUMMARIZER_RUNS_PER_MINUTE
+ATTACKS = ("clear-cache", "forged", "markup")
 
 
 def reader_address(n: int) -> str:
@@ -213,7 +214,7 @@ def most_in_a_minute(times: list[float]) -> int:
     return max((sum(1 for t in times[i:] if t - start < 60) for i, start in enumerate(times)), default=0)
 
 
-async def run_attack(url: str, sessions: int, pid: int, page_file: Path) -> None:
+async def run_attack(url: str, sessions: int, pid: int, page_file: Path, kinds_used: list[str]) -> None:
     from playwright.async_api import async_playwright
 
     peak = [resident_mb(pid)]
@@ -223,8 +224,8 @@ async def run_attack(url: str, sessions: int, pid: int, page_file: Path) -> None
             peak[0] = max(peak[0], resident_mb(pid))
             await asyncio.sleep(0.5)
 
-    attackers = max(3, sessions // 4)
-    kinds = [("clear-cache", "forged", "markup")[i % 3] for i in range(attackers)]
+    attackers = max(3, sessions // 4) if kinds_used else 0
+    kinds = [kinds_used[i % len(kinds_used)] for i in range(attackers)]
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
@@ -244,14 +245,14 @@ async def run_attack(url: str, sessions: int, pid: int, page_file: Path) -> None
           f"{statistics.median(times) if times else float('nan'):.2f} s, p95 {p95:.2f} s, saw another's text "
           f"{sum(leak for _, _, leak in read)}")
     served_at = []
-    for kind in ("clear-cache", "forged", "markup"):
+    for kind in kinds_used:
         tries = [(o, t) for k, outcomes in zip(kinds, attacked) if k == kind for o, t in outcomes]
         served_at += [t for o, t in tries if o == "summary"]
         print(f"attack {kind}: {len(tries)} tries, served {sum(o == 'summary' for o, _ in tries)}, refused "
               f"{sum(o == 'refused' for o, _ in tries)}, errors {sum(o.startswith('error') for o, _ in tries)}")
     print(f"the attacker's address: at most {most_in_a_minute(served_at)} summaries served in any minute "
           f"(its allowance: {RUNS_PER_MINUTE} a minute)")
-    print(f"server memory: peak {peak[0]:.0f} MB")
+    print(f"server memory: peak {peak[0]:.0f} MB, {resident_mb(pid):.0f} MB once every session had closed")
 
 
 def main() -> None:
@@ -260,6 +261,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 4, 8, 16, 32])
     parser.add_argument("--engine", default="extractive", choices=["extractive", "abstractive", "auto"])
     parser.add_argument("--attack", action="store_true", help="a quarter of the sessions attack")
+    parser.add_argument("--kinds", nargs="*", default=list(ATTACKS), choices=ATTACKS,
+                        help="with --attack: the kinds of attack, shared out among the attackers (none: the "
+                             "readers alone, with the shipped limits)")
     args = parser.parse_args()
     import tiny_models
 
@@ -273,7 +277,8 @@ def main() -> None:
                   f"cores {os.cpu_count()}", flush=True)
             url = f"http://127.0.0.1:{port}/?engine={args.engine}"
             if args.attack:
-                asyncio.run(run_attack(url, max(args.sessions), server.pid, markup_page(hf_home / "tags.html")))
+                asyncio.run(run_attack(url, max(args.sessions), server.pid, markup_page(hf_home / "tags.html"),
+                                       args.kinds))
             else:
                 asyncio.run(run(url, args.sessions, server.pid))
         finally:

@@ -337,6 +337,12 @@ def test_many_articles_from_a_list_and_a_file(page, server):
     report = page.locator(".literal-batch-report")
     report.wait_for(timeout=180_000)  # earlier tests' summaries may make the list wait for the rate limit
     assert report.inner_text().strip() == "3 summarised, 1 could not be summarised."
+    # read and let go: the uploader is empty and says what it let go of, the results stay
+    section = page.locator('[data-testid="stExpander"]', has_text="Many articles")
+    assert "no longer kept on this server: feed.jsonl, note.txt" in section.locator(
+        ".literal-batch-read").inner_text()
+    assert section.get_by_text("note.txt", exact=True).count() == 0  # no file left in the uploader
+    assert page.get_by_role("button", name="Summarise all").is_disabled()
     shot(page, "many-articles")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()

@@ -29,6 +29,7 @@ from .page_settings import PageSettings
 from .render import literal
 from .services import rate_limiter, summary_queue, visitor
 from .state import session
+from .upload_guard import release
 
 LIST_TYPES = (".csv", ".jsonl")
 
@@ -38,12 +39,15 @@ def many_articles_section(page: PageSettings, config: Config) -> None:
     with st.expander("Many articles", expanded=bool(state.get("batch_rows") or state.get("batch_error"))):
         st.file_uploader("A list of articles (.csv or .jsonl with a text column), or several article files",
                          type=[t.lstrip(".") for t in (*LIST_TYPES, *FILE_TYPES)], accept_multiple_files=True,
-                         key="batch_files")
+                         key=_uploader_key())
         st.caption(f"Up to {config.page_batch_articles} articles at a time, each summarised with the "
                    f"settings in the sidebar, at most {config.runs_per_minute} a minute; files up to "
                    f"{config.max_file_bytes / 1e6:g} MB each. A list's rows need a text (or article) column, "
                    "and may have id, title and url columns.")
-        if st.button("Summarise all", key="batch_run", disabled=not state.get("batch_files")):
+        if state.get("batch_read"):  # visitors' file names: literal text
+            literal(f"Summarised and no longer kept on this server: {', '.join(state['batch_read'])}. "
+                    "Upload them again to summarise them with other settings.", name="batch-read")
+        if st.button("Summarise all", key="batch_run", disabled=not state.get(_uploader_key())):
             _summarise_all(page, config)
         if state.get("batch_error"):
             show_failure(state["batch_error"])
@@ -52,15 +56,21 @@ def many_articles_section(page: PageSettings, config: Config) -> None:
             _results(rows)
 
 
+def _uploader_key() -> str:
+    """A new key empties the uploader: how the page shows that a list it has read is no longer held."""
+    return f"batch_files_{session().get('batch_generation', 0)}"
+
+
 def _summarise_all(page: PageSettings, config: Config) -> None:
     state = session()
-    for key in ("batch_rows", "batch_error"):
+    for key in ("batch_rows", "batch_error", "batch_read"):
         state.pop(key, None)  # type: ignore[misc]
     rows: list[dict[str, Any]] = []
+    uploads = state.get(_uploader_key()) or []
     try:
         settings = page.to_summary_settings(config.max_chars)
         with tempfile.TemporaryDirectory(prefix="page-batch-") as folder:
-            records = _records(state.get("batch_files") or [], Path(folder), config)
+            records = _records(uploads, Path(folder), config)
             bar = st.progress(0.0, text=f"0 of {len(records)} articles")
 
             def advance(row: dict[str, Any]) -> None:
@@ -77,10 +87,16 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
                       turn=lambda: _article_turn(paused),
                       explain=_reader_error)
         bar.empty()
+        # Read and summarised: Streamlit would otherwise hold the files until the session ends.
+        release(uploads)
+        state.update(batch_read=[upload.name for upload in uploads],
+                     batch_generation=state.get("batch_generation", 0) + 1)
     except Exception as error:  # the section's boundary: a plain message, the uploads stay
         state["batch_error"] = reader_message(error, "summarising the articles")
     if rows:
         state["batch_rows"] = rows  # what finished before a failure is still shown
+    if state.get("batch_read"):
+        st.rerun()  # the page shows the emptied uploader with the results
 
 
 def _reader_error(error: Exception) -> str:

@@ -29,6 +29,8 @@ class PageSession(TypedDict, total=False):
     refused_model: str                     # a model a link asked for that this site does not offer
     batch_rows: list[dict[str, Any]]       # "Many articles": one result record per article
     batch_error: str
+    batch_read: list[str]                  # the names of the files a finished run has let go
+    batch_generation: int                  # a new uploader key each time a run lets its files go
     # widgets, by their keys
     model_choice: str
     custom_model: str
@@ -40,7 +42,7 @@ class PageSession(TypedDict, total=False):
     import_url: str
     upload: Any
     evidence_sentence: int
-    batch_files: list[Any]
+    # batch_files_<generation>: list[Any], the Many articles uploader
 
 
 def session() -> PageSession:
