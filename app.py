@@ -11,10 +11,10 @@ import logging
 import streamlit as st
 
 from summarizer import config
-from summarizer.hub import is_offline
-from summarizer.pipeline import Summarizer
+from summarizer.models.hub import is_offline
+from summarizer.summarise.pipeline import Summarizer
 from summarizer.settings import LENGTH_PRESETS
-from summarizer.text_input import clean_text
+from summarizer.sources.text_input import clean_text
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import reader_message, show_failure
 from ui.links import open_shared_result, restore_widgets

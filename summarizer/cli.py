@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from .catalogue import (
+from summarizer.models.catalogue import (
     ENTAILMENT_MODEL,
     M2M100_MODEL,
     NLI_MODEL,
@@ -17,18 +17,18 @@ from .catalogue import (
     TARGET_LANGUAGES,
     translation_model_for,
 )
-from .errors import SummarizerError, UnsupportedLanguage
-from .languages import LANGUAGE_NAMES, language_name
-from .progress import Progress
-from .routing import choose_route
-from .settings import (
+from summarizer.errors import SummarizerError, UnsupportedLanguage
+from summarizer.languages import LANGUAGE_NAMES, language_name
+from summarizer.progress import Progress
+from summarizer.models.routing import choose_route
+from summarizer.settings import (
     BACKENDS,
     DEFAULT_MAX_CHARS,
     ENGINES,
     LENGTH_PRESETS,
     SummarySettings,
 )
-from .text_input import clean_text
+from summarizer.sources.text_input import clean_text
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -132,7 +132,7 @@ def read_input(source: str) -> bytes:
 def read_article(source: str | None, url: str | None, max_chars: int) -> str | bytes:
     """Plain text stays bytes (cleaned later); pages and documents, by name or by their first bytes
     (a PDF called .txt, a Word file on standard input), are turned into text here."""
-    from .documents import DOCUMENT_TYPES, article_from_file, article_from_url, sniff
+    from summarizer.sources.documents import DOCUMENT_TYPES, article_from_file, article_from_url, sniff
 
     if url:
         article = article_from_url(url, max_chars=max_chars)
@@ -197,7 +197,7 @@ def _main(argv: list[str]) -> int:
     try:
         settings = settings_from(args)
         text = clean_text(read_article(args.file, args.url, settings.max_chars), settings.max_chars)
-        from .pipeline import (
+        from summarizer.summarise.pipeline import (
             Summarizer,  # heavy imports only once the input is known to be usable
         )
 
@@ -234,8 +234,8 @@ def evaluate_main(argv: list[str]) -> int:
                              "from the article (the pairs' own references are ignored)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    from .evaluation import evaluate, intro_as_reference, read_pairs
-    from .pipeline import Summarizer
+    from summarizer.evaluate.rouge import evaluate, intro_as_reference, read_pairs
+    from summarizer.summarise.pipeline import Summarizer
 
     pairs = read_pairs(args.pairs)
     if args.intro_as_reference:
@@ -277,12 +277,12 @@ def check_main(argv: list[str]) -> int:
                              "on first use); its verdicts replace the quick check's")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    from .article import Article
-    from .entailment import entailment_scores
-    from .faithfulness import check_summary, with_entailment
-    from .language_detection import detect_language
-    from .models import load_entailment_model
-    from .segmentation import split_sentences
+    from summarizer.text.article import Article
+    from summarizer.checks.entailment import entailment_scores
+    from summarizer.checks.faithfulness import check_summary, with_entailment
+    from summarizer.text.language_detection import detect_language
+    from summarizer.models.registry import load_entailment_model
+    from summarizer.text.segmentation import split_sentences
 
     source = clean_text(read_input(args.source))
     summary = clean_text(read_input(args.summary))
@@ -330,8 +330,8 @@ def batch_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from tqdm import tqdm
 
-    from .batch import run_batch
-    from .batch_io import check_output, done_ids, read_records
+    from summarizer.batch.run import run_batch
+    from summarizer.batch.records import check_output, done_ids, read_records
 
     check_output(Path(args.out), args.inputs)
     records = list(read_records(args.inputs))
@@ -356,8 +356,8 @@ def evaluate_check_main(argv: list[str]) -> int:
     parser.add_argument("--deep", action="store_true", help=f"with the deep check ({NLI_MODEL})")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    from .check_evaluation import evaluate_check, read_cases
-    from .models import load_entailment_model
+    from summarizer.evaluate.fact_check import evaluate_check, read_cases
+    from summarizer.models.registry import load_entailment_model
 
     cases = read_cases(args.cases)
     deep = None

@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import SummarizerError
+from summarizer.errors import SummarizerError
 
 DEFAULT_MAX_CHARS = 100_000
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .languages import language_name
-from .result import SummaryResult
-from .segmentation import length_label
+from summarizer.languages import language_name
+from summarizer.result import SummaryResult
+from summarizer.text.segmentation import length_label
 
 
 def to_markdown(result: SummaryResult) -> str:

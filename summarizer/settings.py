@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from . import config
-from .config import DEFAULT_MAX_CHARS
+from summarizer import config
+from summarizer.config import DEFAULT_MAX_CHARS
 
 LENGTH_PRESETS = ("short", "medium", "long")
 ENGINES = ("auto", "abstractive", "extractive")

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import config
-from .errors import SummarizerError
+from summarizer import config
+from summarizer.errors import SummarizerError
 
 DEFAULT_SQLITE_PATH = Path(".data") / "results.sqlite3"
 DEFAULT_MAX_ENTRY_BYTES = config.Config.share_max_bytes

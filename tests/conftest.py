@@ -101,8 +101,8 @@ class FakeModels(dict):
         return self[(model_id, backend)]
 
     def entailment(self) -> FakeEntailment:
-        from summarizer.catalogue import NLI_MODEL
-        from summarizer.models import ENTAILMENT
+        from summarizer.models.catalogue import NLI_MODEL
+        from summarizer.models.registry import ENTAILMENT
 
         return self[(NLI_MODEL, ENTAILMENT)]
 
@@ -113,7 +113,7 @@ def fake_models(monkeypatch, tmp_path) -> FakeModels:
     for the test, so an id it drops from `loaded_models` is "not downloaded", as on a new machine."""
     from huggingface_hub import constants
 
-    import summarizer.models as models
+    import summarizer.models.registry as models
 
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "empty-hf-cache"))
     fakes = FakeModels(fake_catalogue())

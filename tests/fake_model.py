@@ -1,6 +1,6 @@
 """A `Seq2SeqModel` whose answers the test chooses, for tests of flow rather than numerics.
 
-It sits in the same registry `summarizer.models.load_model` serves from, so the pipeline, the page,
+It sits in the same registry `summarizer.models.registry.load_model` serves from, so the pipeline, the page,
 translation and the CLI run their real code and only the model's arithmetic is replaced. Tokens are
 whitespace-separated words plus one end token, which keeps chunk and budget arithmetic easy to follow.
 """
@@ -110,9 +110,9 @@ class FakeEntailment:
 
 def fake_catalogue(draft_word_seconds: float = 0.0) -> dict[tuple[str, str], FakeModel | FakeEntailment]:
     """A FakeModel for every catalogue id on both runtimes, and the deep check's FakeEntailment, keyed as
-    `summarizer.models.loaded_models` is; summarisers stream drafts at `draft_word_seconds` a word."""
-    from summarizer.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS
-    from summarizer.models import ENTAILMENT
+    `summarizer.models.registry.loaded_models` is; summarisers stream drafts at `draft_word_seconds` a word."""
+    from summarizer.models.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS
+    from summarizer.models.registry import ENTAILMENT
     from summarizer.settings import BACKENDS
 
     fakes: dict[tuple[str, str], FakeModel | FakeEntailment] = {

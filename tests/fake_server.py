@@ -6,7 +6,7 @@ every catalogue model, for the browser tests.
 FAKE_DRAFT_WORD_SECONDS (default 0) slows the summarisers' streamed drafts, so a browser sees them grow.
 
 The page, its server and the browser are real; only the models' arithmetic is replaced, exactly as in the
-in-process tests: the fakes sit in the registry `summarizer.models.load_model` serves from, in the same
+in-process tests: the fakes sit in the registry `summarizer.models.registry.load_model` serves from, in the same
 process that runs the page script.
 """
 
@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from fake_model import fake_catalogue  # noqa: E402
 from streamlit.web import cli  # noqa: E402
 
-import summarizer.models as models  # noqa: E402
+import summarizer.models.registry as models  # noqa: E402
 
 def start(port: int, env: dict[str, str], log) -> tuple[subprocess.Popen, str]:
     """This script as a server on 127.0.0.1:`port`, once it answers its health check; RuntimeError with

@@ -5,9 +5,9 @@ import streamlit as st
 from conftest import ROOT, paragraph
 from streamlit.testing.v1 import AppTest
 
-import summarizer.models as models
-from summarizer.evaluation import read_pairs
-from summarizer.segmentation import split_sentences
+import summarizer.models.registry as models
+from summarizer.evaluate.rouge import read_pairs
+from summarizer.text.segmentation import split_sentences
 
 TIMEOUT = 120
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
@@ -165,7 +165,7 @@ def test_the_reference_runtime_warns_that_it_is_slow():
 
 
 def test_same_text_and_settings_are_not_summarised_twice(monkeypatch):
-    import summarizer.pipeline as pipeline
+    import summarizer.summarise.pipeline as pipeline
 
     runs = []
     real = pipeline.Summarizer.summarize
@@ -290,7 +290,7 @@ def test_article_text_is_never_html_or_markdown():
 def test_share_this_result_reopens_exactly_without_a_model_run(monkeypatch):
     import streamlit as st
 
-    import summarizer.pipeline as pipeline
+    import summarizer.summarise.pipeline as pipeline
 
     at = summarise(new_app(), paragraph("en") + " Shared result test.", engine="extractive",
                    targets=["de"], length="short")
@@ -427,8 +427,8 @@ def test_runtime_setting_picks_the_reference_path():
 @pytest.fixture
 def online_engines_run(monkeypatch) -> list[str]:
     """Online (so the page checks what it must fetch); records the engine of every summariser run."""
-    import summarizer.hub as hub
-    import summarizer.pipeline as pipeline
+    import summarizer.models.hub as hub
+    import summarizer.summarise.pipeline as pipeline
 
     engines_run: list[str] = []
     real = pipeline.Summarizer.summarize
@@ -500,7 +500,7 @@ def test_a_public_site_offers_only_catalogue_models_and_ignores_others_in_links(
 
 
 def test_an_unexpected_failure_is_a_plain_message_and_the_text_stays(monkeypatch):
-    from summarizer.pipeline import Summarizer
+    from summarizer.summarise.pipeline import Summarizer
 
     def broken(self, text, on_progress=None):
         raise RuntimeError("segfault in /srv/app/models")
@@ -614,7 +614,7 @@ def test_a_non_commercial_model_says_so_under_its_summary(fake_models):
 
 
 def test_fourteen_translations_sit_two_to_a_row_and_missing_ones_share_one_notice(monkeypatch):
-    from summarizer.catalogue import TARGET_LANGUAGES
+    from summarizer.models.catalogue import TARGET_LANGUAGES
 
     for model in ("Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-de"):
         monkeypatch.delitem(models.loaded_models, (model, "fast"))
@@ -633,7 +633,7 @@ def test_the_page_says_what_will_run_before_it_runs(fake_models, monkeypatch):
     [plan] = html_blocks(at, "literal-plan")
     assert "key sentences" in plan and "no AI model" in plan
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
-    monkeypatch.setattr("summarizer.pipeline.is_offline", lambda: False)
+    monkeypatch.setattr("summarizer.summarise.pipeline.is_offline", lambda: False)
     at.radio(key="engine").set_value("auto").run()
     [plan] = html_blocks(at, "literal-plan")
     assert "AI summary with sshleifer/distilbart-cnn-12-6" in plan and "downloaded first" in plan

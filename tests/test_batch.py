@@ -13,10 +13,10 @@ import time
 import pytest
 from conftest import ROOT, paragraph
 
-from summarizer.batch import run_batch
-from summarizer.batch_io import Record, ResultWriter, journal_path, read_records, read_results
+from summarizer.batch.run import run_batch
+from summarizer.batch.records import Record, ResultWriter, journal_path, read_records, read_results
 from summarizer.cli import main
-from summarizer.evaluation import read_pairs
+from summarizer.evaluate.rouge import read_pairs
 from summarizer.settings import SummarySettings
 
 EXTRACTIVE = SummarySettings(engine="extractive")
@@ -245,7 +245,7 @@ def test_a_csv_output_cut_inside_a_quoted_newline_resumes_cleanly(tmp_path):
     writer.close(finished=False)
     data = out.read_bytes()
     out.write_bytes(data[:data.index(b"lines that")])  # killed inside b's quoted field, after its newline
-    from summarizer.batch_io import done_ids
+    from summarizer.batch.records import done_ids
 
     assert done_ids(out) == {"a"}
     writer = ResultWriter(out)
@@ -257,7 +257,7 @@ def test_a_csv_output_cut_inside_a_quoted_newline_resumes_cleanly(tmp_path):
 
 @pytest.mark.parametrize("cell", [" =1+1", "＝HYPERLINK(\"http://x\")", "\u3000+1", "＠SUM(A1)"])
 def test_formula_cells_behind_spaces_or_in_full_width_are_neutralised(tmp_path, cell):
-    from summarizer.batch_io import csv_row
+    from summarizer.batch.records import csv_row
 
     assert csv_row({"id": "x", "summary": cell})["summary"] == "'" + cell
     out = tmp_path / "o.csv"

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from summarizer import bench
+import benchmarks.speed as bench
 
 pytestmark = pytest.mark.models  # it builds its own tiny models
 

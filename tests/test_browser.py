@@ -259,7 +259,7 @@ def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
     assert "SUMMARIZER" not in page.locator(".notice-error").first.inner_text()
     both_widths(page, "plain-message", ".notice-error")
 
-    from summarizer.catalogue import TARGET_LANGUAGES
+    from summarizer.models.catalogue import TARGET_LANGUAGES
 
     everything = ",".join(TARGET_LANGUAGES)
     open_app(page, server + f"/?engine=extractive&to={everything}")

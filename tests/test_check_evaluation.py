@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from summarizer.check_evaluation import Tally
+from summarizer.evaluate.fact_check import Tally
 from summarizer.cli import main
 
 

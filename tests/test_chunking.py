@@ -1,10 +1,10 @@
 import pytest
 from conftest import paragraph
 
-from summarizer.catalogue import DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL
-from summarizer.chunking import CHARACTERS_PER_TOKEN, estimate_chunk_count, pack_chunks
-from summarizer.models import load_model
-from summarizer.segmentation import count_words, length_label, split_sentences
+from summarizer.models.catalogue import DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL
+from summarizer.text.chunking import CHARACTERS_PER_TOKEN, estimate_chunk_count, pack_chunks
+from summarizer.models.registry import load_model
+from summarizer.text.segmentation import count_words, length_label, split_sentences
 
 
 @pytest.fixture(scope="module")

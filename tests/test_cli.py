@@ -8,8 +8,8 @@ import pytest
 from conftest import ROOT, paragraph
 
 from summarizer.cli import main
-from summarizer.evaluation import read_pairs
-from summarizer.segmentation import split_sentences
+from summarizer.evaluate.rouge import read_pairs
+from summarizer.text.segmentation import split_sentences
 
 MODEL_ID = "sshleifer/distilbart-cnn-6-6"
 MODEL = ["--model", MODEL_ID, "--beams", "1", "--quiet"]

@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from summarizer.article import Article
-from summarizer.catalogue import NLI_MODEL
+from summarizer.text.article import Article
+from summarizer.models.catalogue import NLI_MODEL
 from summarizer.cli import main
-from summarizer.entailment import MAX_WINDOWS, entailment_scores, windows
-from summarizer.faithfulness import NOT_FOUND, PARTLY, SUPPORTED, check_summary, with_entailment
-from summarizer.pipeline import Summarizer
+from summarizer.checks.entailment import MAX_WINDOWS, entailment_scores, windows
+from summarizer.checks.faithfulness import NOT_FOUND, PARTLY, SUPPORTED, check_summary, with_entailment
+from summarizer.summarise.pipeline import Summarizer
 from summarizer.settings import SummarySettings
 
 SOURCE = ("Chelsea beat Liverpool 2-1 at Stamford Bridge on Sunday. "
@@ -80,7 +80,7 @@ def test_summarizer_runs_the_deep_check_when_asked(fake_models):
 
 
 def test_without_the_model_the_quick_check_stands_and_a_note_says_so(fake_models):
-    from summarizer.models import ENTAILMENT, loaded_models
+    from summarizer.models.registry import ENTAILMENT, loaded_models
 
     del loaded_models[(NLI_MODEL, ENTAILMENT)]  # not downloaded, and the cache is empty
     result = Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarize(SOURCE)
@@ -102,7 +102,7 @@ def test_check_deep_cli(tmp_path, capsys, fake_models):
 
 @pytest.mark.usefixtures("hf_home")
 def test_the_tiny_real_nli_model_loads_and_scores_through_the_registry():
-    from summarizer.models import load_entailment_model
+    from summarizer.models.registry import load_entailment_model
 
     model = load_entailment_model(NLI_MODEL)
     assert model is load_entailment_model(NLI_MODEL)
@@ -120,7 +120,7 @@ def test_the_tiny_real_nli_model_loads_and_scores_through_the_registry():
 def test_a_summary_sentence_longer_than_the_pair_limit_is_scored_not_raised():
     """Cutting only the premise cannot fit a 400-token hypothesis into 320: the pair widens (up to the
     model's 512) and past that both sides are cut."""
-    from summarizer.models import load_entailment_model
+    from summarizer.models.registry import load_entailment_model
 
     model = load_entailment_model(NLI_MODEL)
     words = "the council approved the budget after a long debate".split() * 400

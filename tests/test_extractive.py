@@ -5,13 +5,13 @@ import sys
 import pytest
 from conftest import ROOT, paragraph
 
-from summarizer.article import Article
+from summarizer.text.article import Article
 from summarizer.cli import main
-from summarizer.evaluation import Pair, evaluate, lead_3, read_pairs, rouge_f1
-from summarizer.extractive import summarise_extractive
-from summarizer.faithfulness import align_support, find_unsupported
-from summarizer.pipeline import Summarizer
-from summarizer.segmentation import split_sentences
+from summarizer.evaluate.rouge import Pair, evaluate, lead_3, read_pairs, rouge_f1
+from summarizer.summarise.extractive import summarise_extractive
+from summarizer.checks.faithfulness import align_support, find_unsupported
+from summarizer.summarise.pipeline import Summarizer
+from summarizer.text.segmentation import split_sentences
 from summarizer.settings import SummarySettings
 
 EVAL_FILE = ROOT / "summarizer" / "data" / "news_en.jsonl"
@@ -58,9 +58,9 @@ def test_presets_are_ordered(articles):
 
 PICKS_SCRIPT = """
 import json, sys
-from summarizer.evaluation import read_pairs
-from summarizer.article import Article
-from summarizer.extractive import summarise_extractive
+from summarizer.evaluate.rouge import read_pairs
+from summarizer.text.article import Article
+from summarizer.summarise.extractive import summarise_extractive
 print(json.dumps([summarise_extractive(Article.read(p.article, "en"), length).sentence_indices
                   for p in read_pairs(sys.argv[1]) for length in ("short", "medium", "long")]))
 """

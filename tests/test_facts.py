@@ -2,9 +2,9 @@
 
 import pytest
 
-from summarizer.article import Article
-from summarizer.facts import SourceFacts, fold, unsupported_facts
-from summarizer.faithfulness import check_summary
+from summarizer.text.article import Article
+from summarizer.checks.facts import SourceFacts, fold, unsupported_facts
+from summarizer.checks.faithfulness import check_summary
 
 SOURCE_EN = (
     "The city council approved a budget of 48 million euros on Tuesday, 16 August 2024. Mayor Linda Osei "

@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from summarizer.backend import TransformersModel
-from summarizer.fast_backend import FastModel, converted_folder
-from summarizer.hub import locate_model
+from summarizer.models.runtime import TransformersModel
+from summarizer.models.fast_runtime import FastModel, converted_folder
+from summarizer.models.hub import locate_model
 from summarizer.settings import GenerationSettings
 
 CASES = [  # (model, text, source language, forced target token)
@@ -69,7 +69,7 @@ def test_conversion_is_cached_on_disk_beside_the_hf_cache(hf_home):
 
 
 def test_first_use_reports_the_conversion(tmp_path, monkeypatch):
-    import summarizer.fast_backend as fast_backend
+    import summarizer.models.fast_runtime as fast_backend
 
     monkeypatch.setattr(fast_backend.constants, "HF_HOME", str(tmp_path))
     events = []
@@ -115,7 +115,7 @@ def test_padding_entries_of_the_converted_vocabulary_keep_their_ids(tmp_path, sp
 
 def test_a_conversion_that_loses_the_race_keeps_the_winners_copy(tmp_path, monkeypatch):
     """Batch workers or two servers may convert the same model at the same moment."""
-    import summarizer.fast_backend as fast_backend
+    import summarizer.models.fast_runtime as fast_backend
 
     monkeypatch.setattr(fast_backend.constants, "HF_HOME", str(tmp_path))
     folder = locate_model("Helsinki-NLP/opus-mt-en-es")
@@ -155,8 +155,8 @@ def test_streamed_greedy_ids_equal_the_reference_generate_in_full_precision(spy_
 
 
 def test_the_vocabulary_map_keeps_output_to_the_articles_words_and_the_requested_length(spy_generate):
-    from summarizer.models import build_model
-    from summarizer.vocabulary_map import MAP_FILE
+    from summarizer.models.registry import build_model
+    from summarizer.models.vocabulary_map import MAP_FILE
 
     fast = build_model(SUMMARISER, locate_model(SUMMARISER))
     assert fast.use_vmap and (fast.converted / MAP_FILE).is_file()
@@ -183,7 +183,7 @@ def test_the_vocabulary_map_keeps_output_to_the_articles_words_and_the_requested
 
 
 def test_the_vocabulary_map_can_be_turned_off(monkeypatch):
-    from summarizer.models import build_model, vocabulary_map_languages
+    from summarizer.models.registry import build_model, vocabulary_map_languages
 
     assert vocabulary_map_languages(SUMMARISER) == ("en",)
     assert vocabulary_map_languages("Helsinki-NLP/opus-mt-en-de") == ()  # translators: full vocabulary

@@ -20,10 +20,10 @@ from conftest import ROOT
 
 from summarizer import config
 from summarizer.cli import main
-from summarizer.documents import article_from_file, article_from_url, sniff
+from summarizer.sources.documents import article_from_file, article_from_url, sniff
 from summarizer.errors import InputError
-from summarizer.text_input import decode_bytes
-from summarizer.url_fetch import FetchPolicy, FetchRefused, fetch, refusal_reason
+from summarizer.sources.text_input import decode_bytes
+from summarizer.sources.url_fetch import FetchPolicy, FetchRefused, fetch, refusal_reason
 
 ALLOW_LOCAL = FetchPolicy(allow=("127.0.0.1",))
 MEMORY_BUDGET_MB = 500
@@ -88,7 +88,7 @@ def many_pages_pdf(pages: int) -> bytes:
 
 MEASURE = """
 import json, resource, sys, time
-from summarizer.documents import article_from_file
+from summarizer.sources.documents import article_from_file
 from summarizer.errors import InputError
 data = open(sys.argv[1], "rb").read()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -174,7 +174,7 @@ def test_charsets_python_does_not_know_and_parameters_after_the_charset(site):
 
 
 def test_an_unexpected_failure_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
-    from summarizer.pipeline import Summarizer
+    from summarizer.summarise.pipeline import Summarizer
 
     def broken(self, text, on_progress=None):
         raise RuntimeError("disk on fire")
@@ -254,7 +254,7 @@ def test_a_bad_setting_stops_the_cli_with_one_line(monkeypatch, tmp_path, capsys
 
 
 def test_a_text_file_too_big_to_be_one_article_is_refused_before_it_is_decoded(monkeypatch):
-    import summarizer.documents as documents
+    import summarizer.sources.documents as documents
 
     def no_decoding(data):
         raise AssertionError("decoded a file that could not fit")

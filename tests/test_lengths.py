@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.lengths import length_budget
+from summarizer.summarise.lengths import length_budget
 from summarizer.settings import LENGTH_PRESETS
 
 

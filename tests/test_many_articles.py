@@ -54,7 +54,7 @@ def test_a_list_over_the_cap_is_refused_before_any_work(tmp_path):
 
 
 def test_a_long_list_is_counted_as_it_is_read_and_stopped_at_the_cap(tmp_path, monkeypatch):
-    import summarizer.batch_io as batch_io
+    import summarizer.batch.records as batch_io
 
     made = []
     original = batch_io._record
@@ -103,8 +103,8 @@ def test_a_list_waits_for_the_rate_limit_instead_of_failing(monkeypatch):
 
 def test_the_tables_problems_are_in_readers_words(tmp_path):
     """The command line's messages name flags and settings; the page's table must not."""
-    from summarizer.batch import run_batch
-    from summarizer.batch_io import read_results
+    from summarizer.batch.run import run_batch
+    from summarizer.batch.records import read_results
     from summarizer.settings import SummarySettings
 
     config = replace(Config(), max_chars=1_000)

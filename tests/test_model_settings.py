@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, paragraph
 
-from summarizer.catalogue import (
+from summarizer.models.catalogue import (
     MULTILINGUAL_SUMMARY_MODEL,
     NLI_MODEL,
     SUMMARY_MODELS,
     TRANSLATION_MODELS,
     all_model_ids,
 )
-from summarizer.decoding import published_generation_config
-from summarizer.lengths import ONE_SENTENCE_PARTS
-from summarizer.model_settings import all_rows, render_markdown, summary_rows
-from summarizer.precision import compute_type
+from summarizer.models.decoding import published_generation_config
+from summarizer.summarise.lengths import ONE_SENTENCE_PARTS
+from summarizer.models.settings_table import all_rows, render_markdown, summary_rows
+from summarizer.models.precision import compute_type
 
 PUBLISHED = ROOT / "tests" / "data" / "model-configs"
 BART_IDS = [m for m, e in SUMMARY_MODELS.items() if e.architecture == "bart"]
@@ -108,7 +108,7 @@ def test_t5_family_models_never_compute_in_float16():
 def test_the_fast_path_asks_the_gpu_for_bfloat16_for_mt5(monkeypatch):
     import ctranslate2
 
-    from summarizer.fast_backend import device_and_compute_type
+    from summarizer.models.fast_runtime import device_and_compute_type
 
     monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
     monkeypatch.setattr(ctranslate2, "get_supported_compute_types",
@@ -120,9 +120,9 @@ def test_the_fast_path_asks_the_gpu_for_bfloat16_for_mt5(monkeypatch):
 # --- both runtimes against the table, on tiny models built from the published files -------------------
 
 def _runtimes(model_id):
-    from summarizer.backend import TransformersModel
-    from summarizer.fast_backend import FastModel
-    from summarizer.hub import locate_model
+    from summarizer.models.runtime import TransformersModel
+    from summarizer.models.fast_runtime import FastModel
+    from summarizer.models.hub import locate_model
 
     folder = locate_model(model_id)
     return TransformersModel(model_id, folder), FastModel(model_id, folder, quantization="float32")
@@ -214,7 +214,7 @@ def _arabic_article(sentences: int) -> str:
 
 @pytest.mark.parametrize("preset", ["short", "medium", "long"])
 def test_a_one_sentence_model_keeps_its_published_length_at_every_preset(fake_models, preset):
-    from summarizer.pipeline import Summarizer
+    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
@@ -232,7 +232,7 @@ def test_a_one_sentence_model_keeps_its_published_length_at_every_preset(fake_mo
 
 
 def test_a_one_sentence_model_on_a_long_article_still_writes_as_many_sentences_as_the_preset(fake_models):
-    from summarizer.pipeline import Summarizer
+    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
@@ -243,7 +243,7 @@ def test_a_one_sentence_model_on_a_long_article_still_writes_as_many_sentences_a
 
 
 def test_medium_on_a_long_article_is_the_published_length():
-    from summarizer.lengths import LengthBudget, length_budget
+    from summarizer.summarise.lengths import LengthBudget, length_budget
 
     for entry in SUMMARY_MODELS.values():
         if not entry.one_sentence:
@@ -253,7 +253,7 @@ def test_medium_on_a_long_article_is_the_published_length():
 
 
 def test_a_one_sentence_models_regrouping_never_summarises_one_sentence_again(fake_models):
-    from summarizer.pipeline import Summarizer
+    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
@@ -264,7 +264,7 @@ def test_a_one_sentence_models_regrouping_never_summarises_one_sentence_again(fa
 
 
 def test_a_one_sentence_model_streams_a_draft_for_a_one_part_summary(fake_models):
-    from summarizer.pipeline import Summarizer
+    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
 
     events = []

@@ -5,12 +5,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-import summarizer.models as models
-from summarizer.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS, all_model_ids
+import summarizer.models.registry as models
+from summarizer.models.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS, all_model_ids
 from summarizer.cli import main
 from summarizer.errors import ModelUnavailable
-from summarizer.hub import locate_model
-from summarizer.models import load_model
+from summarizer.models.hub import locate_model
+from summarizer.models.registry import load_model
 from summarizer.settings import GenerationSettings
 
 pytestmark = pytest.mark.usefixtures("hf_home")
@@ -127,7 +127,7 @@ def test_a_download_reports_megabytes_as_they_arrive_and_the_plan_knows_the_size
     weigh, and snapshot_download writes them into the cache's blob folder in steps."""
     import types
 
-    import summarizer.hub as hub
+    import summarizer.models.hub as hub
     from summarizer.progress import Progress
 
     monkeypatch.setattr(hub.constants, "HF_HUB_CACHE", str(tmp_path))

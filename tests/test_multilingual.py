@@ -8,23 +8,23 @@ import pytest
 from conftest import paragraph
 from fake_model import first_sentence
 
-from summarizer.backend import CpuCores
-from summarizer.catalogue import translation_model_for
+from summarizer.models.runtime import CpuCores
+from summarizer.models.catalogue import translation_model_for
 from summarizer.cli import main
 from summarizer.errors import UnsupportedLanguage
-from summarizer.language_detection import detect_language
-from summarizer.models import load_model
-from summarizer.pipeline import Summarizer
-from summarizer.routing import (
+from summarizer.text.language_detection import detect_language
+from summarizer.models.registry import load_model
+from summarizer.summarise.pipeline import Summarizer
+from summarizer.models.routing import (
     CHOSEN_MODEL,
     ENGLISH_MODEL,
     MULTILINGUAL_MODEL,
     VIA_ENGLISH,
     choose_route,
 )
-from summarizer.segmentation import split_sentences
+from summarizer.text.segmentation import split_sentences
 from summarizer.settings import SummarySettings
-from summarizer.translation import translate_into, translate_sentences
+from summarizer.summarise.translation import translate_into, translate_sentences
 
 PARAGRAPH_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "ru", "uk", "ar", "zh", "ja", "hi", "tr", "ko"]
 
@@ -167,7 +167,7 @@ def test_single_target_opus_gets_no_token(hf_home, spy_generate, backend):
 
 
 def test_partial_failure_keeps_the_rest(monkeypatch, fake_models):
-    import summarizer.models as models
+    import summarizer.models.registry as models
 
     monkeypatch.delitem(models.loaded_models, ("Helsinki-NLP/opus-mt-en-fr", "fast"))  # not downloaded
     translations, errors = translate_into(["The council met.", "It agreed."], "en", ["fr", "de", "xx", "zh"])
@@ -292,7 +292,7 @@ def test_models_to_fetch_is_empty_when_no_model_would_run(hub_cache, tmp_path):
 def test_every_language_the_detector_can_name_has_a_name_for_readers():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from summarizer.language_detection import _ALIASES
+    from summarizer.text.language_detection import _ALIASES
     from summarizer.languages import LANGUAGE_NAMES, language_name
 
     labels = LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes

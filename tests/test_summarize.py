@@ -3,7 +3,7 @@
 import pytest
 from conftest import paragraph
 
-from summarizer.pipeline import Summarizer
+from summarizer.summarise.pipeline import Summarizer
 from summarizer.settings import SummarySettings
 
 MODEL = "sshleifer/distilbart-cnn-6-6"
@@ -128,7 +128,7 @@ def test_without_show_draft_or_for_a_long_article_no_draft_is_written(fake_model
 
 def test_thai_lines_reach_the_model_with_a_space_between_them(fake_models):
     """Thai and Burmese put a space between sentences; joined with none, two read as one run of words."""
-    from summarizer.segmentation import join_sentences, split_segments
+    from summarizer.text.segmentation import join_sentences, split_segments
 
     thai = ("สภาเมืองอนุมัติงบประมาณใหม่หลังการอภิปรายที่ยาวนาน\n"
             "นายกเทศมนตรีกล่าวว่าแผนนี้จะซ่อมแซมกำแพงกันคลื่นภายในปีหน้า")

@@ -1,7 +1,7 @@
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.text_input import clean_text
+from summarizer.sources.text_input import clean_text
 
 
 def test_keeps_unicode_and_strips_control_characters():

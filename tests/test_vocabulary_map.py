@@ -1,6 +1,6 @@
 """The vocabulary map: which output tokens a summary of a given article may use."""
 
-from summarizer.vocabulary_map import Variants, always_allowed, candidates, map_text
+from summarizer.models.vocabulary_map import Variants, always_allowed, candidates, map_text
 
 VOCABULARY = ["<s>", "</s>", ".", ",", "Ġ1", "Ġ2027", "Ġ$", "ĠThe", "The", "Ġthe", "Ġcouncil", "ĠCouncil",
               "Council", "Ġwarned", "Ġwarning", "Ġwarns", "Ġmortgage", "Ġmortgages", "ĠOsei", "Osei", "Ġsaid",
@@ -38,7 +38,7 @@ def test_the_map_file_has_the_always_line_first_and_no_token_with_a_space():
 
 
 def test_with_the_real_bart_vocabulary_frequent_words_are_always_allowed_and_a_rare_name_is_not(hf_home):
-    from summarizer.hub import locate_model
+    from summarizer.models.hub import locate_model
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(locate_model("sshleifer/distilbart-cnn-12-6"))

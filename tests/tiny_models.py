@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bart_tokenizer import write_bart_vocabulary  # noqa: E402
 from hf_cache import snapshot_dir  # noqa: E402
 
-from summarizer.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
+from summarizer.models.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 CORPUS_DIR = DATA / "paragraphs"

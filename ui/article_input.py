@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from summarizer.documents import FILE_TYPES, ImportedArticle, article_from_file, article_from_url
+from summarizer.sources.documents import FILE_TYPES, ImportedArticle, article_from_file, article_from_url
 from summarizer.errors import UnsupportedLanguage
 from summarizer.languages import language_name
-from summarizer.pipeline import Plan
-from summarizer.segmentation import count_words, length_label
+from summarizer.summarise.pipeline import Plan
+from summarizer.text.segmentation import count_words, length_label
 
 from .examples import for_reader, load_examples
 from .failures import reader_message, show_failure

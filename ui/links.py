@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from summarizer.catalogue import SUMMARY_MODELS
+from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.result import SummaryResult
 
 from .failures import reader_message

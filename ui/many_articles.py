@@ -16,10 +16,10 @@ from typing import Any
 
 import streamlit as st
 
-from summarizer.batch import run_batch
-from summarizer.batch_io import Record, csv_text, read_records
+from summarizer.batch.run import run_batch
+from summarizer.batch.records import Record, csv_text, read_records
 from summarizer.config import Config
-from summarizer.documents import FILE_TYPES
+from summarizer.sources.documents import FILE_TYPES
 from summarizer.errors import InputError
 from summarizer.languages import language_name
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
 
-from summarizer.catalogue import TARGET_LANGUAGES
+from summarizer.models.catalogue import TARGET_LANGUAGES
 from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS, SummarySettings
 
 AUTO_MODEL = "auto"

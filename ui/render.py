@@ -9,12 +9,12 @@ import logging
 import regex
 import streamlit as st
 
-from summarizer.article import Article
-from summarizer.catalogue import SUMMARY_MODELS
+from summarizer.text.article import Article
+from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.languages import is_right_to_left, language_name
 from summarizer.result import SummaryResult
-from summarizer.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
-from summarizer.segmentation import length_label, sentence_separator
+from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
+from summarizer.text.segmentation import length_label, sentence_separator
 
 _log = logging.getLogger("app")
 

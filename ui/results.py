@@ -9,7 +9,7 @@ import streamlit as st
 from summarizer.config import Config
 from summarizer.export import to_markdown
 from summarizer.result import SummaryResult
-from summarizer.segmentation import length_label
+from summarizer.text.segmentation import length_label
 
 from .page_settings import PageSettings, result_url
 from .render import download_stem, evidence, literal, notice, summary_column, translations

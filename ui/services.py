@@ -9,8 +9,8 @@ import time
 import streamlit as st
 
 from summarizer import config
-from summarizer.language_detection import LanguageGuess, detect_language
-from summarizer.pipeline import Plan, Summarizer
+from summarizer.text.language_detection import LanguageGuess, detect_language
+from summarizer.summarise.pipeline import Plan, Summarizer
 from summarizer.progress import Progress
 from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from summarizer.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
+from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
 from summarizer.languages import language_name
 from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS
 

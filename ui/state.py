@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 import streamlit as st
 
 if TYPE_CHECKING:
-    from summarizer.documents import ImportedArticle
+    from summarizer.sources.documents import ImportedArticle
     from summarizer.result import SummaryResult
 
     from .page_settings import PageSettings

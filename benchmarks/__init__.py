@@ -1,0 +1,1 @@
+"""Speed, memory and throughput figures, apart from the product package (`python -m benchmarks.speed`)."""

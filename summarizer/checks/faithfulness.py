@@ -1,0 +1,109 @@
+"""Where each summary sentence comes from, which of its facts the source does not state, and a verdict.
+
+Alignment uses TF-IDF overlap with the source sentences rather than a sentence-embedding model: the one
+embedding model installable offline (all-MiniLM-L6-v2) is English-only, and overlap works in every
+language the splitter handles. Facts are compared in normalised forms (`facts.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from summarizer.text.article import Article
+from summarizer.checks.entailment import Entailment
+from summarizer.checks.facts import SourceFacts, unsupported_facts
+from summarizer.text.segmentation import content_terms
+from summarizer.text.similarity import cosine, tfidf_vectors
+
+MIN_SUPPORT = 0.12       # below this cosine, a source sentence is not evidence
+SECOND_SOURCE = 0.6      # a second source sentence counts if it scores this share of the best one
+ENTAILED = 0.5           # deep check: entailment beats contradiction by half the probability mass
+CONTRADICTED = 0.0       # deep check: no window of the article entails it more than it contradicts it
+SUPPORTED, PARTLY, NOT_FOUND = "supported", "partly", "not_found"
+
+
+@dataclass(frozen=True)
+class SentenceSupport:
+    sentence: str
+    sources: tuple[int, ...]
+    scores: tuple[float, ...]
+    source_sentences: tuple[str, ...]
+    verdict: str  # supported or not_found from the overlap alone; with_verdicts adds partly
+    entailment: float | None = None  # the deep check's score, -1..1, when it ran
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class UnsupportedFact:
+    text: str
+    kind: str  # number, date, time, name or term
+    sentence: int
+    start: int  # the span of `text` in the summary sentence, for highlighting
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def align_support(summary_sentences: list[str], source_sentences: list[str]) -> list[SentenceSupport]:
+    """For each summary sentence, the one or two source sentences it rests on (none if nothing fits)."""
+    source_terms = [content_terms(s) for s in source_sentences]
+    vectors = tfidf_vectors(source_terms, [content_terms(s) for s in summary_sentences])
+    source_vectors, summary_vectors = vectors[:len(source_sentences)], vectors[len(source_sentences):]
+    supports = []
+    for sentence, vector in zip(summary_sentences, summary_vectors):
+        ranked = sorted(((cosine(vector, v), i) for i, v in enumerate(source_vectors)),
+                        key=lambda pair: (-pair[0], pair[1]))
+        best = ranked[0][0] if ranked else 0.0
+        kept = [(s, i) for s, i in ranked[:2]
+                if s >= MIN_SUPPORT and (i == ranked[0][1] or s >= SECOND_SOURCE * best)]
+        supports.append(SentenceSupport(sentence, tuple(i for _, i in kept),
+                                        tuple(round(s, 3) for s, _ in kept),
+                                        tuple(source_sentences[i] for _, i in kept),
+                                        SUPPORTED if kept else NOT_FOUND))
+    return supports
+
+
+def find_unsupported(summary_sentences: list[str], source: str,
+                     language: str | None = None) -> list[UnsupportedFact]:
+    """Numbers, dates, times, names and rare terms in the summary that the source never states, each
+    once per sentence, with its span."""
+    source_facts = SourceFacts(source, language)
+    return [UnsupportedFact(fact.text, fact.kind, index, fact.start, fact.end)
+            for index, sentence in enumerate(summary_sentences)
+            for fact in unsupported_facts(sentence, source_facts)]
+
+
+def with_verdicts(supports: list[SentenceSupport],
+                  unsupported: list[UnsupportedFact]) -> list[SentenceSupport]:
+    """not_found: no source sentence is evidence for it; partly: evidence, but a fact the source does not
+    state; supported: evidence, and every fact found in the source."""
+    flagged = {fact.sentence for fact in unsupported}
+    return [replace(s, verdict=PARTLY) if i in flagged and s.verdict == SUPPORTED else s
+            for i, s in enumerate(supports)]
+
+
+def with_entailment(supports: list[SentenceSupport], unsupported: list[UnsupportedFact],
+                    scores: list[Entailment]) -> list[SentenceSupport]:
+    """The deep check decides where it ran: not_found when nothing in the article entails the sentence
+    more than it contradicts it; supported when it is clearly entailed and states no fact the article
+    lacks; partly in between. Unlike word overlap it tells a reversed result from a faithful paraphrase."""
+    flagged = {fact.sentence for fact in unsupported}
+
+    def verdict(index: int, score: float) -> str:
+        if score <= CONTRADICTED:
+            return NOT_FOUND
+        return SUPPORTED if score >= ENTAILED and index not in flagged else PARTLY
+
+    return [replace(s, verdict=verdict(i, e.score), entailment=e.score)
+            for i, (s, e) in enumerate(zip(supports, scores))]
+
+
+def check_summary(summary_sentences: list[str], article: Article
+                  ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
+    """Support with a verdict for each summary sentence, and the facts the article does not state."""
+    unsupported = find_unsupported(summary_sentences, article.text, article.language)
+    return with_verdicts(align_support(summary_sentences, article.sentences), unsupported), unsupported

@@ -1,0 +1,119 @@
+"""Load each model once per process and share it between callers (CLI, app sessions, batch jobs)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarizer import config
+from summarizer.models.runtime import Seq2SeqModel, TransformersModel
+from summarizer.models.catalogue import SUMMARY_MODELS, is_translation_model
+from summarizer.errors import ModelUnavailable
+from summarizer.models.hub import locate_model
+from summarizer.progress import Progress, ProgressCallback, no_progress
+
+if TYPE_CHECKING:
+    from summarizer.checks.entailment import EntailmentModel
+
+# (model reference, runtime) -> the process's one instance: a Seq2SeqModel for the "fast" and "reference"
+# runtimes, an EntailmentModel for "entailment". A caller that builds a model itself (a test's fake) may
+# place it here, and every front end then gets it from `load_model` / `load_entailment_model`.
+loaded_models: OrderedDict[tuple[str, str], Any] = OrderedDict()  # least recently used first
+_footprints: dict[tuple[str, str], float] = {}  # MB each loaded model is counted as
+_locks: defaultdict[tuple[str, str], threading.Lock] = defaultdict(threading.Lock)
+_locks_guard = threading.Lock()
+ENTAILMENT = "entailment"
+
+
+def load_model(model_ref: str, input_limit: int | None = None,
+               on_progress: ProgressCallback = no_progress, backend: str = "fast") -> Seq2SeqModel:
+    """The shared instance for `model_ref` on `backend`; concurrent callers wait for one load.
+
+    "fast" falls back to the reference path, with a progress note, when the model cannot be
+    converted (an architecture CTranslate2 lacks, or ctranslate2 not installed).
+    """
+    return _shared(model_ref, backend, on_progress,
+                   lambda folder: build_model(model_ref, folder, input_limit, on_progress, backend))
+
+
+def load_entailment_model(model_ref: str, on_progress: ProgressCallback = no_progress) -> EntailmentModel:
+    """The shared NLI classifier for the deep check, downloaded on first use like every other model."""
+    from summarizer.checks.entailment import TransformersEntailment
+
+    def build(folder: str) -> EntailmentModel:
+        try:
+            return TransformersEntailment(model_ref, folder)
+        except (OSError, ValueError, KeyError) as error:
+            raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
+                                              f"{error}") from None
+
+    return _shared(model_ref, ENTAILMENT, on_progress, build)
+
+
+def _shared(model_ref: str, runtime: str, on_progress: ProgressCallback, build: Callable[[str], Any]) -> Any:
+    key = (model_ref, runtime)
+    with _locks_guard:
+        if key in loaded_models:
+            loaded_models.move_to_end(key)
+            return loaded_models[key]
+        lock = _locks[key]
+    with lock:
+        if key not in loaded_models:
+            folder = locate_model(model_ref, on_progress)
+            on_progress(Progress("load", f"Loading {model_ref}"))
+            model = build(folder)
+            with _locks_guard:
+                loaded_models[key] = model
+                _footprints[key] = footprint_mb(folder)
+                _evict(keep=key)
+        return loaded_models[key]
+
+
+def footprint_mb(folder: str) -> float:
+    """What a loaded model is counted as: the size of its weight files (a fair upper bound for the int8
+    fast path, about right in full precision)."""
+    weights = [p for p in Path(folder).iterdir() if p.suffix in (".safetensors", ".bin")]
+    return sum(p.stat().st_size for p in weights) / 1e6
+
+
+def _evict(keep: tuple[str, str]) -> None:
+    """Drop the least recently used models until the rest fit SUMMARIZER_MODEL_MEMORY_MB. A model in use
+    stays alive for its caller; it is only no longer shared."""
+    budget = config.load().model_memory_mb
+    while sum(_footprints.get(k, 0.0) for k in loaded_models) > budget and len(loaded_models) > 1:
+        oldest = next(k for k in loaded_models if k != keep)
+        loaded_models.pop(oldest)
+        _footprints.pop(oldest, None)
+
+
+def vocabulary_map_languages(model_ref: str) -> tuple[str, ...]:
+    """The languages whose frequent words a summariser's vocabulary map allows; none (no map) for a
+    translator, an uncatalogued model, a many-language one (its 250,000-token vocabulary would need every
+    language's list) or where SUMMARIZER_VOCABULARY_MAP=0."""
+    entry = SUMMARY_MODELS.get(model_ref)
+    if entry is None or not config.load().vocabulary_map or "*" in entry.languages \
+            or len(entry.languages) > 3:
+        return ()
+    return entry.languages
+
+
+def build_model(model_ref: str, folder: str, input_limit: int | None = None,
+                on_progress: ProgressCallback = no_progress, backend: str = "fast") -> Seq2SeqModel:
+    """A new instance, as `load_model` makes one (the benchmark builds its random models here too)."""
+    try:
+        if backend == "fast":
+            try:
+                from summarizer.models.fast_runtime import FastModel
+
+                threads = 1 if is_translation_model(model_ref) else None
+                return FastModel(model_ref, folder, input_limit, on_progress, threads=threads,
+                                 map_languages=vocabulary_map_languages(model_ref))
+            except (ImportError, ModelUnavailable) as error:
+                on_progress(Progress("load", f"Fast path unavailable, using the reference path: {error}"))
+        return TransformersModel(model_ref, folder, input_limit)
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
+                                          f"{error}") from None

@@ -1,0 +1,1 @@
+"""The article as text: its language, its sentences, the chunks a model reads, and word statistics."""
