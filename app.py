@@ -29,7 +29,7 @@ from ui.state import session
 st.set_page_config(page_title="News summariser", page_icon="📰", layout="wide")
 st.html(STYLE)
 try:
-    SETTINGS = config.load()
+    SETTINGS = config.current()
 except config.ConfigError as problem:
     logging.error("configuration refused: %s", problem)
     notice("error", "This site is not set up correctly, so it cannot summarise right now. Please try "

@@ -8,8 +8,8 @@
     python -m benchmarks.speed --runtime-settings  # also CTranslate2's switches and the map turned off
 
 Models are full-size architectures with random weights built from the published configurations (speed
-does not depend on the weights); output lengths are forced so both paths do the same number of steps.
-Reference path: transformers fp32 with the published 4 beams; project path: what the app and CLI run by
+does not depend on the weights); output lengths are forced so both runtimes do the same number of steps.
+Reference runtime: transformers fp32 with the published 4 beams; project runtime: what the app and CLI run by
 default (CTranslate2 int8 on the CPU, the catalogue's beams, the vocabulary map). Not a test: the
 figures depend on the machine, whose cores are printed.
 """
@@ -26,92 +26,28 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from functools import partial
 from importlib import resources
 from pathlib import Path
 
+from benchmarks.common import (
+    BEAMS,
+    COLUMNS,
+    FULL,
+    TINY,
+    Row,
+    Sizes,
+    model_folder,
+    table_line,
+)
 from summarizer.text.article import Article
 from summarizer.evaluate.rouge import read_pairs
 from summarizer.summarise.extractive import summarise_extractive
-from summarizer.summarise.lengths import length_budget
 from summarizer.settings import GenerationSettings
 from summarizer.summarise.translation import side_by_side
 
-# Published configurations (Hugging Face Hub config.json of each model).
-DISTILBART = dict(vocab_size=50264, d_model=1024, encoder_attention_heads=16, decoder_attention_heads=16,
-                  encoder_ffn_dim=4096, decoder_ffn_dim=4096, max_position_embeddings=1024,
-                  activation_function="gelu", pad_token_id=1, bos_token_id=0, eos_token_id=2,
-                  decoder_start_token_id=2, forced_bos_token_id=0, forced_eos_token_id=2,
-                  normalize_before=False, normalize_embedding=True, static_position_embeddings=False,
-                  add_bias_logits=False, add_final_layer_norm=False, scale_embedding=False)
-ARCHITECTURES = {
-    "sshleifer/distilbart-cnn-12-6": ("bart", dict(DISTILBART, encoder_layers=12, decoder_layers=6)),
-    "sshleifer/distilbart-cnn-6-6": ("bart", dict(DISTILBART, encoder_layers=6, decoder_layers=6)),
-    "Helsinki-NLP/opus-mt-en-de": ("marian", dict(
-        vocab_size=58101, d_model=512, encoder_layers=6, decoder_layers=6, encoder_attention_heads=8,
-        decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048, max_position_embeddings=512,
-        activation_function="swish", scale_embedding=True, static_position_embeddings=True,
-        pad_token_id=58100, eos_token_id=0, decoder_start_token_id=58100, forced_eos_token_id=0)),
-}
 TRANSLATORS = ["Helsinki-NLP/opus-mt-en-de", "Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-es"]
-BEAMS = 4
-
-
-@dataclass(frozen=True)
-class Sizes:
-    """How big each workload is. FULL is what the README quotes; TINY checks the benchmark itself runs."""
-
-    article_tokens: int = 900
-    summary_tokens: int = 60
-    sentence_tokens: int = 25  # a 60-word, 3-sentence summary; output forced
-    translation_tokens: int = 25
-    extractive_words: tuple[int, ...] = (5_000, 50_000)
-    tiny_models: bool = False  # width 32, one layer, a 1,000-word vocabulary
-    fresh_processes: bool = True
-
-    def summary_settings(self, beams: int = BEAMS, tokens: int | None = None) -> GenerationSettings:
-        """Forced lengths with the summariser's shipped settings (length penalty, no repeated trigrams)."""
-        tokens = tokens or self.summary_tokens
-        return GenerationSettings(num_beams=beams, min_new_tokens=tokens, max_new_tokens=tokens,
-                                  length_penalty=2.0, no_repeat_ngram_size=3)
-
-    def compare_tokens(self) -> dict[str, int]:
-        """Each preset's forced length: the middle of its budget for this article (`lengths.py`)."""
-        budgets = {p: length_budget(p, self.article_tokens, 142) for p in ("short", "medium", "long")}
-        return {p: (b.min_tokens + b.max_tokens) // 2 for p, b in budgets.items()}
-
-    def translation_settings(self) -> GenerationSettings:
-        """Forced lengths with translation.py's settings."""
-        return GenerationSettings(num_beams=BEAMS, min_new_tokens=self.translation_tokens,
-                                  max_new_tokens=self.translation_tokens, length_penalty=1.0,
-                                  no_repeat_ngram_size=0)
-
-
-FULL = Sizes()
-TINY = Sizes(article_tokens=40, summary_tokens=4, sentence_tokens=6, translation_tokens=4,
-             extractive_words=(200, 2_000), tiny_models=True, fresh_processes=False)
-
-
-def shrunk(config: dict) -> dict:
-    """The architecture at toy width (for --tiny); pad ids at the vocabulary's end move with it."""
-    size = 1_000
-    small = dict(config, vocab_size=size, d_model=32, encoder_layers=1, decoder_layers=1,
-                 encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64)
-    for name in ("pad_token_id", "decoder_start_token_id"):
-        if config.get(name) == config["vocab_size"] - 1:
-            small[name] = size - 1
-    return small
-
-
-@dataclass
-class Row:
-    workload: str
-    unit: str
-    reference: float | None
-    project: float
-    ratio: float | None
-    note: str = ""
 
 
 def median_seconds(work: Callable[[], object], runs: int) -> float:
@@ -123,67 +59,6 @@ def median_seconds(work: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-# --- building the models -------------------------------------------------------------------------
-
-def build_random_model(model_id: str, folder: Path, tiny: bool = False) -> Path:
-    """Save a random-weight model of `model_id`'s architecture, with a tokenizer of its vocabulary size."""
-    import torch
-    from tokenizers.pre_tokenizers import ByteLevel
-    from transformers import (
-        BartConfig,
-        BartForConditionalGeneration,
-        BartTokenizer,
-        MarianConfig,
-        MarianMTModel,
-        MarianTokenizer,
-    )
-
-    kind, config = ARCHITECTURES.get(model_id, ARCHITECTURES["Helsinki-NLP/opus-mt-en-de"])
-    config = shrunk(config) if tiny else config
-    folder.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(0)
-    size = config["vocab_size"]
-    if kind == "bart":
-        # Every byte is a token (byte-level BPE with no merges), so text becomes as many ids as it has bytes.
-        vocab = {t: i for i, t in enumerate(["<s>", "<pad>", "</s>", "<unk>", *sorted(ByteLevel.alphabet())])}
-        vocab.update({f"w{i}": i for i in range(len(vocab), size)})
-        (folder / "vocab.json").write_text(json.dumps(vocab))
-        (folder / "merges.txt").write_text("#version: 0.2\n")
-        BartTokenizer(vocab=str(folder / "vocab.json"), merges=str(folder / "merges.txt"),
-                      model_max_length=1024).save_pretrained(folder)
-        BartForConditionalGeneration(BartConfig(**config)).save_pretrained(folder)
-    else:
-        spm_file = _tiny_sentencepiece(folder)
-        vocab = {"</s>": 0, "<unk>": 1, **{f"w{i}": i for i in range(2, size - 1)}, "<pad>": size - 1}
-        (folder / "vocab.json").write_text(json.dumps(vocab))
-        MarianTokenizer(source_spm=str(spm_file), target_spm=str(spm_file),
-                        vocab=str(folder / "vocab.json")).save_pretrained(folder)
-        MarianMTModel(MarianConfig(**config)).save_pretrained(folder)
-    return folder
-
-
-def _tiny_sentencepiece(folder: Path) -> Path:
-    import sentencepiece as spm
-
-    corpus = folder / "spm-corpus.txt"
-    words = [f"word{i}" for i in range(300)]
-    corpus.write_text("\n".join(" ".join(random.Random(n).sample(words, 20)) for n in range(200)))
-    spm.SentencePieceTrainer.train(input=str(corpus), model_prefix=str(folder / "spm"), vocab_size=200,
-                                   minloglevel=2, hard_vocab_limit=False)
-    return folder / "spm.model"
-
-
-def model_folder(model_id: str, work: Path, use_cached: bool, sizes: Sizes) -> tuple[Path, str]:
-    if use_cached and not sizes.tiny_models:
-        from summarizer.models.hub import cached_folder
-
-        folder = cached_folder(model_id)
-        if folder:
-            return Path(folder), "real weights"
-    folder = build_random_model(model_id, work / model_id.replace("/", "--"), sizes.tiny_models)
-    return folder, "tiny random weights" if sizes.tiny_models else "random weights"
-
-
 # --- the workloads ----------------------------------------------------------------------------------
 
 def random_ids(vocab_size: int, length: int, seed: int) -> list[int]:
@@ -191,11 +66,11 @@ def random_ids(vocab_size: int, length: int, seed: int) -> list[int]:
     return [rng.randrange(4, vocab_size - 2) for _ in range(length)]
 
 
-def load(backend: str, model_id: str, folder: str):
-    """The model as the product loads it (a translator's fast path computes on one core)."""
+def load(runtime: str, model_id: str, folder: str):
+    """The model as the product loads it (a translator's fast runtime computes on one core)."""
     from summarizer.models.registry import build_model
 
-    return build_model(model_id, folder, backend=backend)
+    return build_model(model_id, folder, runtime=runtime)
 
 
 def project_beams(model_id: str) -> int:
@@ -204,12 +79,12 @@ def project_beams(model_id: str) -> int:
     return describe_summary_model(model_id).generation.num_beams
 
 
-# --- each path in its own process, runs alternating between paths --------------------------------------
+# --- each runtime in its own process, runs alternating between runtimes ------------------------------
 
-_LOADED: dict[str, list] = {}  # path name -> its models, in the process that times them
+_LOADED: dict[str, list] = {}  # runtime name -> its models, in the process that times them
 
 
-def _load_path(name: str, backend: str, models: list[tuple[str, str]], environ: dict[str, str],
+def _load_runtime(name: str, runtime: str, models: list[tuple[str, str]], environ: dict[str, str],
                compute_type: str | None) -> None:
     os.environ.update(environ)  # before CTranslate2 starts in this process
     if compute_type:
@@ -219,21 +94,21 @@ def _load_path(name: str, backend: str, models: list[tuple[str, str]], environ: 
         _LOADED[name] = [FastModel(m, f, quantization=compute_type, map_languages=vocabulary_map_languages(m))
                          for m, f in models]
     else:
-        _LOADED[name] = [load(backend, m, f) for m, f in models]
+        _LOADED[name] = [load(runtime, m, f) for m, f in models]
 
 
-class PathProcess:
-    """One path's models, loaded once in a process of their own, as when deployed: torch's and
-    CTranslate2's thread pools never compete and memory is the path's own. Paths take turns run by run,
-    so a machine that slows down for a while (shared virtual machines do) slows every path alike.
+class RuntimeProcess:
+    """One runtime's models, loaded once in a process of their own, as when deployed: torch's and
+    CTranslate2's thread pools never compete and memory is the runtime's own. Runtimes take turns run by run,
+    so a machine that slows down for a while (shared virtual machines do) slows every runtime alike.
     Tiny sizes run in this process: a new one costs seconds of imports."""
 
-    def __init__(self, sizes: Sizes, name: str, backend: str, models: list[tuple[str, Path]],
+    def __init__(self, sizes: Sizes, name: str, runtime: str, models: list[tuple[str, Path]],
                  environ: dict[str, str] | None = None, compute_type: str | None = None) -> None:
         self.name = name
-        args = (name, backend, [(m, str(f)) for m, f in models], environ or {}, compute_type)
+        args = (name, runtime, [(m, str(f)) for m, f in models], environ or {}, compute_type)
         self.pool = multiprocessing.get_context("spawn").Pool(1) if sizes.fresh_processes else None
-        self.run(_load_path, *args)
+        self.run(_load_runtime, *args)
         self.run(_warm_up, name)  # first calls allocate and pick kernels; never timed
 
     def run(self, function: Callable, *args):
@@ -250,24 +125,24 @@ def _warm_up(name: str) -> None:
         model.generate_ids([random_ids(len(model.tokenizer), 16, 0)], model.decoding(settings))
 
 
-def alternating(paths: list[PathProcess], function: Callable, runs: int, *args) -> list[float]:
-    """The median of `runs` calls of `function(path name, run, *args)` on each path, calls taking turns."""
-    times: list[list[float]] = [[] for _ in paths]
+def alternating(runtimes: list[RuntimeProcess], function: Callable, runs: int, *args) -> list[float]:
+    """The median of `runs` calls of `function(runtime name, run, *args)` on each runtime, calls taking turns."""
+    times: list[list[float]] = [[] for _ in runtimes]
     for run in range(runs):
-        for path, out in zip(paths, times):
-            out.append(path.run(function, path.name, run, *args))
+        for process, out in zip(runtimes, times):
+            out.append(process.run(function, process.name, run, *args))
     return [statistics.median(t) for t in times]
 
 
 def _article(model, sizes: Sizes, run: int) -> list[list[int]]:
-    """A new article each run: the reference path keeps its latest article's encoding (for a second
+    """A new article each run: the reference runtime keeps its latest article's encoding (for a second
     length of the same text), which must not flatter repeated runs."""
     return [random_ids(len(model.tokenizer), sizes.article_tokens, 1 + run)]
 
 
 def path_beams(model) -> int:
-    """The reference path decodes with the models' published 4 beams, the project with the product's."""
-    return BEAMS if model.backend == "reference" else project_beams(model.model_id)
+    """The reference runtime decodes with the models' published 4 beams, the project with the product's."""
+    return BEAMS if model.runtime == "reference" else project_beams(model.model_id)
 
 
 def _summary_seconds(name: str, run: int, sizes: Sizes, tokens: int) -> float:
@@ -322,7 +197,7 @@ def _translation_seconds(name: str, run: int, sizes: Sizes) -> float:
     batch = [random_ids(len(models[0].tokenizer), sizes.sentence_tokens, 10 * run + i) for i in range(3)]
     settings = sizes.translation_settings()
     start = time.perf_counter()
-    if models[0].backend == "fast":
+    if models[0].runtime == "fast":
         for _, future in side_by_side([partial(m.generate_ids, batch, m.decoding(settings)) for m in models]):
             future.result()
     else:  # one language after another, as before
@@ -354,13 +229,13 @@ def runtime_setting_rows(folder: Path, runs: int, sizes: Sizes) -> Iterator[Row]
     if "int8_bfloat16" in ctranslate2.get_supported_compute_types("cpu"):
         candidates.append(("compute type int8_bfloat16", {}, "int8_bfloat16"))
     for name, environ, compute_type in candidates:
-        paths = [PathProcess(sizes, "default", "fast", [(model_id, folder)], {}, default_type),
-                 PathProcess(sizes, name, "fast", [(model_id, folder)], environ, compute_type)]
+        runtimes = [RuntimeProcess(sizes, "default", "fast", [(model_id, folder)], {}, default_type),
+                 RuntimeProcess(sizes, name, "fast", [(model_id, folder)], environ, compute_type)]
         try:
-            default, seconds = alternating(paths, _summary_seconds, runs, sizes, sizes.summary_tokens)
+            default, seconds = alternating(runtimes, _summary_seconds, runs, sizes, sizes.summary_tokens)
         finally:
-            for path in paths:
-                path.close()
+            for process in runtimes:
+                process.close()
         yield Row(f"runtime setting: {name}", "s", round(default, 2), round(seconds, 2),
                   round(default / seconds, 2), "reference = the default settings, same run, runs "
                   "alternating; keep only a ratio clearly above 1")
@@ -371,8 +246,8 @@ def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: st
     if weights != "real weights":
         write_sized_vocabulary_map(model_id, folder)
     beams = project_beams(model_id)
-    reference = PathProcess(sizes, "reference", "reference", [(model_id, folder)])
-    fast = PathProcess(sizes, "fast", "fast", [(model_id, folder)])
+    reference = RuntimeProcess(sizes, "reference", "reference", [(model_id, folder)])
+    fast = RuntimeProcess(sizes, "fast", "fast", [(model_id, folder)])
     try:
         reference_s, fast_s = alternating([reference, fast], _summary_seconds, runs, sizes,
                                           sizes.summary_tokens)
@@ -389,8 +264,8 @@ def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: st
     return rows
 
 
-def extra_rows(fast: PathProcess, runs: int, sizes: Sizes) -> list[Row]:
-    """The project path's own rows, each against its own reference measured in turn with it."""
+def extra_rows(fast: RuntimeProcess, runs: int, sizes: Sizes) -> list[Row]:
+    """The project runtime's own rows, each against its own reference measured in turn with it."""
     tokens = sizes.compare_tokens()
     measures = {"one": (_summary_seconds, sizes.summary_tokens), "first word": (_first_word_seconds,),
                 "medium": (_summary_seconds, tokens["medium"]), "compare": (_compare_seconds,),
@@ -405,10 +280,10 @@ def extra_rows(fast: PathProcess, runs: int, sizes: Sizes) -> list[Row]:
             round(one / first_word, 2), "reference = the whole beam-search summary, when words used to "
             "appear; project = the streamed draft's first token (target 1.5 s)"),
         Row(f"compare lengths: {' + '.join(map(str, tokens.values()))} tokens vs medium alone "
-            "(default model, project path)", "s", round(2 * medium, 2), round(compare, 2),
+            "(default model, project runtime)", "s", round(2 * medium, 2), round(compare, 2),
             round(2 * medium / compare, 2), "reference = the target, twice the medium alone "
             f"({medium:.2f} s); CTranslate2 encodes the article again for each length"),
-        Row("two requests at once (default model, project path)", "s", round(in_a_row, 2), round(at_once, 2),
+        Row("two requests at once (default model, project runtime)", "s", round(in_a_row, 2), round(at_once, 2),
             round(in_a_row / at_once, 2),
             "reference = two in a row; requests queue for the cores, so no oversubscription"),
     ]
@@ -420,8 +295,8 @@ REAL_MAP_CANDIDATES = 27_000
 
 
 def write_sized_vocabulary_map(model_id: str, folder: Path) -> None:
-    """Give the random model a map as wide as the real tokenizer's, so the fast path's figures are not
-    flattered by a tiny vocabulary; written before the fast path loads the model (it keeps a map it finds)."""
+    """Give the random model a map as wide as the real tokenizer's, so the fast runtime's figures are not
+    flattered by a tiny vocabulary; written before the fast runtime loads the model (it keeps a map it finds)."""
     from summarizer.models.fast_runtime import convert, device_and_compute_type, target_vocabulary
     from summarizer.models.registry import vocabulary_map_languages
     from summarizer.models.vocabulary_map import MAP_FILE, map_text
@@ -436,12 +311,12 @@ def write_sized_vocabulary_map(model_id: str, folder: Path) -> None:
 
 
 def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) -> Row:
-    paths = [PathProcess(sizes, backend, backend, folders) for backend in ("reference", "fast")]
+    runtimes = [RuntimeProcess(sizes, runtime, runtime, folders) for runtime in ("reference", "fast")]
     try:
-        reference, fast = alternating(paths, _translation_seconds, runs, sizes)
+        reference, fast = alternating(runtimes, _translation_seconds, runs, sizes)
     finally:
-        for path in paths:
-            path.close()
+        for process in runtimes:
+            process.close()
     return Row("translate a 3-sentence, 60-word summary into 3 languages (opus-mt)", "s", round(reference, 2),
                round(fast, 2), round(reference / fast, 2), "3 Marian models, 3 sentences each, beams 4; "
                "reference one language after another, project side by side on one core each; runs "
@@ -449,7 +324,7 @@ def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) ->
 
 
 def _resident_mb(name: str) -> float:
-    """This process's resident memory, its path's models loaded and each run once (the warm-up)."""
+    """This process's resident memory, its runtime's models loaded and each run once (the warm-up)."""
     with open("/proc/self/status") as status:
         rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
     return rss_kb / 1024
@@ -457,15 +332,15 @@ def _resident_mb(name: str) -> float:
 
 def memory_row(folders: list[tuple[str, Path]], sizes: Sizes) -> Row:
     figures = []
-    for backend in ("reference", "fast"):
-        path = PathProcess(sizes, backend, backend, folders)
+    for runtime in ("reference", "fast"):
+        process = RuntimeProcess(sizes, runtime, runtime, folders)
         try:
-            figures.append(path.run(_resident_mb, backend))
+            figures.append(process.run(_resident_mb, runtime))
         finally:
-            path.close()
+            process.close()
     reference, fast = figures
     return Row("resident memory: default summariser + 3 translators loaded", "MB", round(reference),
-               round(fast), round(reference / fast, 2), "one fresh process per path (VmRSS)")
+               round(fast), round(reference / fast, 2), "one fresh process per runtime (VmRSS)")
 
 
 def article_of(words: int) -> str:
@@ -537,16 +412,6 @@ def all_rows(runs: int, use_cached: bool, sizes: Sizes, runtime_settings: bool =
         yield translation_row(translators, runs, sizes)
         yield memory_row([("sshleifer/distilbart-cnn-12-6", default_folder), *translators], sizes)
     yield from no_model_rows(runs, sizes)
-
-
-COLUMNS = ("workload", "unit", "reference", "project", "ratio", "note")
-
-
-def table_line(row: Row) -> str:
-    """One row, tab-separated, printed as soon as its workload is done."""
-    cells = (row.workload, row.unit, "-" if row.reference is None else f"{row.reference}", f"{row.project}",
-             "-" if row.ratio is None else f"{row.ratio}x", row.note)
-    return "\t".join(cells).rstrip()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,7 +22,7 @@ from summarizer.languages import LANGUAGE_NAMES, language_name
 from summarizer.progress import Progress
 from summarizer.models.routing import choose_route
 from summarizer.settings import (
-    BACKENDS,
+    RUNTIMES,
     DEFAULT_MAX_CHARS,
     ENGINES,
     LENGTH_PRESETS,
@@ -60,10 +60,10 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=ENGINES, default="auto",
                         help="abstractive (a model), extractive (sentences from the article, no "
                              "download) or auto: abstractive when its model is available")
-    parser.add_argument("--backend", choices=BACKENDS, default=None,
+    parser.add_argument("--runtime", "--backend", choices=RUNTIMES, default=None,
                         help="fast: CTranslate2 int8 (half precision on a GPU), converted once on first use; "
                              "reference: transformers in full precision (default: fast, or "
-                             "SUMMARIZER_BACKEND)")
+                             "SUMMARIZER_RUNTIME; --backend is its old name)")
     parser.add_argument("--lang", help="the article's language code (default: detected)")
     parser.add_argument("--translate", nargs="+", default=[], metavar="LANG",
                         help="also translate the summary into these languages, e.g. fr de ar zh")
@@ -80,7 +80,7 @@ def settings_from(args: argparse.Namespace) -> SummarySettings:
                                engine=args.engine, language=_language_code(args.lang),
                                translate_to=tuple(_language_code(t) for t in args.translate),
                                deep_check=args.deep_check)
-    return settings.with_changes(backend=args.backend) if args.backend else settings
+    return settings.with_changes(runtime=args.runtime) if args.runtime else settings
 
 
 def list_models() -> str:
@@ -201,7 +201,7 @@ def _main(argv: list[str]) -> int:
             Summarizer,  # heavy imports only once the input is known to be usable
         )
 
-        result = Summarizer(settings).summarize(text, on_progress=show)
+        result = Summarizer(settings).summarise(text, on_progress=show)
     except (SummarizerError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -245,7 +245,7 @@ def evaluate_main(argv: list[str]) -> int:
     engines_used: set[str] = set()
 
     def summarise(article: str) -> str:
-        result = summarizer.summarize(article)
+        result = summarizer.summarise(article)
         engines_used.add(result.engine)
         return result.summary
 

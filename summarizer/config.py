@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from summarizer.errors import SummarizerError
 
 DEFAULT_MAX_CHARS = 100_000
+DEFAULT_URL_MAX_BYTES = 5_000_000
+RUNTIMES = ("fast", "reference")
 
 
 class ConfigError(SummarizerError):
@@ -27,12 +29,12 @@ class Config:
     upload_files: int = 40                      # SUMMARIZER_UPLOAD_FILES: one visitor's files, 10 minutes
     max_inflated_bytes: int = 20_000_000        # SUMMARIZER_MAX_INFLATED_BYTES: a DOCX's XML, unpacked
     max_pdf_pages: int = 1_000                  # SUMMARIZER_MAX_PDF_PAGES
-    url_max_bytes: int = 5_000_000              # SUMMARIZER_URL_MAX_BYTES
+    url_max_bytes: int = DEFAULT_URL_MAX_BYTES  # SUMMARIZER_URL_MAX_BYTES
     max_html_elements: int = 30_000             # SUMMARIZER_MAX_HTML_ELEMENTS: tags in a page to extract
     url_allow: tuple[str, ...] = ()             # SUMMARIZER_URL_ALLOW: hosts, addresses or networks
-    backend: str = "fast"                       # SUMMARIZER_BACKEND: fast or reference
+    runtime: str = "fast"                       # SUMMARIZER_RUNTIME (old: SUMMARIZER_BACKEND): fast or reference
     threads: int = os.cpu_count() or 1          # SUMMARIZER_THREADS
-    vocabulary_map: bool = True                 # SUMMARIZER_VOCABULARY_MAP: fast path, English summarisers
+    vocabulary_map: bool = True                 # SUMMARIZER_VOCABULARY_MAP: fast runtime, English summarisers
     converted_dir: str | None = None            # SUMMARIZER_CONVERTED_DIR: CTranslate2 copies of models
     database: str | None = None                 # SUMMARIZER_DATABASE: SQLite path or postgresql:// URL
     share_max_bytes: int = 1_000_000            # SUMMARIZER_SHARE_MAX_BYTES
@@ -46,6 +48,32 @@ class Config:
     runs_per_minute: int = 6                    # SUMMARIZER_RUNS_PER_MINUTE: per visitor
     trusted_proxies: tuple[str, ...] = ()       # SUMMARIZER_TRUSTED_PROXIES: whose X-Forwarded-For counts
     page_batch_articles: int = 20               # SUMMARIZER_PAGE_BATCH_ARTICLES: "Many articles" cap
+    offline: bool = False                       # HF_HUB_OFFLINE: never ask the Hub for a model
+    ray_address: str | None = None              # RAY_ADDRESS: the cluster `--ray auto` joins
+
+
+_current: Config | None = None
+
+
+def current() -> Config:
+    """This process's configuration: the environment is read once, at first use (`forget` reads it
+    again, as the tests do after changing it)."""
+    global _current
+    if _current is None:
+        _current = load()
+    return _current
+
+
+def use(settings: Config) -> None:
+    """This process runs with `settings` from now on: a batch worker or Ray actor with its share of the
+    cores, passed as an object rather than written into the environment."""
+    global _current
+    _current = settings
+
+
+def forget() -> None:
+    global _current
+    _current = None
 
 
 def load(environ: Mapping[str, str] | None = None) -> Config:
@@ -66,9 +94,10 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
             raise ConfigError(f"{name}={raw!r} must be at least {minimum:g}")
         return value
 
-    backend = env.get("SUMMARIZER_BACKEND", "").strip() or defaults.backend
-    if backend not in ("fast", "reference"):
-        raise ConfigError(f"SUMMARIZER_BACKEND={backend!r} must be fast or reference")
+    runtime_name = "SUMMARIZER_RUNTIME" if env.get("SUMMARIZER_RUNTIME", "").strip() else "SUMMARIZER_BACKEND"
+    runtime = env.get(runtime_name, "").strip() or defaults.runtime
+    if runtime not in RUNTIMES:
+        raise ConfigError(f"{runtime_name}={runtime!r} must be fast or reference")
     return Config(
         max_chars=int(number("SUMMARIZER_MAX_CHARS", defaults.max_chars, minimum=100)),
         max_file_bytes=int(number("SUMMARIZER_MAX_FILE_BYTES", defaults.max_file_bytes, minimum=1_000)),
@@ -80,7 +109,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         url_max_bytes=int(number("SUMMARIZER_URL_MAX_BYTES", defaults.url_max_bytes, minimum=1_000)),
         max_html_elements=int(number("SUMMARIZER_MAX_HTML_ELEMENTS", defaults.max_html_elements, minimum=100)),
         url_allow=_allow_list(env.get("SUMMARIZER_URL_ALLOW", "")),
-        backend=backend,
+        runtime=runtime,
         threads=int(number("SUMMARIZER_THREADS", defaults.threads)),
         vocabulary_map=_flag(env, "SUMMARIZER_VOCABULARY_MAP", default=True),
         converted_dir=env.get("SUMMARIZER_CONVERTED_DIR", "").strip() or None,
@@ -97,6 +126,8 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         runs_per_minute=int(number("SUMMARIZER_RUNS_PER_MINUTE", defaults.runs_per_minute)),
         page_batch_articles=int(number("SUMMARIZER_PAGE_BATCH_ARTICLES", defaults.page_batch_articles)),
         trusted_proxies=_addresses(env.get("SUMMARIZER_TRUSTED_PROXIES", ""), "SUMMARIZER_TRUSTED_PROXIES"),
+        offline=env.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"),
+        ray_address=env.get("RAY_ADDRESS", "").strip() or None,
     )
 
 

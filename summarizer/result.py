@@ -7,6 +7,8 @@ import re
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
+from summarizer.settings import with_current_names
+
 
 @dataclass
 class SummaryResult:
@@ -22,7 +24,7 @@ class SummaryResult:
     language_confidence: float | None = None
     route: str | None = None
     fallback_reason: str | None = None
-    backend: str | None = None
+    runtime: str | None = None
     translations: dict[str, str] = field(default_factory=dict)
     translated_sentences: dict[str, list[str]] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
@@ -48,6 +50,7 @@ class SummaryResult:
     def from_dict(cls, data: dict[str, Any]) -> SummaryResult:
         """A result saved by this or another version: fields it lacks take their defaults, fields this
         version does not know are dropped; ValueError when it lacks what every version has."""
+        data = with_current_names(data)
         known = {f.name: f for f in fields(cls)}
         required = [name for name, f in known.items()
                     if f.default is MISSING and f.default_factory is MISSING]

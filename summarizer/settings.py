@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from summarizer import config
-from summarizer.config import DEFAULT_MAX_CHARS
+from summarizer.config import DEFAULT_MAX_CHARS, RUNTIMES
 
 LENGTH_PRESETS = ("short", "medium", "long")
 ENGINES = ("auto", "abstractive", "extractive")
-BACKENDS = ("fast", "reference")  # CTranslate2 int8 (half precision on a GPU), or transformers in full precision
 
 
 @dataclass(frozen=True)
@@ -43,13 +42,13 @@ class SummarySettings:
     translate_to: tuple[str, ...] = field(default_factory=tuple)
     max_chars: int = DEFAULT_MAX_CHARS
     deep_check: bool = False  # also score each summary sentence with an NLI model (`entailment.py`)
-    backend: str = field(default_factory=lambda: config.load().backend)
+    runtime: str = field(default_factory=lambda: config.current().runtime)
 
     def __post_init__(self) -> None:
         if self.length not in LENGTH_PRESETS:
             raise ValueError(f"length must be one of {', '.join(LENGTH_PRESETS)}, not {self.length!r}")
-        if self.backend not in BACKENDS:
-            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {self.backend!r}")
+        if self.runtime not in RUNTIMES:
+            raise ValueError(f"runtime must be one of {', '.join(RUNTIMES)}, not {self.runtime!r}")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         for name in ("min_tokens", "max_tokens", "num_beams"):
@@ -70,7 +69,7 @@ class SummarySettings:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SummarySettings:
         known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = {k: v for k, v in with_current_names(data).items() if k in known}
         if "translate_to" in values:
             values["translate_to"] = tuple(values["translate_to"])
         return cls(**values)
@@ -81,3 +80,10 @@ class SummarySettings:
     @classmethod
     def load(cls, path: str | Path) -> SummarySettings:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def with_current_names(data: dict[str, Any]) -> dict[str, Any]:
+    """Settings saved before the fast/reference choice was called `runtime` everywhere still load."""
+    if "backend" in data and "runtime" not in data:
+        data = {**data, "runtime": data["backend"]}
+    return data

@@ -247,7 +247,7 @@ class PostgresStore(_SqlStore):
 
 def open_store(database: str | None = None) -> ResultStore:
     """`SUMMARIZER_DATABASE`: a postgresql:// URL, or a SQLite file path (default .data/results.sqlite3)."""
-    settings = config.load()
+    settings = config.current()
     database = database or settings.database or str(DEFAULT_SQLITE_PATH)
     max_bytes, expiry = settings.share_max_bytes, settings.share_expiry_days
     total = settings.share_total_mb * 1_000_000

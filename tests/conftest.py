@@ -81,6 +81,25 @@ def paragraph(language: str) -> str:
     return (DATA / "paragraphs" / f"{language}.txt").read_text(encoding="utf-8").strip()
 
 
+@pytest.fixture(autouse=True)
+def environment_read_afresh(monkeypatch):
+    """The library reads the environment once per process (`config.current`); a test that changes it
+    with `monkeypatch.setenv` or `delenv` gets a configuration read from the changed environment."""
+    from summarizer import config
+
+    def afresh(method):
+        def changed(*args, **kwargs):
+            method(*args, **kwargs)
+            config.forget()
+        return changed
+
+    config.forget()
+    monkeypatch.setattr(monkeypatch, "setenv", afresh(monkeypatch.setenv))
+    monkeypatch.setattr(monkeypatch, "delenv", afresh(monkeypatch.delenv))
+    yield
+    config.forget()
+
+
 @pytest.fixture(scope="session")
 def hf_home() -> Path:
     """The tiny-model cache, with every catalogue id; built on first use (a few seconds)."""
@@ -95,10 +114,10 @@ def hf_home() -> Path:
 
 
 class FakeModels(dict):
-    """(model id, backend) -> the FakeModel answering for it; `fakes(model_id)` is the fast one."""
+    """(model id, runtime) -> the FakeModel answering for it; `fakes(model_id)` is the fast one."""
 
-    def __call__(self, model_id: str, backend: str = "fast") -> FakeModel:
-        return self[(model_id, backend)]
+    def __call__(self, model_id: str, runtime: str = "fast") -> FakeModel:
+        return self[(model_id, runtime)]
 
     def entailment(self) -> FakeEntailment:
         from summarizer.models.catalogue import NLI_MODEL
@@ -137,10 +156,10 @@ def long_english() -> str:
 
 
 class GenerateSpy:
-    """Records what a loaded model's engine was given, on either backend.
+    """Records what a loaded model's engine was given, on either runtime.
 
     Each call records `input_ids` (one list of ids per text), `forced_id` (the token forced first,
-    or None) and, on the reference path, the raw `kwargs` and `output` of `generate`.
+    or None) and, on the reference runtime, the raw `kwargs` and `output` of `generate`.
     """
 
     def __init__(self, model) -> None:
@@ -148,7 +167,7 @@ class GenerateSpy:
         self.calls: list[dict] = []
 
     def __enter__(self) -> GenerateSpy:
-        if self.model.backend == "reference":
+        if self.model.runtime == "reference":
             self._wrap_transformers()
         else:
             self._wrap_ctranslate2()

@@ -39,11 +39,11 @@ class FakeModel:
     """Answers with `respond(text)`, or with the queued `answers` (`drafts` when streaming) first;
     records every call."""
 
-    def __init__(self, model_id: str, input_limit: int = 1024, backend: str = "fast",
+    def __init__(self, model_id: str, input_limit: int = 1024, runtime: str = "fast",
                  respond: Respond = first_sentence) -> None:
         self.model_id = model_id
         self.input_limit = input_limit
-        self.backend = backend
+        self.runtime = runtime
         self.respond = respond
         self.answers: list[str] = []
         self.drafts: list[str] = []
@@ -113,16 +113,16 @@ def fake_catalogue(draft_word_seconds: float = 0.0) -> dict[tuple[str, str], Fak
     `summarizer.models.registry.loaded_models` is; summarisers stream drafts at `draft_word_seconds` a word."""
     from summarizer.models.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS
     from summarizer.models.registry import ENTAILMENT
-    from summarizer.settings import BACKENDS
+    from summarizer.settings import RUNTIMES
 
     fakes: dict[tuple[str, str], FakeModel | FakeEntailment] = {
         (NLI_MODEL, ENTAILMENT): FakeEntailment(NLI_MODEL)}
-    for backend in BACKENDS:
+    for runtime in RUNTIMES:
         for entry in SUMMARY_MODELS.values():
-            fakes[entry.model_id, backend] = FakeModel(entry.model_id, entry.input_limit, backend)
-            fakes[entry.model_id, backend].word_seconds = draft_word_seconds
+            fakes[entry.model_id, runtime] = FakeModel(entry.model_id, entry.input_limit, runtime)
+            fakes[entry.model_id, runtime].word_seconds = draft_word_seconds
         for translator in TRANSLATION_MODELS:
             target = next(iter(translator.targets)) if len(translator.targets) == 1 else None
-            fakes[translator.model_id, backend] = FakeModel(
-                translator.model_id, translator.input_limit, backend, tagged_translation(target))
+            fakes[translator.model_id, runtime] = FakeModel(
+                translator.model_id, translator.input_limit, runtime, tagged_translation(target))
     return fakes

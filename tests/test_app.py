@@ -168,13 +168,13 @@ def test_same_text_and_settings_are_not_summarised_twice(monkeypatch):
     import summarizer.summarise.pipeline as pipeline
 
     runs = []
-    real = pipeline.Summarizer.summarize
+    real = pipeline.Summarizer.summarise
 
     def counted(self, text, on_progress=None, **kwargs):
         runs.append(self.settings)
         return real(self, text, on_progress=on_progress, **kwargs)
 
-    monkeypatch.setattr(pipeline.Summarizer, "summarize", counted)
+    monkeypatch.setattr(pipeline.Summarizer, "summarise", counted)
     text = paragraph("en") + " A sentence only this test uses."
     at = summarise(new_app(), text, model_choice="sshleifer/distilbart-cnn-6-6", engine="abstractive")
     button(at, "Summarise").click().run()
@@ -305,7 +305,7 @@ def test_share_this_result_reopens_exactly_without_a_model_run(monkeypatch):
     def no_model(*args, **kwargs):
         raise AssertionError("a stored result must not run the summariser")
 
-    monkeypatch.setattr(pipeline.Summarizer, "summarize", no_model)
+    monkeypatch.setattr(pipeline.Summarizer, "summarise", no_model)
     reopened = new_app(r=entry_id)
     assert not reopened.exception
     assert reopened.session_state["result"].summary == original.summary
@@ -415,13 +415,13 @@ def test_imports_count_against_the_visitors_allowance_and_take_a_turn(site, monk
 
 def test_runtime_setting_picks_the_reference_path():
     at = new_app(runtime="reference", engine="abstractive", model="sshleifer/distilbart-cnn-6-6")
-    assert at.radio(key="backend").value == "reference"
+    assert at.radio(key="runtime").value == "reference"
     at = summarise(at, paragraph("en") + " Runtime test.")
-    assert at.session_state["result"].backend == "reference"
+    assert at.session_state["result"].runtime == "reference"
     assert at.query_params["runtime"] == "reference"
     default = summarise(new_app(engine="abstractive", model="sshleifer/distilbart-cnn-6-6"),
                         paragraph("en") + " Runtime test.")
-    assert default.session_state["result"].backend == "fast"
+    assert default.session_state["result"].runtime == "fast"
 
 
 @pytest.fixture
@@ -431,14 +431,14 @@ def online_engines_run(monkeypatch) -> list[str]:
     import summarizer.summarise.pipeline as pipeline
 
     engines_run: list[str] = []
-    real = pipeline.Summarizer.summarize
+    real = pipeline.Summarizer.summarise
 
     def recorded(self, text, on_progress=None, **kwargs):
         engines_run.append(self.settings.engine)
         return real(self, text, on_progress=on_progress, **kwargs)
 
     monkeypatch.setattr(hub, "is_offline", lambda: False)
-    monkeypatch.setattr(pipeline.Summarizer, "summarize", recorded)
+    monkeypatch.setattr(pipeline.Summarizer, "summarise", recorded)
     return engines_run
 
 
@@ -505,7 +505,7 @@ def test_an_unexpected_failure_is_a_plain_message_and_the_text_stays(monkeypatch
     def broken(self, text, on_progress=None):
         raise RuntimeError("segfault in /srv/app/models")
 
-    monkeypatch.setattr(Summarizer, "summarize", broken)
+    monkeypatch.setattr(Summarizer, "summarise", broken)
     at = summarise(new_app(), paragraph("en"), engine="extractive")
     assert not at.exception
     [error] = notices(at, "error")

@@ -69,11 +69,11 @@ def test_tiny_model_records_on_ray_equal_the_embedded_run(cluster, tmp_path, hf_
     # Not German: it is summarised through a translation model, whose random weights decode to the length
     # limit (seconds an article); summaries are capped at 8 tokens, greedy, for the same reason.
     source, ids = corpus(tmp_path, [language for language in LANGUAGES if language != "de"])
-    settings = SummarySettings(engine="abstractive", backend="reference", max_tokens=8, min_tokens=1,
+    settings = SummarySettings(engine="abstractive", runtime="reference", max_tokens=8, min_tokens=1,
                                num_beams=1, max_chars=50_000)
     embedded, on_ray = tmp_path / "embedded.jsonl", tmp_path / "ray.jsonl"
     run_batch(read_records([str(source)]), embedded, settings)
-    run = ray_batch(cluster, source, on_ray, "--engine", "abstractive", "--backend", "reference",
+    run = ray_batch(cluster, source, on_ray, "--engine", "abstractive", "--runtime", "reference",
                     "--max-tokens", "8", "--min-tokens", "1", "--beams", "1")
     assert run.returncode == 0, run.stderr[-3000:]
     rows = read_results(on_ray)

@@ -17,8 +17,8 @@ def test_tiny_benchmark_gives_every_row(monkeypatch, capsys):
     assert workloads == [
         "default summariser: 40-token article, 4 tokens",
         "first summary words visible (default model)",
-        "compare lengths: 11 + 22 + 33 tokens vs medium alone (default model, project path)",
-        "two requests at once (default model, project path)",
+        "compare lengths: 11 + 22 + 33 tokens vs medium alone (default model, project runtime)",
+        "two requests at once (default model, project runtime)",
         "fast summariser: 40-token article, 4 tokens",
         "translate a 3-sentence, 60-word summary into 3 languages (opus-mt)",
         "resident memory: default summariser + 3 translators loaded",

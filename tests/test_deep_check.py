@@ -72,10 +72,10 @@ def test_an_entailed_sentence_with_an_invented_fact_is_partly_and_a_weak_one_too
 
 def test_summarizer_runs_the_deep_check_when_asked(fake_models):
     settings = SummarySettings(engine="extractive", deep_check=True)
-    result = Summarizer(settings).summarize(SOURCE)
+    result = Summarizer(settings).summarise(SOURCE)
     assert all(s["entailment"] is not None for s in result.support)
     assert "deep_check" in result.timings and fake_models.entailment().pairs
-    plain = Summarizer(settings.with_changes(deep_check=False)).summarize(SOURCE)
+    plain = Summarizer(settings.with_changes(deep_check=False)).summarise(SOURCE)
     assert all(s["entailment"] is None for s in plain.support)
 
 
@@ -83,7 +83,7 @@ def test_without_the_model_the_quick_check_stands_and_a_note_says_so(fake_models
     from summarizer.models.registry import ENTAILMENT, loaded_models
 
     del loaded_models[(NLI_MODEL, ENTAILMENT)]  # not downloaded, and the cache is empty
-    result = Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarize(SOURCE)
+    result = Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarise(SOURCE)
     assert result.summary and all(s["entailment"] is None for s in result.support)
     assert any("deep check did not run" in note for note in result.notes)
 

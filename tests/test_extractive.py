@@ -91,7 +91,7 @@ def test_non_latin_scripts_give_source_sentences(language):
 
 
 def test_auto_engine_falls_back_and_says_why():
-    result = Summarizer(SummarySettings(model="nobody/missing-model")).summarize(paragraph("en"))
+    result = Summarizer(SummarySettings(model="nobody/missing-model")).summarise(paragraph("en"))
     assert result.engine == "extractive" and result.model is None
     assert "nobody/missing-model" in result.fallback_reason and "offline" in result.fallback_reason
     assert result.summary
@@ -101,7 +101,7 @@ def test_abstractive_engine_does_not_fall_back():
     from summarizer.errors import ModelUnavailable
 
     with pytest.raises(ModelUnavailable):
-        Summarizer(SummarySettings(model="nobody/missing-model", engine="abstractive")).summarize(
+        Summarizer(SummarySettings(model="nobody/missing-model", engine="abstractive")).summarise(
             paragraph("en"))
 
 

@@ -1,4 +1,4 @@
-"""The fast path (CTranslate2) answers like the reference path (transformers) for every architecture."""
+"""The fast runtime (CTranslate2) answers like the reference runtime (transformers) for every architecture."""
 
 import shutil
 
@@ -48,7 +48,7 @@ def test_greedy_ids_equal_the_reference_in_full_precision(spy_generate, model_id
 @pytest.mark.parametrize("model_id, text, source, target", CASES)
 def test_int8_output_is_text_of_the_requested_length(spy_generate, model_id, text, source, target):
     fast = FastModel(model_id, locate_model(model_id))
-    assert fast.compute_type == "int8" and fast.backend == "fast"
+    assert fast.compute_type == "int8" and fast.runtime == "fast"
     with spy_generate(fast) as spy:
         [out] = fast.generate([text], GREEDY, source_language=source, target_token=target)
     assert isinstance(out, str) and out.strip()
@@ -81,7 +81,7 @@ def test_first_use_reports_the_conversion(tmp_path, monkeypatch):
 
 def test_padding_entries_of_the_converted_vocabulary_keep_their_ids(tmp_path, spy_generate):
     """The converter pads M2M100's vocabulary with `madeupword…` entries the tokenizer cannot name; a
-    model that emits them must give the same ids on both paths, not `<unk>` on the fast one."""
+    model that emits them must give the same ids on both runtimes, not `<unk>` on the fast one."""
     import tiny_models
     import torch
     from transformers import M2M100ForConditionalGeneration
@@ -138,11 +138,11 @@ ARTICLE = ("The council approved the budget on Tuesday after a long debate. Mayo
            "would rebuild 1.8 miles of seawall by 2027.")
 
 
-@pytest.mark.parametrize("backend", ["fast", "reference"])
-def test_streamed_greedy_ids_equal_the_reference_generate_in_full_precision(spy_generate, backend):
+@pytest.mark.parametrize("runtime", ["fast", "reference"])
+def test_streamed_greedy_ids_equal_the_reference_generate_in_full_precision(spy_generate, runtime):
     folder = locate_model(SUMMARISER)
     reference = TransformersModel(SUMMARISER, folder)
-    streamer = reference if backend == "reference" else FastModel(SUMMARISER, folder, quantization="float32")
+    streamer = reference if runtime == "reference" else FastModel(SUMMARISER, folder, quantization="float32")
     with spy_generate(reference) as spy:
         reference.generate([ARTICLE], GREEDY)
     expected = [i for i in content(spy.calls[0]["output"][0].tolist(), reference.tokenizer, True)

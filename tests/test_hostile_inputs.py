@@ -179,7 +179,7 @@ def test_an_unexpected_failure_is_one_line_and_exit_2(tmp_path, capsys, monkeypa
     def broken(self, text, on_progress=None):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Summarizer, "summarize", broken)
+    monkeypatch.setattr(Summarizer, "summarise", broken)
     path = tmp_path / "a.txt"
     path.write_text("The council approved the budget after a long debate about buses.", encoding="utf-8")
     assert main([str(path)]) == 2

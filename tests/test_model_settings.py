@@ -219,7 +219,7 @@ def test_a_one_sentence_model_keeps_its_published_length_at_every_preset(fake_mo
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
     entry = SUMMARY_MODELS[MULTILINGUAL_SUMMARY_MODEL]
-    result = Summarizer(SummarySettings(language="ar", length=preset)).summarize(_arabic_article(6))
+    result = Summarizer(SummarySettings(language="ar", length=preset)).summarise(_arabic_article(6))
     assert model.calls and all(call.settings.max_new_tokens == entry.published.max_length - 1
                                and call.settings.min_new_tokens == 0 for call in model.calls)
     parts = ONE_SENTENCE_PARTS[preset]
@@ -237,7 +237,7 @@ def test_a_one_sentence_model_on_a_long_article_still_writes_as_many_sentences_a
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
     model.input_limit = 120  # several parts for the model's input alone
-    result = Summarizer(SummarySettings(language="ar", length="medium")).summarize(_arabic_article(30))
+    result = Summarizer(SummarySettings(language="ar", length="medium")).summarise(_arabic_article(30))
     assert result.chunks > 2
     assert len([s for s in result.summary.split(".") if s.strip()]) == ONE_SENTENCE_PARTS["medium"]
 
@@ -258,7 +258,7 @@ def test_a_one_sentence_models_regrouping_never_summarises_one_sentence_again(fa
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
     model.input_limit = 120
-    result = Summarizer(SummarySettings(language="ar", length="medium")).summarize(_arabic_article(30))
+    result = Summarizer(SummarySettings(language="ar", length="medium")).summarise(_arabic_article(30))
     regrouped = model.calls[result.chunks:]
     assert regrouped and all(call.texts[0].count(".") >= 2 for call in regrouped)
 
@@ -268,6 +268,6 @@ def test_a_one_sentence_model_streams_a_draft_for_a_one_part_summary(fake_models
     from summarizer.settings import SummarySettings
 
     events = []
-    Summarizer(SummarySettings(language="ar", length="short")).summarize(
+    Summarizer(SummarySettings(language="ar", length="short")).summarise(
         _arabic_article(6), on_progress=events.append, show_draft=True)
     assert any(e.stage == "draft" and e.text for e in events)

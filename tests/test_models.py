@@ -23,7 +23,7 @@ SENTENCE = "The council approved the budget after a long debate."
 
 @pytest.mark.parametrize("model_id", all_model_ids())
 def test_every_catalogue_id_loads_offline(model_id):
-    model = load_model(model_id, LIMITS[model_id], backend="reference")  # conversion: test_fast_path.py
+    model = load_model(model_id, LIMITS[model_id], runtime="reference")  # conversion: test_fast_path.py
     assert model.model_id == model_id and model.input_limit == LIMITS[model_id]
     ids = model.tokenizer(SENTENCE).input_ids
     assert model.count_tokens(SENTENCE) == len(ids) > 3
@@ -31,11 +31,11 @@ def test_every_catalogue_id_loads_offline(model_id):
     assert model.tokenizer.decode(ids, skip_special_tokens=True).strip().endswith(SENTENCE)
 
 
-def test_model_is_loaded_once_per_process_per_backend():
+def test_model_is_loaded_once_per_process_per_runtime():
     fast = load_model("sshleifer/distilbart-cnn-6-6")
-    assert fast is load_model("sshleifer/distilbart-cnn-6-6") and fast.backend == "fast"
-    reference = load_model("sshleifer/distilbart-cnn-6-6", backend="reference")
-    assert reference is not fast and reference.backend == "reference"
+    assert fast is load_model("sshleifer/distilbart-cnn-6-6") and fast.runtime == "fast"
+    reference = load_model("sshleifer/distilbart-cnn-6-6", runtime="reference")
+    assert reference is not fast and reference.runtime == "reference"
 
 
 def test_two_threads_asking_at_once_share_one_load(monkeypatch):
@@ -51,12 +51,12 @@ def test_two_threads_asking_at_once_share_one_load(monkeypatch):
     monkeypatch.setattr(models, "build_model", slow_build)
     monkeypatch.delitem(models.loaded_models, (model_id, "reference"), raising=False)
     with ThreadPoolExecutor(2) as pool:
-        first, second = pool.map(lambda _: load_model(model_id, backend="reference"), range(2))
+        first, second = pool.map(lambda _: load_model(model_id, runtime="reference"), range(2))
     assert first is second and builds == [model_id]
 
 
 def test_generate_respects_requested_length(spy_generate):
-    model = load_model("sshleifer/distilbart-cnn-6-6", backend="reference")
+    model = load_model("sshleifer/distilbart-cnn-6-6", runtime="reference")
     settings = GenerationSettings(num_beams=2, min_new_tokens=12, max_new_tokens=12)
     with spy_generate(model) as spy:
         [text] = model.generate([SENTENCE], settings)
@@ -67,8 +67,8 @@ def test_generate_respects_requested_length(spy_generate):
 
 def test_local_folder_loads_the_same_model_as_its_id():
     folder = locate_model("sshleifer/distilbart-cnn-6-6")
-    by_folder = load_model(folder, backend="reference")
-    by_id = load_model("sshleifer/distilbart-cnn-6-6", backend="reference")
+    by_folder = load_model(folder, runtime="reference")
+    by_id = load_model("sshleifer/distilbart-cnn-6-6", runtime="reference")
     assert by_folder is not by_id and by_folder.model_id == folder
     greedy = GenerationSettings(num_beams=1, min_new_tokens=8, max_new_tokens=8)
     assert by_folder.generate([SENTENCE], greedy) == by_id.generate([SENTENCE], greedy)
@@ -84,8 +84,8 @@ def test_not_cached_offline_names_the_model_and_how_to_fetch(tmp_path, monkeypat
 
     model_id = "sshleifer/distilbart-cnn-12-6"
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "empty"))  # a new machine
-    for backend in ("fast", "reference"):
-        monkeypatch.delitem(models.loaded_models, (model_id, backend), raising=False)
+    for runtime in ("fast", "reference"):
+        monkeypatch.delitem(models.loaded_models, (model_id, runtime), raising=False)
     article = tmp_path / "a.txt"
     article.write_text("The council approved the budget on Tuesday.", encoding="utf-8")
     assert main([str(article), "--model", model_id, "--engine", "abstractive"]) == 2
@@ -113,13 +113,13 @@ def test_the_least_recently_used_model_leaves_when_the_memory_budget_is_full(mon
     monkeypatch.setenv("SUMMARIZER_MODEL_MEMORY_MB", "100")
     monkeypatch.setattr(models, "footprint_mb", lambda folder: 60.0)  # two of these do not fit in 100 MB
     monkeypatch.setattr(models, "loaded_models", models.OrderedDict())
-    first = load_model("Helsinki-NLP/opus-mt-en-de", backend="reference")
-    assert load_model("Helsinki-NLP/opus-mt-en-de", backend="reference") is first  # shared while it fits
-    second = load_model("Helsinki-NLP/opus-mt-en-fr", backend="reference")
+    first = load_model("Helsinki-NLP/opus-mt-en-de", runtime="reference")
+    assert load_model("Helsinki-NLP/opus-mt-en-de", runtime="reference") is first  # shared while it fits
+    second = load_model("Helsinki-NLP/opus-mt-en-fr", runtime="reference")
     assert list(models.loaded_models) == [("Helsinki-NLP/opus-mt-en-fr", "reference")]
     assert first.generate  # the caller that holds the evicted model can still use it
-    assert load_model("Helsinki-NLP/opus-mt-en-fr", backend="reference") is second
-    assert load_model("Helsinki-NLP/opus-mt-en-de", backend="reference") is not first  # loaded again
+    assert load_model("Helsinki-NLP/opus-mt-en-fr", runtime="reference") is second
+    assert load_model("Helsinki-NLP/opus-mt-en-de", runtime="reference") is not first  # loaded again
 
 
 def test_a_download_reports_megabytes_as_they_arrive_and_the_plan_knows_the_size(tmp_path, monkeypatch):

@@ -131,35 +131,35 @@ def test_source_equal_target_returns_text_untouched():
     assert translate_sentences(sentences, "ar", "ar") == sentences
 
 
-@pytest.mark.parametrize("backend", ["reference", "fast"])
-def test_multi_target_opus_gets_its_language_token_first(hf_home, spy_generate, backend):
-    model = load_model("Helsinki-NLP/opus-mt-en-zh", backend=backend)
+@pytest.mark.parametrize("runtime", ["reference", "fast"])
+def test_multi_target_opus_gets_its_language_token_first(hf_home, spy_generate, runtime):
+    model = load_model("Helsinki-NLP/opus-mt-en-zh", runtime=runtime)
     with spy_generate(model) as spy:
-        translate_sentences(["The council met.", "It approved the plan."], "en", "zh", backend=backend)
+        translate_sentences(["The council met.", "It approved the plan."], "en", "zh", runtime=runtime)
     token_id = model.tokenizer.convert_tokens_to_ids(">>cmn_Hans<<")
     [call] = spy.calls
     assert [row[0] for row in call["input_ids"]] == [token_id, token_id]
     assert call["forced_id"] is None
 
 
-@pytest.mark.parametrize("backend", ["reference", "fast"])
-def test_many_to_many_gets_source_prefix_and_forced_target(hf_home, spy_generate, backend):
+@pytest.mark.parametrize("runtime", ["reference", "fast"])
+def test_many_to_many_gets_source_prefix_and_forced_target(hf_home, spy_generate, runtime):
     entry = translation_model_for("de", "ja")
     assert entry is not None and entry.model_id == "facebook/m2m100_418M"
-    model = load_model(entry.model_id, backend=backend)
+    model = load_model(entry.model_id, runtime=runtime)
     with spy_generate(model) as spy:
-        out = translate_sentences(["Der Rat tagte.", "Er stimmte zu."], "de", "ja", backend=backend)
+        out = translate_sentences(["Der Rat tagte.", "Er stimmte zu."], "de", "ja", runtime=runtime)
     [call] = spy.calls
     assert call["forced_id"] == model.tokenizer.get_lang_id("ja")
     assert [row[0] for row in call["input_ids"]] == [model.tokenizer.get_lang_id("de")] * 2
     assert all("__ja__" not in s for s in out)
 
 
-@pytest.mark.parametrize("backend", ["reference", "fast"])
-def test_single_target_opus_gets_no_token(hf_home, spy_generate, backend):
-    model = load_model("Helsinki-NLP/opus-mt-en-de", backend=backend)
+@pytest.mark.parametrize("runtime", ["reference", "fast"])
+def test_single_target_opus_gets_no_token(hf_home, spy_generate, runtime):
+    model = load_model("Helsinki-NLP/opus-mt-en-de", runtime=runtime)
     with spy_generate(model) as spy:
-        translate_sentences(["The council met."], "en", "de", backend=backend)
+        translate_sentences(["The council met."], "en", "de", runtime=runtime)
     [call] = spy.calls
     assert call["forced_id"] is None
     first = model.tokenizer.convert_ids_to_tokens(call["input_ids"][0][:1])[0]

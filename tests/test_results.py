@@ -68,7 +68,7 @@ def test_cache_key_covers_the_text_and_every_setting():
     keys = {cache_key("text", settings), cache_key("text ", settings),
             cache_key("text", settings.with_changes(length="long")),
             cache_key("text", settings.with_changes(translate_to=("fr",))),
-            cache_key("text", settings.with_changes(backend="reference"))}
+            cache_key("text", settings.with_changes(runtime="reference"))}
     assert len(keys) == 5
     assert cache_key("text", SummarySettings()) == cache_key("text", settings)
 

@@ -12,7 +12,7 @@ MODEL = "sshleifer/distilbart-cnn-6-6"
 def summarise(text, **settings):
     events = []
     settings = SummarySettings(model=MODEL, num_beams=1, **settings)
-    result = Summarizer(settings).summarize(text, on_progress=events.append)
+    result = Summarizer(settings).summarise(text, on_progress=events.append)
     return result, events
 
 
@@ -22,7 +22,7 @@ def test_short_article_is_one_chunk(fake_models):
     assert [call.texts for call in fake_models(MODEL).calls] == [[paragraph("en")]]
     assert result.summary == "The council approved a budget."
     assert result.chunks == 1
-    assert result.engine == "abstractive" and result.model == MODEL and result.backend == "fast"
+    assert result.engine == "abstractive" and result.model == MODEL and result.runtime == "fast"
     assert (result.source_words, result.summary_words) == (40, 5)
     assert result.compression == round(5 / 40, 3)
     assert set(result.timings) >= {"load", "summarise"}
@@ -76,7 +76,7 @@ def test_presets_ask_the_model_for_longer_summaries(fake_models):
 
 def test_settings_save_and_load_round_trip(tmp_path):
     settings = SummarySettings(model=MODEL, length="long", max_tokens=90,
-                               translate_to=("fr", "ar"), backend="reference")
+                               translate_to=("fr", "ar"), runtime="reference")
     settings.save(tmp_path / "settings.json")
     assert SummarySettings.load(tmp_path / "settings.json") == settings
 
@@ -97,7 +97,7 @@ def test_a_page_sees_a_streamed_draft_before_the_beam_search_final(fake_models):
     model.drafts = ["A quick greedy draft of the budget story."]
     model.answers = ["The council approved the budget."]
     events = []
-    result = Summarizer(SummarySettings(model=MODEL, num_beams=2)).summarize(
+    result = Summarizer(SummarySettings(model=MODEL, num_beams=2)).summarise(
         paragraph("en"), on_progress=events.append, show_draft=True)
     drafts = [e.text for e in events if e.stage == "draft"]
     assert drafts[0] == "A" and drafts[-1] == "A quick greedy draft of the budget story."
@@ -110,7 +110,7 @@ def test_with_one_beam_the_streamed_draft_is_the_summary_and_nothing_runs_twice(
     model = fake_models(MODEL)
     model.drafts = ["The council approved the budget."]
     events = []
-    result = Summarizer(SummarySettings(model=MODEL, num_beams=1)).summarize(
+    result = Summarizer(SummarySettings(model=MODEL, num_beams=1)).summarise(
         paragraph("en"), on_progress=events.append, show_draft=True)
     assert len(model.calls) == 1 and result.summary == "The council approved the budget."
     assert [e.message for e in events if e.stage == "draft"][-1] == "Writing the summary"
@@ -121,7 +121,7 @@ def test_without_show_draft_or_for_a_long_article_no_draft_is_written(fake_model
     _, events = summarise(paragraph("en"))
     model.input_limit = 300
     events_long = []
-    Summarizer(SummarySettings(model=MODEL, num_beams=2, length="short")).summarize(
+    Summarizer(SummarySettings(model=MODEL, num_beams=2, length="short")).summarise(
         long_english, on_progress=events_long.append, show_draft=True)
     assert not [e for e in events + events_long if e.stage == "draft"]
 
@@ -137,6 +137,6 @@ def test_thai_lines_reach_the_model_with_a_space_between_them(fake_models):
     assert join_sentences(["市议会批准。", "市长说。"], "zh") == "市议会批准。市长说。"
     settings = SummarySettings(model="csebuetnlp/mT5_multilingual_XLSum", language="th", length="short",
                                engine="abstractive")
-    Summarizer(settings).summarize(thai)
+    Summarizer(settings).summarise(thai)
     [call] = fake_models("csebuetnlp/mT5_multilingual_XLSum").calls
     assert "ยาวนาน นายกเทศมนตรี" in call.texts[0]

@@ -27,7 +27,7 @@ def restore_widgets(settings: PageSettings, any_model: bool) -> None:
         model_choice=settings.model if catalogued else CUSTOM_MODEL,
         custom_model="" if catalogued else settings.model,
         length=settings.length, engine=settings.engine, targets=list(settings.targets),
-        backend=settings.backend, deep_check=settings.deep_check)
+        runtime=settings.runtime, deep_check=settings.deep_check)
 
 
 def open_shared_result(entry_id: str, any_model: bool) -> None:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
 
 from summarizer.models.catalogue import TARGET_LANGUAGES
-from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS, SummarySettings
+from summarizer.settings import RUNTIMES, ENGINES, LENGTH_PRESETS, SummarySettings
 
 AUTO_MODEL = "auto"
 
@@ -18,7 +18,7 @@ class PageSettings:
     length: str = "medium"
     engine: str = "auto"
     targets: tuple[str, ...] = field(default_factory=tuple)
-    backend: str = field(default_factory=lambda: SummarySettings().backend)
+    runtime: str = field(default_factory=lambda: SummarySettings().runtime)
     deep_check: bool = False
 
     def to_dict(self) -> dict:
@@ -33,7 +33,7 @@ class PageSettings:
     def to_summary_settings(self, max_chars: int, length: str | None = None) -> SummarySettings:
         return SummarySettings(model=None if self.model == AUTO_MODEL else self.model,
                                length=length or self.length, engine=self.engine,
-                               translate_to=self.targets, max_chars=max_chars, backend=self.backend,
+                               translate_to=self.targets, max_chars=max_chars, runtime=self.runtime,
                                deep_check=self.deep_check)
 
 
@@ -48,21 +48,21 @@ def from_query(params: Mapping[str, str | list[str]]) -> PageSettings:
     model = (_first(params.get("model")) or AUTO_MODEL).strip()[:200] or AUTO_MODEL
     length = _first(params.get("length"))
     engine = _first(params.get("engine"))
-    backend = _first(params.get("runtime"))
+    runtime = _first(params.get("runtime"))
     targets = [t for t in (_first(params.get("to")) or "").split(",") if t in TARGET_LANGUAGES]
     return PageSettings(model=model,
                         length=length if length in LENGTH_PRESETS else "medium",
                         engine=engine if engine in ENGINES else "auto",
                         targets=tuple(dict.fromkeys(targets)), deep_check=_first(params.get("deep")) == "1",
-                        **({"backend": backend} if backend in BACKENDS else {}))
+                        **({"runtime": runtime} if runtime in RUNTIMES else {}))
 
 
 def to_query(settings: PageSettings) -> dict[str, str]:
     query = {"model": settings.model, "length": settings.length, "engine": settings.engine}
     if settings.targets:
         query["to"] = ",".join(settings.targets)
-    if settings.backend != PageSettings().backend:
-        query["runtime"] = settings.backend
+    if settings.runtime != PageSettings().runtime:
+        query["runtime"] = settings.runtime
     if settings.deep_check:
         query["deep"] = "1"
     return query

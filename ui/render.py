@@ -103,7 +103,7 @@ def summary_column(result: SummaryResult) -> None:
                f"{length_label(result.source_words, result.language)} · "
                f"{sum(result.timings.values()):.1f} s · {result.chunks} part(s)")
     literal(f"Written by: {engine}" + ROUTE_WORDS.get(result.route or "", "")
-            + RUNTIME_WORDS.get(result.backend or "", ""), None, "engine")
+            + RUNTIME_WORDS.get(result.runtime or "", ""), None, "engine")
     licence = SUMMARY_MODELS[result.model].licence if result.model in SUMMARY_MODELS else ""
     if "non-commercial" in licence:
         notice("info", f"This summary was written by a model licensed {licence}: it may be used for "

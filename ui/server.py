@@ -13,7 +13,7 @@ from summarizer import config
 from ui.upload_guard import UploadGuard
 
 try:
-    _settings = config.load()
+    _settings = config.current()
 except config.ConfigError as problem:  # one line, as the CLI says it; the page is never served half set up
     sys.exit(f"error: {problem}")
 app = App(str(Path(__file__).resolve().parent.parent / "app.py"), middleware=[

@@ -56,18 +56,18 @@ def result_store() -> ResultStore:
 
 def summary_queue() -> SummaryQueue:
     """One queue per server process: summaries run in arrival order, a bounded number wait."""
-    return shared_queue(config.load().queue_length)
+    return shared_queue(config.current().queue_length)
 
 
 def rate_limiter() -> RateLimiter:
-    return shared_rate_limiter(config.load().runs_per_minute)
+    return shared_rate_limiter(config.current().runs_per_minute)
 
 
 def visitor() -> str:
     """The visitor's address where the server can tell it (`admission.visitor_key`)."""
     address = st.context.ip_address
     return visitor_key(address if isinstance(address, str) and address else None,
-                       st.context.headers.get("X-Forwarded-For"), config.load().trusted_proxies)
+                       st.context.headers.get("X-Forwarded-For"), config.current().trusted_proxies)
 
 
 def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True) -> SummaryResult:
@@ -106,7 +106,7 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
         status.text(f"Waiting for your turn: {ahead} article(s) ahead of yours.")
 
     with summary_queue().turn(waiting):
-        result = Summarizer(settings).summarize(text, on_progress=show, show_draft=show_draft)
+        result = Summarizer(settings).summarise(text, on_progress=show, show_draft=show_draft)
     if showing_draft[0]:
         latest.empty()  # the final summary, shown below, replaces the draft
     shared_results().put(key, result)
@@ -118,7 +118,7 @@ def keep_result(text: str, settings: PageSettings, result: SummaryResult) -> Non
     state = session()
     entry = {"text": text, "page": settings.to_dict(), "result": result.to_dict()}
     try:
-        shared_share_allowance(config.load().share_visitor_mb * 1_000_000).take(
+        shared_share_allowance(config.current().share_visitor_mb * 1_000_000).take(
             visitor(), len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))
         state["stored_link"] = result_store().put(entry)
         st.query_params["r"] = state["stored_link"]

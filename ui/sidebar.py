@@ -6,7 +6,7 @@ import streamlit as st
 
 from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
 from summarizer.languages import language_name
-from summarizer.settings import BACKENDS, ENGINES, LENGTH_PRESETS
+from summarizer.settings import RUNTIMES, ENGINES, LENGTH_PRESETS
 
 from .links import CUSTOM_MODEL
 from .page_settings import AUTO_MODEL, PageSettings
@@ -43,10 +43,10 @@ def settings_sidebar(any_model: bool) -> PageSettings:
                          f"{ENTAILMENT_MODEL.size_mb / 1000:.1f} GB); then it adds a few seconds per "
                          "summary.")
         with st.expander("Advanced"):
-            st.radio("Model runtime", BACKENDS, key="backend",
+            st.radio("Model runtime", RUNTIMES, key="runtime",
                      format_func=lambda b: {"fast": "fast (CTranslate2 int8)",
                                             "reference": "reference (transformers fp32)"}[b])
-            if state["backend"] == "reference":
+            if state["runtime"] == "reference":
                 st.caption("The reference runtime runs the model in full precision: on a CPU one summary "
                            "can take minutes.")
     model = state["model_choice"]
@@ -55,5 +55,5 @@ def settings_sidebar(any_model: bool) -> PageSettings:
     if model not in (AUTO_MODEL, *SUMMARY_MODELS) and not any_model:
         model = AUTO_MODEL
     return PageSettings(model=model, length=state["length"], engine=state["engine"],
-                        targets=tuple(state["targets"]), backend=state["backend"],
+                        targets=tuple(state["targets"]), runtime=state["runtime"],
                         deep_check=state["deep_check"])

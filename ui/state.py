@@ -37,7 +37,7 @@ class PageSession(TypedDict, total=False):
     length: str
     engine: str
     targets: list[str]
-    backend: str
+    runtime: str
     deep_check: bool
     import_url: str
     upload: Any

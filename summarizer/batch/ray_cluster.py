@@ -1,7 +1,7 @@
 """The batch on a Ray cluster, for work that outgrows one machine.
 
 Ray Data spreads the records over actors; each actor builds its `Summarizer` once from the settings object
-the driver sends, and runs the same per-record work as an embedded worker (`batch.summarise_record`), so
+the driver sends, and runs the same per-record work as an embedded worker (`work.summarise_record`), so
 the two engines give the same records. Results stream back to the driver in input order, where the same
 committed writer keeps `--resume` working. `ray` is optional: `pip install -r requirements-ray.txt`.
 """
@@ -21,16 +21,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from summarizer import config
 from summarizer.batch.records import COMMIT_EVERY, Record
+from summarizer.batch.work import summarise_record
 from summarizer.errors import SummarizerError
 from summarizer.settings import SummarySettings
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole `summarizer` package travels to the actors
-PASSED_ENVIRONMENT = ("HF_HUB_OFFLINE", "HF_ENDPOINT")  # and every SUMMARIZER_* setting
+PASSED_ENVIRONMENT = ("HF_HUB_OFFLINE", "HF_ENDPOINT")  # huggingface_hub's own; ours travel as a Config
 
 
 class RayUnavailable(SummarizerError):
@@ -40,13 +42,11 @@ class RayUnavailable(SummarizerError):
 class SummariseRecords:
     """A Ray Data actor: its settings and models stay loaded for every batch it is given."""
 
-    def __init__(self, settings: SummarySettings, threads: int) -> None:
-        os.environ["SUMMARIZER_THREADS"] = str(threads)
+    def __init__(self, settings: SummarySettings, driver: config.Config, threads: int) -> None:
+        config.use(replace(driver, threads=threads))  # the driver's configuration, this actor's cores
         self.settings = settings
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        from summarizer.batch.run import summarise_record
-
         records = [Record(**json.loads(fields)) for fields in batch["record"]]
         return {"result": [json.dumps(summarise_record(record, self.settings), ensure_ascii=False)
                            for record in records]}
@@ -73,7 +73,8 @@ def ray_results(records: list[Record], settings: SummarySettings, address: str, 
     dataset = ray.data.from_items([{"record": json.dumps(asdict(r), ensure_ascii=False)} for r in records],
                                   override_num_blocks=max(1, min(len(records) // COMMIT_EVERY, 10 * actors)))
     results = dataset.map_batches(
-        SummariseRecords, fn_constructor_kwargs={"settings": settings, "threads": per_actor["num_cpus"]},
+        SummariseRecords, fn_constructor_kwargs={"settings": settings, "driver": config.current(),
+                                                "threads": per_actor["num_cpus"]},
         batch_size=COMMIT_EVERY, concurrency=actors, batch_format="numpy", **per_actor)
     try:
         for row in results.iter_rows():
@@ -84,7 +85,8 @@ def ray_results(records: list[Record], settings: SummarySettings, address: str, 
 
 
 def _connect(address: str) -> None:
-    """`auto`: the cluster in RAY_ADDRESS, else a new local one; otherwise the cluster at `address`."""
+    """`auto`: the cluster in RAY_ADDRESS (`config.ray_address`), else a new local one; otherwise the
+    cluster at `address`."""
     try:
         import ray
     except ImportError as error:
@@ -92,11 +94,10 @@ def _connect(address: str) -> None:
                              "without --ray") from error
     if ray.is_initialized():
         return
-    target = os.environ.get("RAY_ADDRESS") if address == "auto" else address
+    target = config.current().ray_address if address == "auto" else address
     if target and not target.startswith("ray://"):
         _check_reachable(target)  # ray.init would retry an address nobody listens on for minutes
-    environment = {name: value for name, value in os.environ.items()
-                   if name in PASSED_ENVIRONMENT or name.startswith("SUMMARIZER_")}
+    environment = {name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}
     runtime_env = {"py_modules": [str(PACKAGE)], "env_vars": environment}
     try:
         if target:

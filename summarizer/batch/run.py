@@ -1,9 +1,9 @@
 """Many articles in one run: every record summarised once, in order, into committed output, so a run
-stopped at any point resumes where it left off (records in and out: `batch_io`).
+stopped at any point resumes where it left off (records in and out: `records`; one record's work: `work`).
 
 Embedded by default: a pool of worker processes, each building its `Summarizer` once and keeping its models
 loaded, with the CPU threads split between them so they do not oversubscribe the cores. With a Ray address
-the same per-record work runs on Ray actors instead (`batch_ray`). A bad record becomes an `error` field,
+the same per-record work runs on Ray actors instead (`ray_cluster`). A bad record becomes an `error` field,
 never a stopped run.
 """
 
@@ -13,14 +13,14 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from summarizer import config
 from summarizer.batch.records import Record, ResultWriter, check_output, done_ids, remove_output
-from summarizer.sources.documents import article_from_file, article_from_url
-from summarizer.errors import InputError, SummarizerError
+from summarizer.batch.work import error_text, summarise_record
 from summarizer.settings import SummarySettings
 
 
@@ -36,49 +36,20 @@ class BatchReport:
         return (self.done + self.failed) / self.seconds if self.seconds else 0.0
 
 
-# --- the work of one record, in a worker --------------------------------------------------------
+# --- embedded worker processes: each with its share of the cores and the run's settings ---------
 
 _worker_settings: SummarySettings | None = None
 
 
 def _start_worker(settings: SummarySettings, threads: int) -> None:
     global _worker_settings
-    os.environ["SUMMARIZER_THREADS"] = str(threads)
+    config.use(replace(config.current(), threads=threads))
     _worker_settings = settings
 
 
-def error_text(error: Exception) -> str:
-    """A record's failure in the command line's words (the page passes its own, for readers)."""
-    if isinstance(error, SummarizerError):
-        return str(error)
-    return f"could not summarise this record ({type(error).__name__}: {error})"
-
-
-def summarise_record(record: Record, settings: SummarySettings | None = None,
-                     explain: Callable[[Exception], str] = error_text) -> dict[str, Any]:
-    """The `--json` fields of the record's result, with its id; or its id and a clear `error`."""
-    from summarizer.summarise.pipeline import Summarizer
-
-    settings = settings or _worker_settings or SummarySettings()
-    try:
-        if record.error:
-            raise InputError(record.error)
-        if record.path:
-            text: str | bytes = article_from_file(Path(record.path).name, Path(record.path).read_bytes(),
-                                                  max_chars=settings.max_chars).text
-        elif record.url:
-            text = article_from_url(record.url, max_chars=settings.max_chars).text
-        elif record.text is not None:
-            text = record.text
-        else:
-            raise InputError("the record has no text, article or url")
-        return {**_named(record), **Summarizer(settings).summarize(text).to_dict()}
-    except Exception as error:  # one record's failure, expected or not, never stops the run
-        return {**_named(record), "error": explain(error)}
-
-
-def _named(record: Record) -> dict[str, str]:
-    return {"id": record.id, **({"title": record.title} if record.title else {})}
+def _summarise_in_worker(record: Record) -> dict[str, Any]:
+    assert _worker_settings is not None, "the pool starts each worker with the run's settings"
+    return summarise_record(record, _worker_settings)
 
 
 def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySettings, workers: int | None = 1,
@@ -103,7 +74,7 @@ def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySetti
     finished = False
     try:
         if ray_address:
-            from summarizer.batch.ray_cluster import ray_results
+            from summarizer.batch.ray_cluster import ray_results  # Ray is optional
 
             results = ray_results(todo, settings, ray_address, workers)
         else:
@@ -130,4 +101,4 @@ def _embedded_results(records: list[Record], settings: SummarySettings, workers:
         return
     threads = max(1, (os.cpu_count() or 1) // workers)
     with get_context("spawn").Pool(workers, _start_worker, (settings, threads)) as pool:
-        yield from pool.imap(summarise_record, records, chunksize=1)
+        yield from pool.imap(_summarise_in_worker, records, chunksize=1)

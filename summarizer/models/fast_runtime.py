@@ -1,4 +1,4 @@
-"""The fast path: the same model converted to CTranslate2 (int8 on the CPU; on a GPU `precision.py`'s
+"""The fast runtime: the same model converted to CTranslate2 (int8 on the CPU; on a GPU `precision.py`'s
 half-precision type).
 
 The conversion runs once per model revision, on first use, and is kept beside the Hugging Face cache
@@ -39,7 +39,7 @@ def device_and_compute_type(model_type: str) -> tuple[str, str]:
 def converted_folder(folder: str, quantization: str) -> Path:
     """Keyed by the snapshot folder (which names the revision) and the quantisation; kept in
     SUMMARIZER_CONVERTED_DIR, by default beside the Hugging Face cache."""
-    root = config.load().converted_dir or Path(constants.HF_HOME) / CONVERTED_DIR_NAME
+    root = config.current().converted_dir or Path(constants.HF_HOME) / CONVERTED_DIR_NAME
     key = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:16]
     return Path(root) / f"{Path(folder).name[:40]}-{key}-{quantization}"
 
@@ -60,7 +60,7 @@ def convert(model_id: str, folder: str, quantization: str,
             TransformersConverter(folder).convert(str(staging / "model"), quantization=quantization,
                                                   force=True)
         except Exception as error:  # the converter raises anything from KeyError to NotImplementedError
-            raise ModelUnavailable(model_id, f"{model_id} could not be converted for the fast path "
+            raise ModelUnavailable(model_id, f"{model_id} could not be converted for the fast runtime "
                                              f"({type(error).__name__}: {error})") from None
         _publish(staging / "model", target)
     finally:
@@ -112,7 +112,7 @@ def target_vocabulary(converted: Path) -> dict[str, int]:
 class FastModel(TokenizedModel):
     """CTranslate2 `Translator.translate_batch` over the model's own tokenizer."""
 
-    backend = "fast"
+    runtime = "fast"
 
     def __init__(self, model_id: str, folder: str, input_limit: int | None = None,
                  on_progress: ProgressCallback = no_progress, quantization: str | None = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import os
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from functools import lru_cache
@@ -16,6 +15,7 @@ from huggingface_hub.errors import (
     RepositoryNotFoundError,
 )
 
+from summarizer import config
 from summarizer.errors import ModelUnavailable
 from summarizer.progress import Progress, ProgressCallback, no_progress
 
@@ -24,21 +24,21 @@ PROGRESS_EVERY = 0.5  # seconds between download progress reports
 _SUPPORT_FILES = ["*.json", "*.model", "*.spm", "*.txt"]
 
 
-def is_local_folder(model_ref: str) -> bool:
-    return model_ref.startswith((".", "/", "~")) or Path(model_ref).expanduser().is_dir()
+def is_local_folder(model_id: str) -> bool:
+    return model_id.startswith((".", "/", "~")) or Path(model_id).expanduser().is_dir()
 
 
 def is_offline() -> bool:
-    return constants.HF_HUB_OFFLINE or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+    return constants.HF_HUB_OFFLINE or config.current().offline
 
 
-def cached_folder(model_ref: str) -> str | None:
+def cached_folder(model_id: str) -> str | None:
     """The model's folder if it is on this machine already, without touching the network."""
-    if is_local_folder(model_ref):
-        path = Path(model_ref).expanduser()
+    if is_local_folder(model_id):
+        path = Path(model_id).expanduser()
         return str(path) if path.is_dir() else None
     try:
-        return snapshot_download(model_ref, local_files_only=True)
+        return snapshot_download(model_id, local_files_only=True)
     except (LocalEntryNotFoundError, ValueError):
         return None
 
@@ -49,19 +49,19 @@ def fetch_instructions(model_id: str) -> str:
             "or point HF_HOME at a copy.")
 
 
-def locate_model(model_ref: str, on_progress: ProgressCallback = no_progress) -> str:
+def locate_model(model_id: str, on_progress: ProgressCallback = no_progress) -> str:
     """A folder holding the model, downloading it into the standard cache when needed."""
-    folder = cached_folder(model_ref)
+    folder = cached_folder(model_id)
     if folder:
         return folder
-    if is_local_folder(model_ref):
-        raise ModelUnavailable(model_ref, f"no model folder at {Path(model_ref).expanduser()}")
+    if is_local_folder(model_id):
+        raise ModelUnavailable(model_id, f"no model folder at {Path(model_id).expanduser()}")
     if is_offline():
-        raise ModelUnavailable(model_ref, f"model {model_ref} is not downloaded and this machine is "
-                                          f"offline (HF_HUB_OFFLINE is set). {fetch_instructions(model_ref)}",
-                               f"The AI model {model_ref} is not on this server, and this server does not "
+        raise ModelUnavailable(model_id, f"model {model_id} is not downloaded and this machine is "
+                                          f"offline (HF_HUB_OFFLINE is set). {fetch_instructions(model_id)}",
+                               f"The AI model {model_id} is not on this server, and this server does not "
                                "download models.")
-    return _download(model_ref, on_progress)
+    return _download(model_id, on_progress)
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,7 @@ T5_FAMILY = frozenset({"t5", "mt5", "umt5", "longt5"})
 
 
 def compute_type(model_type: str, device: str, runtime: str, gpu_supports: Collection[str] = ()) -> str:
-    """A CTranslate2 compute type, which is also the torch dtype's name on the reference path.
+    """A CTranslate2 compute type, which is also the torch dtype's name on the reference runtime.
 
     `runtime` is "fast" (CTranslate2: int8 on the CPU) or "reference" (transformers: full precision on
     the CPU); `gpu_supports` lists the half-precision types the GPU computes efficiently."""

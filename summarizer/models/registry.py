@@ -18,7 +18,7 @@ from summarizer.progress import Progress, ProgressCallback, no_progress
 if TYPE_CHECKING:
     from summarizer.checks.entailment import EntailmentModel
 
-# (model reference, runtime) -> the process's one instance: a Seq2SeqModel for the "fast" and "reference"
+# (model id, runtime) -> the process's one instance: a Seq2SeqModel for the "fast" and "reference"
 # runtimes, an EntailmentModel for "entailment". A caller that builds a model itself (a test's fake) may
 # place it here, and every front end then gets it from `load_model` / `load_entailment_model`.
 loaded_models: OrderedDict[tuple[str, str], Any] = OrderedDict()  # least recently used first
@@ -28,33 +28,33 @@ _locks_guard = threading.Lock()
 ENTAILMENT = "entailment"
 
 
-def load_model(model_ref: str, input_limit: int | None = None,
-               on_progress: ProgressCallback = no_progress, backend: str = "fast") -> Seq2SeqModel:
-    """The shared instance for `model_ref` on `backend`; concurrent callers wait for one load.
+def load_model(model_id: str, input_limit: int | None = None,
+               on_progress: ProgressCallback = no_progress, runtime: str = "fast") -> Seq2SeqModel:
+    """The shared instance for `model_id` on `runtime`; concurrent callers wait for one load.
 
-    "fast" falls back to the reference path, with a progress note, when the model cannot be
+    "fast" falls back to the reference runtime, with a progress note, when the model cannot be
     converted (an architecture CTranslate2 lacks, or ctranslate2 not installed).
     """
-    return _shared(model_ref, backend, on_progress,
-                   lambda folder: build_model(model_ref, folder, input_limit, on_progress, backend))
+    return _shared(model_id, runtime, on_progress,
+                   lambda folder: build_model(model_id, folder, input_limit, on_progress, runtime))
 
 
-def load_entailment_model(model_ref: str, on_progress: ProgressCallback = no_progress) -> EntailmentModel:
+def load_entailment_model(model_id: str, on_progress: ProgressCallback = no_progress) -> EntailmentModel:
     """The shared NLI classifier for the deep check, downloaded on first use like every other model."""
     from summarizer.checks.entailment import TransformersEntailment
 
     def build(folder: str) -> EntailmentModel:
         try:
-            return TransformersEntailment(model_ref, folder)
+            return TransformersEntailment(model_id, folder)
         except (OSError, ValueError, KeyError) as error:
-            raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
+            raise ModelUnavailable(model_id, f"model {model_id} could not be loaded from {folder}: "
                                               f"{error}") from None
 
-    return _shared(model_ref, ENTAILMENT, on_progress, build)
+    return _shared(model_id, ENTAILMENT, on_progress, build)
 
 
-def _shared(model_ref: str, runtime: str, on_progress: ProgressCallback, build: Callable[[str], Any]) -> Any:
-    key = (model_ref, runtime)
+def _shared(model_id: str, runtime: str, on_progress: ProgressCallback, build: Callable[[str], Any]) -> Any:
+    key = (model_id, runtime)
     with _locks_guard:
         if key in loaded_models:
             loaded_models.move_to_end(key)
@@ -62,8 +62,8 @@ def _shared(model_ref: str, runtime: str, on_progress: ProgressCallback, build: 
         lock = _locks[key]
     with lock:
         if key not in loaded_models:
-            folder = locate_model(model_ref, on_progress)
-            on_progress(Progress("load", f"Loading {model_ref}"))
+            folder = locate_model(model_id, on_progress)
+            on_progress(Progress("load", f"Loading {model_id}"))
             model = build(folder)
             with _locks_guard:
                 loaded_models[key] = model
@@ -74,7 +74,7 @@ def _shared(model_ref: str, runtime: str, on_progress: ProgressCallback, build: 
 
 def footprint_mb(folder: str) -> float:
     """What a loaded model is counted as: the size of its weight files (a fair upper bound for the int8
-    fast path, about right in full precision)."""
+    fast runtime, about right in full precision)."""
     weights = [p for p in Path(folder).iterdir() if p.suffix in (".safetensors", ".bin")]
     return sum(p.stat().st_size for p in weights) / 1e6
 
@@ -82,38 +82,38 @@ def footprint_mb(folder: str) -> float:
 def _evict(keep: tuple[str, str]) -> None:
     """Drop the least recently used models until the rest fit SUMMARIZER_MODEL_MEMORY_MB. A model in use
     stays alive for its caller; it is only no longer shared."""
-    budget = config.load().model_memory_mb
+    budget = config.current().model_memory_mb
     while sum(_footprints.get(k, 0.0) for k in loaded_models) > budget and len(loaded_models) > 1:
         oldest = next(k for k in loaded_models if k != keep)
         loaded_models.pop(oldest)
         _footprints.pop(oldest, None)
 
 
-def vocabulary_map_languages(model_ref: str) -> tuple[str, ...]:
+def vocabulary_map_languages(model_id: str) -> tuple[str, ...]:
     """The languages whose frequent words a summariser's vocabulary map allows; none (no map) for a
     translator, an uncatalogued model, a many-language one (its 250,000-token vocabulary would need every
     language's list) or where SUMMARIZER_VOCABULARY_MAP=0."""
-    entry = SUMMARY_MODELS.get(model_ref)
-    if entry is None or not config.load().vocabulary_map or "*" in entry.languages \
+    entry = SUMMARY_MODELS.get(model_id)
+    if entry is None or not config.current().vocabulary_map or "*" in entry.languages \
             or len(entry.languages) > 3:
         return ()
     return entry.languages
 
 
-def build_model(model_ref: str, folder: str, input_limit: int | None = None,
-                on_progress: ProgressCallback = no_progress, backend: str = "fast") -> Seq2SeqModel:
+def build_model(model_id: str, folder: str, input_limit: int | None = None,
+                on_progress: ProgressCallback = no_progress, runtime: str = "fast") -> Seq2SeqModel:
     """A new instance, as `load_model` makes one (the benchmark builds its random models here too)."""
     try:
-        if backend == "fast":
+        if runtime == "fast":
             try:
                 from summarizer.models.fast_runtime import FastModel
 
-                threads = 1 if is_translation_model(model_ref) else None
-                return FastModel(model_ref, folder, input_limit, on_progress, threads=threads,
-                                 map_languages=vocabulary_map_languages(model_ref))
+                threads = 1 if is_translation_model(model_id) else None
+                return FastModel(model_id, folder, input_limit, on_progress, threads=threads,
+                                 map_languages=vocabulary_map_languages(model_id))
             except (ImportError, ModelUnavailable) as error:
-                on_progress(Progress("load", f"Fast path unavailable, using the reference path: {error}"))
-        return TransformersModel(model_ref, folder, input_limit)
+                on_progress(Progress("load", f"Fast runtime unavailable, using the reference runtime: {error}"))
+        return TransformersModel(model_id, folder, input_limit)
     except (OSError, ValueError, KeyError) as error:
-        raise ModelUnavailable(model_ref, f"model {model_ref} could not be loaded from {folder}: "
+        raise ModelUnavailable(model_id, f"model {model_id} could not be loaded from {folder}: "
                                           f"{error}") from None

@@ -1,4 +1,4 @@
-"""Model execution behind one small interface: transformers (the reference path) or CTranslate2 (fast).
+"""Model execution behind one small interface: transformers (the reference runtime) or CTranslate2 (fast).
 
 Chunking, summarising and translating see only `Seq2SeqModel`; which engine runs a model is decided in
 `models.load_model`.
@@ -22,7 +22,7 @@ _UNBOUNDED = 100_000  # tokenizers report ~1e30 when they have no limit
 
 
 def cpu_threads() -> int:
-    return config.load().threads
+    return config.current().threads
 
 
 class CpuCores:
@@ -75,7 +75,7 @@ class Seq2SeqModel(Protocol):
 
     model_id: str
     input_limit: int
-    backend: str
+    runtime: str
 
     def count_tokens(self, text: str) -> int: ...
 
@@ -150,7 +150,7 @@ class TokenizedModel:
 
     def generate_ids(self, rows: list[list[int]], decoding: Decoding) -> list[list[int]]:
         """Output token ids for input token ids: what each engine implements (the benchmark calls it
-        directly, so both paths do exactly the product's work minus tokenisation)."""
+        directly, so both runtimes do exactly the product's work minus tokenisation)."""
         raise NotImplementedError
 
     def stream(self, text: str, settings: GenerationSettings) -> Iterator[str]:
@@ -166,10 +166,10 @@ class TokenizedModel:
 
 
 class TransformersModel(TokenizedModel):
-    """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference path (on a GPU, the half
+    """`AutoModelForSeq2SeqLM.generate()` in full precision: the reference runtime (on a GPU, the half
     precision `precision.py` chooses)."""
 
-    backend = "reference"
+    runtime = "reference"
 
     def __init__(self, model_id: str, folder: str, input_limit: int | None = None) -> None:
         quiet_transformers()

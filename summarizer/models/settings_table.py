@@ -167,7 +167,7 @@ def all_rows() -> list[SettingRow]:
 
 def render_markdown(rows: list[SettingRow] | None = None) -> str:
     """The table, each deliberate difference's reason written once below it and cited by number."""
-    lines = ["| model | setting | published | reference path (transformers) | fast path (CTranslate2) | "
+    lines = ["| model | setting | published | reference runtime (transformers) | fast runtime (CTranslate2) | "
              "why different |", "|---|---|---|---|---|---|"]
     reasons: list[str] = []
     previous = None

@@ -47,7 +47,7 @@ def article_from_html(html: str | bytes, source: str, max_chars: int | None = No
     page = html.decode("utf-8", errors="replace") if isinstance(html, bytes) else html
     # Measured before extraction, whose time and memory grow with the page's elements (about 2.5 s for
     # 30,000 on a 2-core machine; a 9 MB page of empty tags took a minute and 385 MB).
-    most = config.load().max_html_elements
+    most = config.current().max_html_elements
     elements = sum(1 for _ in islice(_ELEMENT.finditer(page), most + 1))  # counted, never listed
     if elements > most:
         raise InputError(f"{source} is built of more than {most:,} HTML elements, the most this site reads "
@@ -73,7 +73,7 @@ def article_from_html(html: str | bytes, source: str, max_chars: int | None = No
 
 def article_from_url(url: str, policy: FetchPolicy | None = None, resolver: Resolver = system_resolver,
                      max_chars: int | None = None) -> ImportedArticle:
-    max_chars = max_chars or config.load().max_chars
+    max_chars = max_chars or config.current().max_chars
     page = fetch(url.strip(), policy, resolver)
     if page.content_type == "text/plain":
         if looks_binary(page.body):
@@ -98,7 +98,7 @@ def article_from_file(name: str, data: bytes, max_bytes: int | None = None,
                       max_chars: int | None = None) -> ImportedArticle:
     """`max_chars` (default: the configured article limit) refuses a document whose text is longer, as
     soon as that is known, rather than handing on text that would be cut or refused later."""
-    settings = config.load()
+    settings = config.current()
     max_bytes = max_bytes or settings.max_file_bytes
     max_chars = max_chars or settings.max_chars
     if len(data) > max_bytes:

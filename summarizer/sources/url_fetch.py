@@ -50,12 +50,12 @@ class FetchPolicy:
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
     deadline: float = 20.0  # whole request, redirects included: a trickling server is cut off
-    max_bytes: int = 5_000_000
+    max_bytes: int = config.DEFAULT_URL_MAX_BYTES
     allow: tuple[str, ...] = field(default_factory=tuple)  # hostnames, addresses or networks (CIDR)
 
     @classmethod
     def from_environment(cls) -> FetchPolicy:
-        settings = config.load()
+        settings = config.current()
         return cls(max_bytes=settings.url_max_bytes, allow=settings.url_allow)
 
     def allows(self, host: str, address: str | None = None) -> bool:

@@ -53,7 +53,7 @@ class _Draft:
     route: str | None
     chunks: int
     fallback_reason: str | None = None
-    backend: str | None = None  # which engine actually ran the model ("fast" may fall back)
+    runtime: str | None = None  # which engine actually ran the model ("fast" may fall back)
     notes: tuple[str, ...] = ()
 
 
@@ -76,7 +76,7 @@ class Summarizer:
     def __init__(self, settings: SummarySettings | None = None) -> None:
         self.settings = settings or SummarySettings()
 
-    def summarize(self, text: str | bytes, on_progress: ProgressCallback = no_progress,
+    def summarise(self, text: str | bytes, on_progress: ProgressCallback = no_progress,
                   show_draft: bool = False) -> SummaryResult:
         """`show_draft`: report a streamed first draft before the final summary where a model writes
         an article of one part in its own language (see `summarise_abstractive`); a page sets it, a
@@ -98,7 +98,7 @@ class Summarizer:
                                            on_progress)
         with _timed(timings, "translate"):
             translated, errors = translate_into(draft.sentences, language, list(settings.translate_to),
-                                                on_progress, settings.backend)
+                                                on_progress, settings.runtime)
         summary = join_sentences(draft.sentences, language)
         source_words, summary_words = article.word_count, count_words(summary)
         return SummaryResult(
@@ -107,7 +107,7 @@ class Summarizer:
             summary_words=summary_words,
             compression=round(summary_words / source_words, 3) if source_words else 0.0,
             chunks=draft.chunks, timings=timings, fallback_reason=draft.fallback_reason,
-            backend=draft.backend,
+            runtime=draft.runtime,
             translations={t: join_sentences(s, t) for t, s in translated.items()},
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
@@ -191,16 +191,16 @@ class Summarizer:
                      on_progress: ProgressCallback, show_draft: bool) -> _Draft:
         language, sentences = article.language, article.sentences
         entry = describe_summary_model(route.summary_model)
-        backend = self.settings.backend
+        runtime = self.settings.runtime
         with _timed(timings, "load"):
-            model = load_model(route.summary_model, entry.input_limit, on_progress, backend)
+            model = load_model(route.summary_model, entry.input_limit, on_progress, runtime)
             for translator in (route.to_english, route.from_english):
                 if translator:
-                    load_model(translator, None, on_progress, backend)
+                    load_model(translator, None, on_progress, runtime)
         if route.name == VIA_ENGLISH:
             assert language is not None
             with _timed(timings, "translate_article"):
-                sentences = translate_sentences(sentences, language, "en", on_progress, backend)
+                sentences = translate_sentences(sentences, language, "en", on_progress, runtime)
         with _timed(timings, "summarise"):
             summary = summarise_abstractive(sentences, "en" if route.name == VIA_ENGLISH else language,
                                             model, entry, self.settings, on_progress,
@@ -209,9 +209,9 @@ class Summarizer:
         if route.name == VIA_ENGLISH:
             assert language is not None
             with _timed(timings, "translate_article"):
-                summary_text = translate_text(summary_text, "en", language, on_progress, backend)
+                summary_text = translate_text(summary_text, "en", language, on_progress, runtime)
         return _Draft(split_sentences(summary_text, language) or [summary_text], "abstractive",
-                      route.summary_model, route.name, summary.chunks, backend=model.backend,
+                      route.summary_model, route.name, summary.chunks, runtime=model.runtime,
                       notes=(summary.note,) if summary.note else ())
 
 

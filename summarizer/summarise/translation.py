@@ -39,19 +39,19 @@ def _target_token(entry: TranslationModel, target: str) -> tuple[str, str | None
 
 
 def _model_for(source: str, target: str, on_progress: ProgressCallback,
-               backend: str) -> tuple[TranslationModel, Seq2SeqModel]:
+               runtime: str) -> tuple[TranslationModel, Seq2SeqModel]:
     entry = translation_model_for(source, target)
     if entry is None:
         raise UnsupportedLanguage(f"no model translates {language_name(source)} to {language_name(target)}")
-    return entry, load_model(entry.model_id, entry.input_limit, on_progress, backend)
+    return entry, load_model(entry.model_id, entry.input_limit, on_progress, runtime)
 
 
 def translate_sentences(sentences: list[str], source: str, target: str,
-                        on_progress: ProgressCallback = no_progress, backend: str = "fast") -> list[str]:
+                        on_progress: ProgressCallback = no_progress, runtime: str = "fast") -> list[str]:
     """One output per input sentence, in order. Source = target returns the sentences as they are."""
     if source == target:
         return list(sentences)
-    entry, model = _model_for(source, target, on_progress, backend)
+    entry, model = _model_for(source, target, on_progress, runtime)
     prefix, forced = _target_token(entry, target)
     limit = model.input_limit - model.count_tokens(prefix) if prefix else model.input_limit
     # A sentence longer than the model's input is translated in pieces and the pieces re-joined.
@@ -73,11 +73,11 @@ def translate_sentences(sentences: list[str], source: str, target: str,
 
 
 def translate_text(text: str, source: str, target: str,
-                   on_progress: ProgressCallback = no_progress, backend: str = "fast") -> str:
+                   on_progress: ProgressCallback = no_progress, runtime: str = "fast") -> str:
     if source == target:
         return text
     sentences = split_sentences(text, source)
-    return join_sentences(translate_sentences(sentences, source, target, on_progress, backend), target)
+    return join_sentences(translate_sentences(sentences, source, target, on_progress, runtime), target)
 
 
 def side_by_side(jobs: list[Callable[[], T]]) -> Iterator[tuple[int, Future[T]]]:
@@ -90,7 +90,7 @@ def side_by_side(jobs: list[Callable[[], T]]) -> Iterator[tuple[int, Future[T]]]
 
 
 def translate_into(sentences: list[str], source: str | None, targets: list[str],
-                   on_progress: ProgressCallback = no_progress, backend: str = "fast"
+                   on_progress: ProgressCallback = no_progress, runtime: str = "fast"
                    ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Sentence-aligned translations that worked, and a clear message for each that did not;
     one failure spoils no other.
@@ -107,12 +107,12 @@ def translate_into(sentences: list[str], source: str | None, targets: list[str],
     for target in targets:
         try:
             if target != source:
-                _model_for(source, target, on_progress, backend)
+                _model_for(source, target, on_progress, runtime)
         except SummarizerError as error:
             errors[target] = str(error)
     runnable = [t for t in targets if t not in errors]
     finished: dict[str, list[str]] = {}
-    jobs = [partial(translate_sentences, sentences, source, target, no_progress, backend)
+    jobs = [partial(translate_sentences, sentences, source, target, no_progress, runtime)
             for target in runnable]
     for done, (index, future) in enumerate(side_by_side(jobs), 1):
         try:
