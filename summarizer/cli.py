@@ -34,9 +34,22 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """One subcommand each; `python -m summarizer FILE` is read as `summarise FILE` (see `main`)."""
     parser = argparse.ArgumentParser(
         prog="python -m summarizer",
-        description="Summarise a news article with a Hugging Face model.")
+        description="Summarise news articles in any language, check summaries against their articles, "
+                    "and measure both.",
+        epilog="`python -m summarizer FILE` is short for `python -m summarizer summarise FILE`. An article "
+               "file named like a command: `python -m summarizer summarise batch` (or ./batch).")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name, (summary, add_arguments, run) in COMMANDS.items():
+        command = commands.add_parser(name, help=summary, description=summary)
+        add_arguments(command)
+        command.set_defaults(run=run, parser=command)
+    return parser
+
+
+def add_summarise_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", help="article file (.txt, .md, .html, .pdf, .docx), or - for "
                                                 "standard input")
     parser.add_argument("--url", help="import the article from a web page instead of a file")
@@ -46,7 +59,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list-models", action="store_true", help="print the model catalogue and exit")
     parser.add_argument("--list-languages", action="store_true",
                         help="print what can be summarised and translated, by which model, and exit")
-    return parser
 
 
 def add_summary_options(parser: argparse.ArgumentParser) -> None:
@@ -170,16 +182,17 @@ def _plain(error: Exception) -> str:
 
 
 def _main(argv: list[str]) -> int:
-    commands = {"evaluate": evaluate_main, "check": check_main, "evaluate-check": evaluate_check_main,
-                "batch": batch_main}
-    if argv and argv[0] in commands:
-        try:
-            return commands[argv[0]](argv[1:])
-        except (SummarizerError, ValueError) as error:
-            print(f"error: {error}", file=sys.stderr)
-            return EXIT_USAGE
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv = ["summarise", *argv]  # `python -m summarizer FILE`, `--url`, `--list-models`
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (SummarizerError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def summarise_command(args: argparse.Namespace) -> int:
     if args.list_models:
         print(list_models())
         return EXIT_OK
@@ -187,24 +200,19 @@ def _main(argv: list[str]) -> int:
         print(list_languages())
         return EXIT_OK
     if bool(args.file) == bool(args.url):
-        parser.print_usage(sys.stderr)
+        args.parser.print_usage(sys.stderr)
         print("error: give an article file, - to read standard input, or --url", file=sys.stderr)
         return EXIT_USAGE
+
     def show(progress: Progress) -> None:
         if not args.quiet and progress.stage != "fallback":  # the fallback gets its own note below
             print(progress.message, file=sys.stderr)
 
-    try:
-        settings = settings_from(args)
-        text = clean_text(read_article(args.file, args.url, settings.max_chars), settings.max_chars)
-        from summarizer.summarise.pipeline import (
-            Summarizer,  # heavy imports only once the input is known to be usable
-        )
+    settings = settings_from(args)
+    text = clean_text(read_article(args.file, args.url, settings.max_chars), settings.max_chars)
+    from summarizer.summarise.pipeline import Summarizer  # heavy imports once the input is usable
 
-        result = Summarizer(settings).summarise(text, on_progress=show)
-    except (SummarizerError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    result = Summarizer(settings).summarise(text, on_progress=show)
     if args.json:
         print(result.to_json())
     else:
@@ -220,10 +228,7 @@ def _main(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def evaluate_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m summarizer evaluate",
-        description="ROUGE-1/2/L against reference summaries, beside the Lead-3 baseline.")
+def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pairs", help='JSON lines: {"article": ..., "reference": ...}')
     parser.add_argument("--engine", choices=ENGINES, default="auto")
     parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
@@ -233,7 +238,9 @@ def evaluate_main(argv: list[str]) -> int:
                         help="BBC style: each article's first sentence is its reference and is removed "
                              "from the article (the pairs' own references are ignored)")
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
+
+
+def evaluate_command(args: argparse.Namespace) -> int:
     from summarizer.evaluate.rouge import evaluate, intro_as_reference, read_pairs
     from summarizer.summarise.pipeline import Summarizer
 
@@ -264,11 +271,7 @@ def evaluate_main(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def check_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m summarizer check",
-        description="Which source sentences support each summary sentence, and which numbers, dates "
-                    "and names in the summary the source does not contain.")
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", required=True, help="the article")
     parser.add_argument("--summary", required=True, help="a summary of it, from any tool or person")
     parser.add_argument("--lang", help="their language (default: detected from the source)")
@@ -276,7 +279,9 @@ def check_main(argv: list[str]) -> int:
                         help=f"also score each sentence with an entailment model ({NLI_MODEL}, downloaded "
                              "on first use); its verdicts replace the quick check's")
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
+
+
+def check_command(args: argparse.Namespace) -> int:
     from summarizer.text.article import Article
     from summarizer.checks.entailment import entailment_scores
     from summarizer.checks.faithfulness import check_summary, with_entailment
@@ -309,11 +314,7 @@ def check_main(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def batch_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m summarizer batch",
-        description="Summarise many articles: one result record each, in committed batches; --resume "
-                    "continues a stopped run without duplicates.")
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", help=".jsonl, .csv or .parquet (a text or article column; "
                                                   "optional id, url, title), a folder of .txt/.md/.html/.pdf/"
                                                   ".docx files, or a text file with one web address a line")
@@ -327,7 +328,9 @@ def batch_main(argv: list[str]) -> int:
     parser.add_argument("--resume", action="store_true", help="skip ids already in --out")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_summary_options(parser)
-    args = parser.parse_args(argv)
+
+
+def batch_command(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from summarizer.batch.run import run_batch
@@ -346,16 +349,14 @@ def batch_main(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def evaluate_check_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m summarizer evaluate-check",
-        description="How often the fact check flags altered summaries (recall, precision) and faithful "
-                    "ones (false alarms), by language and by kind of case.")
+def add_evaluate_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("cases", help="JSON lines of articles and labelled summaries, e.g. "
                                       "summarizer/data/consistency_cases.jsonl")
     parser.add_argument("--deep", action="store_true", help=f"with the deep check ({NLI_MODEL})")
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
+
+
+def evaluate_check_command(args: argparse.Namespace) -> int:
     from summarizer.evaluate.fact_check import evaluate_check, read_cases
     from summarizer.models.registry import load_entailment_model
 
@@ -387,6 +388,20 @@ def evaluate_check_main(argv: list[str]) -> int:
                      str(t.faithful + t.altered)))
     print("\n".join(_table(rows)))
     return EXIT_OK
+
+
+COMMANDS = {
+    "summarise": ("summarise one article: a file, standard input (-) or --url; the default command",
+                  add_summarise_arguments, summarise_command),
+    "check": ("which sentences of an article support each sentence of a summary, and which of its "
+              "numbers, dates and names the article does not state", add_check_arguments, check_command),
+    "batch": ("summarise many articles into one results file, resumable (--resume)", add_batch_arguments,
+              batch_command),
+    "evaluate": ("ROUGE-1/2/L against reference summaries, beside the Lead-3 baseline",
+                 add_evaluate_arguments, evaluate_command),
+    "evaluate-check": ("how often the fact check flags altered summaries and faithful ones, on labelled "
+                       "cases", add_evaluate_check_arguments, evaluate_check_command),
+}
 
 
 def _progress_on_stderr(progress: Progress) -> None:

@@ -36,6 +36,31 @@ def test_summary_on_stdout(article, capsys, fake_models):
     assert call.texts == [paragraph("en")] and call.settings.num_beams == 1
 
 
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("summarise", "check", "batch", "evaluate", "evaluate-check"):
+        assert f"    {command} " in out or f"    {command}\n" in out
+
+
+def test_an_article_file_named_like_a_command_is_summarised(tmp_path, monkeypatch, capsys, fake_models):
+    fake_models(MODEL_ID).answers = ["The council approved the budget."] * 2
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "batch").write_text(paragraph("en"), encoding="utf-8")
+    assert main(["summarise", "batch", *MODEL]) == 0
+    assert main(["./batch", *MODEL]) == 0
+    assert capsys.readouterr().out == "The council approved the budget.\n" * 2
+    assert [call.texts for call in fake_models(MODEL_ID).calls] == [[paragraph("en")]] * 2
+
+
+def test_the_runtime_flag_keeps_its_old_name(article, capsys, fake_models):
+    assert main([str(article), *MODEL, "--backend", "reference", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["runtime"] == "reference"
+    assert fake_models(MODEL_ID, "reference").calls and not fake_models(MODEL_ID).calls
+
+
 def test_progress_goes_to_stderr_not_stdout(article, capsys, fake_models):
     assert main([str(article), "--model", MODEL_ID]) == 0
     captured = capsys.readouterr()

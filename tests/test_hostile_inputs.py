@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -237,6 +238,7 @@ def test_public_ipv6_forms_pass():
     ("SUMMARIZER_SHARE_MAX_BYTES", "0", "at least 1000"),
     ("SUMMARIZER_SHARE_MAX_BYTES", "-5", "at least 1000"),
     ("SUMMARIZER_SHARE_MAX_BYTES", "1e6", "not a whole number"),
+    ("SUMMARIZER_RUNTIME", "turbo", "fast or reference"),
     ("SUMMARIZER_BACKEND", "turbo", "fast or reference"),
     ("SUMMARIZER_ANY_MODEL", "maybe", "1 or 0"),
 ])
@@ -244,6 +246,34 @@ def test_settings_are_checked_once_with_the_variable_named(name, value, message)
     with pytest.raises(config.ConfigError, match=message) as caught:
         config.load({name: value})
     assert name in str(caught.value)
+
+
+def test_the_runtime_setting_is_read_under_its_old_name_too_and_the_new_name_wins():
+    assert config.load({"SUMMARIZER_BACKEND": "reference"}).runtime == "reference"
+    assert config.load({"SUMMARIZER_BACKEND": "reference", "SUMMARIZER_RUNTIME": "fast"}).runtime == "fast"
+
+
+def test_the_environment_is_read_once_and_a_worker_is_handed_its_own_configuration(monkeypatch):
+    from dataclasses import replace
+
+    first = config.current()
+    os.environ["SUMMARIZER_THREADS"] = "7"  # behind the library's back: not read again
+    try:
+        assert config.current() is first
+        config.use(replace(first, threads=1))
+        assert config.current().threads == 1
+    finally:
+        del os.environ["SUMMARIZER_THREADS"]
+
+
+def test_settings_and_results_saved_under_the_old_runtime_name_still_load():
+    from summarizer.result import SummaryResult
+    from summarizer.settings import SummarySettings
+
+    assert SummarySettings.from_dict({"backend": "reference"}).runtime == "reference"
+    stored = {"summary": "A.", "engine": "extractive", "model": None, "language": "en", "source_words": 9,
+              "summary_words": 1, "chunks": 1, "compression": 0.1, "backend": "reference"}
+    assert SummaryResult.from_dict(stored).runtime == "reference"
 
 
 def test_a_bad_setting_stops_the_cli_with_one_line(monkeypatch, tmp_path, capsys):
