@@ -19,6 +19,7 @@ from summarizer.languages import UNSPACED
 from summarizer.checks.number_words import TEXT2NUM_LANGUAGES, spelled_to_digits
 from summarizer.text.segmentation import SPACED_WORD
 from summarizer.text.word_frequency import zipf as word_zipf
+from summarizer.loaded_once import loaded_once
 
 NUMBER_WORD_LANGUAGES = TEXT2NUM_LANGUAGES | {"ru", "uk", "ar", "zh", "ja"}  # see number_words.py
 # Languages that write decimals with a point only: there "6,000" is six thousand, never six.
@@ -291,10 +292,24 @@ def _word_keys(word: str) -> set[str]:
 def _lemma(word: str, language: str | None) -> str | None:
     import simplemma
 
+    if not _lemmas_loaded(language or "en"):
+        return None
     try:
         return simplemma.lemmatize(word, lang=language or "en")
-    except (ValueError, KeyError):  # a language simplemma does not cover
+    except (ValueError, KeyError):
         return None
+
+
+@loaded_once(maxsize=64)
+def _lemmas_loaded(language: str) -> bool:
+    """simplemma's dictionary for the language, loaded once for every thread; False where it has none."""
+    import simplemma
+
+    try:
+        simplemma.lemmatize("a", lang=language)
+    except (ValueError, KeyError):  # a language simplemma does not cover
+        return False
+    return True
 
 
 # --- the source, once ------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from summarizer.loaded_once import loaded_once
 from summarizer.text.segmentation import split_sentences
 
 MIN_LETTERS = 25  # below this, identification is a coin toss
@@ -28,7 +28,7 @@ class LanguageGuess:
     reason: str = ""
 
 
-@lru_cache(maxsize=1)
+@loaded_once(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

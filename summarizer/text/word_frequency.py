@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from summarizer.loaded_once import loaded_once
 
 
 def zipf(word: str, language: str | None) -> float | None:
@@ -11,22 +11,29 @@ def zipf(word: str, language: str | None) -> float | None:
     import wordfreq
 
     code = language or "en"
-    if code not in _languages():
+    if not covers(code):
         return None
-    try:
-        return wordfreq.zipf_frequency(word, code)
-    except ImportError:  # Chinese, Japanese and Korean need tokenizers (jieba, MeCab) that are not installed
-        return None
+    return wordfreq.zipf_frequency(word, code)
 
 
-@lru_cache(maxsize=1)
+@loaded_once(maxsize=1)
 def _languages() -> frozenset[str]:
     import wordfreq
 
     return frozenset(wordfreq.available_languages())
 
 
-@lru_cache(maxsize=64)
+@loaded_once(maxsize=64)
 def covers(language: str | None) -> bool:
-    """Whether `zipf` answers for this language on this machine."""
-    return zipf("a", language) is not None
+    """Whether `zipf` answers for this language on this machine; the first call loads the language's
+    word list (tens of MB), once for every thread."""
+    import wordfreq
+
+    code = language or "en"
+    if code not in _languages():
+        return False
+    try:
+        wordfreq.zipf_frequency("a", code)
+    except ImportError:  # Chinese, Japanese and Korean need tokenizers (jieba, MeCab) that are not installed
+        return False
+    return True
