@@ -77,6 +77,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def catalogue_model_ids() -> list[str]:
+    """Every summariser and translator the catalogue names (the deep check's model apart)."""
+    from summarizer.models.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
+
+    return [*SUMMARY_MODELS, *(m.model_id for m in TRANSLATION_MODELS)]
+
+
 def paragraph(language: str) -> str:
     return (DATA / "paragraphs" / f"{language}.txt").read_text(encoding="utf-8").strip()
 

@@ -4,9 +4,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from conftest import catalogue_model_ids
 
 import summarizer.models.registry as models
-from summarizer.models.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS, all_model_ids
+from summarizer.models.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
 from summarizer.cli import main
 from summarizer.errors import ModelUnavailable
 from summarizer.models.hub import locate_model
@@ -21,7 +22,7 @@ LIMITS = {**{m.model_id: m.input_limit for m in SUMMARY_MODELS.values()},
 SENTENCE = "The council approved the budget after a long debate."
 
 
-@pytest.mark.parametrize("model_id", all_model_ids())
+@pytest.mark.parametrize("model_id", catalogue_model_ids())
 def test_every_catalogue_id_loads_offline(model_id):
     model = load_model(model_id, LIMITS[model_id], runtime="reference")  # conversion: test_fast_path.py
     assert model.model_id == model_id and model.input_limit == LIMITS[model_id]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.languages import language_name
-
 EXAMPLES_DIR = Path(__file__).parent / "examples"
 
 
@@ -16,10 +14,6 @@ class Example:
     language: str
     title: str
     text: str
-
-    @property
-    def label(self) -> str:
-        return f"{language_name(self.language)}: {self.title}"
 
 
 def load_examples() -> list[Example]:

@@ -19,7 +19,6 @@ MAX_REDUCE_PASSES = 3
 class AbstractiveSummary:
     text: str
     chunks: int
-    reduce_passes: int
     note: str | None = None  # for the reader, e.g. how a one-sentence model made a longer summary
 
 
@@ -51,9 +50,9 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
 
     if len(chunks) == 1:
         if show_draft and (draft := _draft_if_final(chunks[0], target, model, entry, settings, on_progress)):
-            return AbstractiveSummary(draft, 1, 0)
+            return AbstractiveSummary(draft, 1)
         on_progress(Progress("summarise", "Summarising", 1, 1))
-        return AbstractiveSummary(generate(chunks[0], target), 1, 0)
+        return AbstractiveSummary(generate(chunks[0], target), 1)
 
     partials = []
     for i, chunk in enumerate(chunks, 1):
@@ -72,7 +71,7 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
             joined = generate(pieces[0], target)
             break
         joined = join_sentences([generate(p, chunk_budget(p)) for p in pieces], language)
-    return AbstractiveSummary(joined, len(chunks), passes)
+    return AbstractiveSummary(joined, len(chunks))
 
 
 def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: str | None,
@@ -91,7 +90,7 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
     on_progress(Progress("split", f"Split into {len(chunks)} part(s), one sentence each", total=len(chunks)))
     if len(chunks) == 1 and show_draft:  # the short preset on a one-part article: words at once
         if draft := _draft_if_final(chunks[0], budget, model, entry, settings, on_progress):
-            return AbstractiveSummary(draft, 1, 0)
+            return AbstractiveSummary(draft, 1)
     partials = []
     for i, chunk in enumerate(chunks, 1):
         on_progress(Progress("summarise", f"Summarising part {i} of {len(chunks)}", i, len(chunks)))
@@ -114,7 +113,7 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
                 if len(partials) > 1 else
                 f"This model writes one sentence at a time and the article is too short to divide, so "
                 f"the {settings.length} summary is one sentence.")
-    return AbstractiveSummary(join_sentences(partials, language), len(chunks), passes, note)
+    return AbstractiveSummary(join_sentences(partials, language), len(chunks), note)
 
 
 def _generation(entry: SummaryModel, settings: SummarySettings, budget: LengthBudget) -> GenerationSettings:
