@@ -40,6 +40,11 @@ RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "sd", "ur", "yi"})
 
 # Scripts written without spaces between words: words are counted per character there.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+# Their characters, as ranges for a regular expression's [...]: the one table every stage uses.
+IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and CJK ideographs
+UNSPACED_CHARACTERS = IDEOGRAPHS + "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"  # + Thai, Lao,
+# Burmese, Khmer. Hangul syllables are spaced into words, but a tokenizer spends about one token on each.
+HANGUL_SYLLABLES = "\uac00-\ud7af"
 # Of those, the ones whose sentences follow each other with no space. Thai, Lao, Khmer and Burmese put a
 # space between sentences (and phrases): joined without one, two sentences read as one run of words.
 SENTENCES_UNSPACED = frozenset({"zh", "ja"})

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Protocol
+
+from summarizer.languages import HANGUL_SYLLABLES, IDEOGRAPHS
 
 
 class TokenCounter(Protocol):
@@ -57,11 +60,12 @@ def pack_chunks(sentences: list[str], counter: TokenCounter, limit: int,
 
 
 CHARACTERS_PER_TOKEN = 4.0  # subword tokenizers on news prose; ideographs count one token each
+_ONE_TOKEN_EACH = re.compile(f"[{IDEOGRAPHS}{HANGUL_SYLLABLES}]")
 
 
 def estimate_chunk_count(text: str, input_limit: int) -> int:
     """How many chunks `pack_chunks` will make, without loading a tokenizer (for live feedback)."""
-    ideographs = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    ideographs = len(_ONE_TOKEN_EACH.findall(text))
     tokens = ideographs + (len(text) - ideographs) / CHARACTERS_PER_TOKEN
     return max(1, math.ceil(tokens / input_limit))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.languages import IDEOGRAPHS
 from summarizer.loaded_once import loaded_once
 from summarizer.text.segmentation import split_sentences
 
@@ -17,7 +18,7 @@ MIN_MAJORITY = 0.70  # share of the text's letters in the winning language; less
 # yue; Arabic: ar, ary, arz) share their probability, so text the model splits between them is certain.
 _ALIASES = {"ary": "ar", "arz": "ar", "yue": "zh", "wuu": "zh", "nb": "no", "nn": "no", "uzs": "uz",
             "gug": "gn", "sdh": "ku"}
-_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 import regex
 import sentencex
 
-from summarizer.languages import SENTENCES_UNSPACED, UNSPACED, units_per_word
+from summarizer.languages import SENTENCES_UNSPACED, UNSPACED, UNSPACED_CHARACTERS, units_per_word
 
 # One word per ideograph/kana/Thai-like character, otherwise runs of word characters.
-_UNSPACED_CHAR = (r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, CJK
-                  r"\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Burmese, Khmer
+_UNSPACED_CHAR = f"[{UNSPACED_CHARACTERS}]"
 _UNSPACED_RE = re.compile(_UNSPACED_CHAR)
 # Letters with their combining marks (Devanagari vowel signs, Arabic harakat, decomposed accents) and digits.
 SPACED_WORD = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
