@@ -141,8 +141,10 @@ def markup_page(path: Path) -> Path:
     return path
 
 
-async def summarise_in(browser, url: str, text: str, forwarded: str) -> str:
-    """One new session: paste, Summarise, the outcome ("summary", "refused" or "error: ...")."""
+async def summarise_in(browser, url: str, text: str, forwarded: str) -> tuple[str, float]:
+    """One new session: paste, Summarise; the outcome ("summary", "refused" or "error: ...") and when
+    Summarise was pressed (the rate limit counts a run when it starts, not when it ends)."""
+    pressed = time.monotonic()
     context = await browser.new_context(extra_http_headers={"X-Forwarded-For": forwarded})
     page = await context.new_page()
     try:
@@ -151,12 +153,14 @@ async def summarise_in(browser, url: str, text: str, forwarded: str) -> str:
         await page.fill("textarea", text)
         await page.keyboard.press("Control+Enter")
         await page.wait_for_timeout(300)
+        pressed = time.monotonic()
         await page.get_by_role("button", name="Summarise").click()
         outcome = page.locator(".literal-summary, .notice-error")
         await outcome.first.wait_for(timeout=300_000)
-        return "summary" if "notice-error" not in (await outcome.first.get_attribute("class") or "") else "refused"
+        served = "notice-error" not in (await outcome.first.get_attribute("class") or "")
+        return ("summary" if served else "refused"), pressed
     except Exception as error:
-        return f"error: {type(error).__name__}"
+        return f"error: {type(error).__name__}", pressed
     finally:
         await context.close()
 
@@ -193,19 +197,20 @@ async def upload_markup(browser, url: str, page_file: Path) -> str:
 
 
 async def attacker(kind: str, browser, url: str, page_file: Path) -> list[tuple[str, float]]:
-    """ATTACK_ROUNDS tries of one kind, each (outcome, when it ended): a summary then clear_cache; a new
-    session with a forged hop before the real one; a markup-heavy upload."""
+    """ATTACK_ROUNDS tries of one kind, each (outcome, when it started): a summary then clear_cache; a
+    new session with a forged hop before the real one; a markup-heavy upload."""
     outcomes = []
     for round_ in range(ATTACK_ROUNDS):
         if kind == "clear-cache":
-            outcome = await summarise_in(browser, url, ARTICLE.format(n=9000 + round_), ATTACKER)
+            outcome, started = await summarise_in(browser, url, ARTICLE.format(n=9000 + round_), ATTACKER)
             await clear_cache(url)
         elif kind == "forged":
             forged = f"10.{round_}.0.1, {ATTACKER}"
-            outcome = await summarise_in(browser, url, ARTICLE.format(n=9100 + round_), forged)
+            outcome, started = await summarise_in(browser, url, ARTICLE.format(n=9100 + round_), forged)
         else:
+            started = time.monotonic()
             outcome = await upload_markup(browser, url, page_file)
-        outcomes.append((outcome, time.monotonic()))
+        outcomes.append((outcome, started))
     return outcomes
 
 
@@ -250,8 +255,8 @@ async def run_attack(url: str, sessions: int, pid: int, page_file: Path, kinds_u
         served_at += [t for o, t in tries if o == "summary"]
         print(f"attack {kind}: {len(tries)} tries, served {sum(o == 'summary' for o, _ in tries)}, refused "
               f"{sum(o == 'refused' for o, _ in tries)}, errors {sum(o.startswith('error') for o, _ in tries)}")
-    print(f"the attacker's address: at most {most_in_a_minute(served_at)} summaries served in any minute "
-          f"(its allowance: {RUNS_PER_MINUTE} a minute)")
+    print(f"the attacker's address: at most {most_in_a_minute(served_at)} summaries served that started in "
+          f"any one minute (its allowance: {RUNS_PER_MINUTE} a minute)")
     print(f"server memory: peak {peak[0]:.0f} MB, {resident_mb(pid):.0f} MB once every session had closed")
 
 

@@ -14,7 +14,7 @@ def test_turns_are_taken_in_arrival_order_and_waiters_learn_their_place():
     release = threading.Event()
 
     def visitor(name: str) -> None:
-        with queue.turn(lambda ahead: places.setdefault(name, []).append(ahead)):
+        with queue.turn(on_wait=lambda ahead: places.setdefault(name, []).append(ahead)):
             order.append(name)
             if name == "first":
                 release.wait(5)

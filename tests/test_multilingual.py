@@ -8,7 +8,8 @@ import pytest
 from conftest import paragraph
 from fake_model import first_sentence
 
-from summarizer.models.runtime import CpuCores
+from summarizer.fair_queue import FairQueue
+from summarizer.models.runtime import cpu_threads
 from summarizer.models.catalogue import translation_model_for
 from summarizer.cli import main
 from summarizer.errors import UnsupportedLanguage
@@ -197,11 +198,11 @@ def test_languages_are_translated_side_by_side_and_keep_their_order(monkeypatch,
 
 def test_cores_are_lent_first_come_first_served_and_never_oversubscribed(monkeypatch):
     monkeypatch.setenv("SUMMARIZER_THREADS", "2")
-    cores, busy, most, order = CpuCores(), [0], [0], []
+    cores, busy, most, order = FairQueue(capacity=cpu_threads), [0], [0], []
     guard = threading.Lock()
 
     def work(name, count, pause):
-        with cores.hold(count):
+        with cores.turn(count):
             with guard:
                 busy[0] += 2 if count is None else count
                 most[0] = max(most[0], busy[0])

@@ -12,11 +12,11 @@ import math
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from typing import Any
 
 from summarizer.errors import SummarizerError
+from summarizer.fair_queue import FairQueue
 
 RATE_WINDOW = 60.0        # seconds
 SHARE_WINDOW = 86_400.0   # seconds: a day
@@ -34,37 +34,13 @@ class Busy(SummarizerError):
         self.retry_after = retry_after
 
 
-class SummaryQueue:
+class SummaryQueue(FairQueue):
+    """One summary (or import) at a time, in arrival order; past `max_waiting`, a plain "busy"."""
+
     def __init__(self, max_waiting: int) -> None:
-        self.max_waiting = max_waiting
-        self._turns: deque[object] = deque()  # the running one first
-        self._changed = threading.Condition()
-
-    @contextmanager
-    def turn(self, on_wait: Callable[[int], None] = lambda ahead: None) -> Iterator[None]:
-        """Wait for this caller's turn, telling it how many are ahead whenever that changes."""
-        ticket = object()
-        with self._changed:
-            if len(self._turns) > self.max_waiting:
-                raise Busy("The summariser is busy with other readers' articles right now. Please try "
-                           "again in a minute; your text stays here.")
-            self._turns.append(ticket)
-            told = None
-            while self._turns[0] is not ticket:
-                ahead = self._turns.index(ticket)
-                if ahead != told:
-                    on_wait(ahead)
-                    told = ahead
-                self._changed.wait(timeout=1.0)
-        try:
-            yield
-        finally:
-            with self._changed:
-                self._turns.remove(ticket)
-                self._changed.notify_all()
-
-    def __len__(self) -> int:
-        return len(self._turns)
+        super().__init__(capacity=1, max_waiting=max_waiting, refuse=lambda: Busy(
+            "The summariser is busy with other readers' articles right now. Please try again in a minute; "
+            "your text stays here."))
 
 
 class Ledger:

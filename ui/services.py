@@ -105,7 +105,7 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
     def waiting(ahead: int) -> None:
         status.text(f"Waiting for your turn: {ahead} article(s) ahead of yours.")
 
-    with summary_queue().turn(waiting):
+    with summary_queue().turn(on_wait=waiting):
         result = Summarizer(settings).summarise(text, on_progress=show, show_draft=show_draft)
     if showing_draft[0]:
         latest.empty()  # the final summary, shown below, replaces the draft

@@ -66,7 +66,7 @@ class TransformersEntailment:
             claims = hypotheses[start:start + BATCH_SIZE]
             batch = self.tokenizer(premises[start:start + BATCH_SIZE], claims, padding=True,
                                    return_tensors="pt", **self._truncation(claims)).to(self.device)
-            with CPU.hold(), torch.inference_mode():
+            with CPU.turn(), torch.inference_mode():
                 probabilities = self.model(**batch).logits.float().softmax(-1)
             results += [(float(p[self._entailment]), float(p[self._contradiction])) for p in probabilities]
         return results

@@ -172,7 +172,7 @@ class FastModel(TokenizedModel):
         options = self.options(decoding)
         del options["beam_size"], options["length_penalty"]
         prefix = options.pop("target_prefix")
-        with CPU.hold(self.threads):
+        with CPU.turn(self.threads):
             for step in self.translator.generate_tokens(self.tokenizer.convert_ids_to_tokens(row),
                                                         target_prefix=prefix, **options):
                 token_id = self.output_ids[step.token]
@@ -184,6 +184,6 @@ class FastModel(TokenizedModel):
         options = self.options(decoding)
         if options["target_prefix"]:
             options["target_prefix"] = [options["target_prefix"]] * len(source)
-        with CPU.hold(self.threads):
+        with CPU.turn(self.threads):
             results = self.translator.translate_batch(source, return_scores=False, **options)
         return [[self.output_ids[token] for token in r.hypotheses[0]] for r in results]

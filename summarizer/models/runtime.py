@@ -7,13 +7,12 @@ Chunking, summarising and translating see only `Seq2SeqModel`; which engine runs
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Protocol
 
 from summarizer import config
+from summarizer.fair_queue import FairQueue
 from summarizer.models.decoding import Decoding, decoding_for, read_checkpoint_tokens
 from summarizer.models.precision import compute_type
 from summarizer.settings import GenerationSettings
@@ -25,40 +24,11 @@ def cpu_threads() -> int:
     return config.current().threads
 
 
-class CpuCores:
-    """The process's cores, lent whole and first come, first served.
-
-    A generation holds as many cores as it runs threads on: a summary holds them all, a translator one,
-    so three translations can share two cores while no two summaries ever split them (which would only
-    oversubscribe the cores and slow both). On a GPU the same queue orders the calls.
-    """
-
-    def __init__(self) -> None:
-        self._changed = threading.Condition()
-        self._in_use = 0
-        self._waiting: deque[object] = deque()
-
-    @contextmanager
-    def hold(self, cores: int | None = None) -> Iterator[None]:
-        """`cores=None` holds every core (SUMMARIZER_THREADS)."""
-        total = cpu_threads()
-        wanted = total if cores is None else max(1, min(cores, total))
-        ticket = object()
-        with self._changed:
-            self._waiting.append(ticket)
-            self._changed.wait_for(lambda: self._waiting[0] is ticket and self._in_use + wanted <= total)
-            self._waiting.popleft()
-            self._in_use += wanted
-            self._changed.notify_all()
-        try:
-            yield
-        finally:
-            with self._changed:
-                self._in_use -= wanted
-                self._changed.notify_all()
-
-
-CPU = CpuCores()
+# The process's cores, lent whole and first come, first served: a generation holds as many as it runs
+# threads on (a summary all of them, a translator one), so three translations share two cores while no two
+# summaries ever split them (which would only oversubscribe the cores and slow both). On a GPU the same
+# queue orders the calls.
+CPU = FairQueue(capacity=cpu_threads)
 
 
 def quiet_transformers() -> None:
@@ -190,7 +160,7 @@ class TransformersModel(TokenizedModel):
     def generate_ids(self, rows: list[list[int]], decoding: Decoding) -> list[list[int]]:
         import torch
 
-        with CPU.hold(), torch.inference_mode():
+        with CPU.turn(), torch.inference_mode():
             return self.model.generate(**self._encoded(rows), **decoding.reference_kwargs()).tolist()
 
     def _encoded(self, rows: list[list[int]]) -> dict:
@@ -229,7 +199,7 @@ class TransformersModel(TokenizedModel):
 
         def run() -> None:
             try:
-                with CPU.hold(), torch.inference_mode():
+                with CPU.turn(), torch.inference_mode():
                     self.model.generate(**self._encoded([row]), **kwargs)
             except BaseException as error:  # handed to the reading thread
                 failure.append(error)
