@@ -7,14 +7,14 @@ JSON lines: articles ({"id", "language", "article"}) and summaries of them ({"ar
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarizer.text.article import Article
 from summarizer.checks.entailment import EntailmentModel, entailment_scores
-from summarizer.errors import InputError
+from summarizer.evaluate.json_lines import read_json_lines
 from summarizer.checks.faithfulness import SUPPORTED, check_summary, with_entailment
 from summarizer.text.segmentation import split_sentences
 
@@ -67,25 +67,19 @@ class Tally:
 
 
 def read_cases(path: str | Path) -> list[Case]:
+    """Articles, each followed by the labelled summaries of it."""
     articles: dict[str, Article] = {}
-    cases: list[Case] = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if "article" in row:
-                articles[str(row["id"])] = Article.read(str(row["article"]), row.get("language"))
-            else:
-                cases.append(Case(articles[str(row["article_id"])], str(row["summary"]),
-                                  bool(row["consistent"]), str(row.get("kind", ""))))
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise InputError(f"{path}, line {number}: expected an article {{\"id\", \"language\", "
-                             f"\"article\"}} or a case {{\"article_id\", \"summary\", \"consistent\"}} "
-                             f"given after its article ({type(error).__name__}: {error})") from None
-    if not cases:
-        raise InputError(f"{path} holds no cases")
-    return cases
+
+    def case(row: dict[str, Any]) -> Case | None:
+        if "article" in row:
+            articles[str(row["id"])] = Article.read(str(row["article"]), row.get("language"))
+            return None
+        return Case(articles[str(row["article_id"])], str(row["summary"]), bool(row["consistent"]),
+                    str(row.get("kind", "")))
+
+    return read_json_lines(path, case, 'an article {"id", "language", "article"} or a case '
+                                       '{"article_id", "summary", "consistent"} given after its article',
+                           "cases")
 
 
 def is_flagged(case: Case, deep: EntailmentModel | None = None) -> bool:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rouge_score import rouge_scorer
 
-from summarizer.errors import InputError
+from summarizer.evaluate.json_lines import read_json_lines
 from summarizer.text.segmentation import TEXT, join_sentences, split_segments, split_sentences, words
 
 METRICS = ("rouge1", "rouge2", "rougeL")
@@ -29,20 +28,9 @@ class Pair:
 
 
 def read_pairs(path: str | Path) -> list[Pair]:
-    """One JSON object a line with "article" and "reference"; a bad line is named, not skipped."""
-    pairs = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            pairs.append(Pair(str(data["article"]), str(data["reference"])))
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise InputError(f"{path}, line {number}: expected {{\"article\": ..., \"reference\": ...}} "
-                             f"({type(error).__name__}: {error})") from None
-    if not pairs:
-        raise InputError(f"{path} holds no article/reference pairs")
-    return pairs
+    """One JSON object a line with "article" and "reference"."""
+    return read_json_lines(path, lambda row: Pair(str(row["article"]), str(row["reference"])),
+                           '{"article": ..., "reference": ...}', "article/reference pairs")
 
 
 def intro_as_reference(pairs: list[Pair], language: str | None = None) -> list[Pair]:
