@@ -3,7 +3,8 @@
 import pytest
 
 from summarizer.text.article import Article
-from summarizer.checks.facts import SourceFacts, fold, unsupported_facts
+from summarizer.checks.facts import SourceFacts, unsupported_facts
+from summarizer.checks.words import fold
 from summarizer.checks.faithfulness import check_summary
 
 SOURCE_EN = (
