@@ -12,19 +12,22 @@ import streamlit as st
 
 from summarizer import config
 from summarizer.models.hub import is_offline
-from summarizer.summarise.pipeline import Summarizer
 from summarizer.settings import LENGTH_PRESETS
 from summarizer.sources.text_input import clean_text
+from summarizer.summarise.pipeline import Summarizer
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import reader_message, show_failure
-from ui.links import open_shared_result, restore_widgets
+from ui.links import keep_result, open_shared_result, restore_widgets
+from ui.literal import literal, notice
 from ui.many_articles import many_articles_section
 from ui.page_settings import from_query, to_query
-from ui.render import STYLE, literal, notice
 from ui.results import comparison_section, result_section
-from ui.services import detected_language, keep_result, rate_limiter, summarise, visitor
+from ui.shared import detected_language, rate_limiter
 from ui.sidebar import settings_sidebar
 from ui.state import session
+from ui.style import STYLE
+from ui.summary_run import summarise
+from ui.visitor import visitor
 
 st.set_page_config(page_title="News summariser", page_icon="📰", layout="wide")
 st.html(STYLE)

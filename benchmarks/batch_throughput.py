@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from summarizer.batch.records import read_results
 from benchmarks.common import FULL, TINY, Row, Sizes, model_folder, table_line
+from summarizer.batch.records import read_results
 from summarizer.evaluate.rouge import read_pairs
 
 EMBEDDED_TARGET = 5.0     # the embedded batch, times the throughput of one CLI call per article

@@ -41,11 +41,11 @@ from benchmarks.common import (
     model_folder,
     table_line,
 )
-from summarizer.text.article import Article
 from summarizer.evaluate.rouge import read_pairs
-from summarizer.summarise.extractive import summarise_extractive
 from summarizer.settings import GenerationSettings
+from summarizer.summarise.extractive import summarise_extractive
 from summarizer.summarise.translation import side_by_side
+from summarizer.text.article import Article
 
 TRANSLATORS = ["Helsinki-NLP/opus-mt-en-de", "Helsinki-NLP/opus-mt-en-fr", "Helsinki-NLP/opus-mt-en-es"]
 

@@ -9,6 +9,8 @@ import re
 import sys
 from pathlib import Path
 
+from summarizer.errors import SummarizerError, UnsupportedLanguage
+from summarizer.languages import LANGUAGE_NAMES, language_name
 from summarizer.models.catalogue import (
     ENTAILMENT_MODEL,
     M2M100_MODEL,
@@ -17,15 +19,13 @@ from summarizer.models.catalogue import (
     TARGET_LANGUAGES,
     translation_model_for,
 )
-from summarizer.errors import SummarizerError, UnsupportedLanguage
-from summarizer.languages import LANGUAGE_NAMES, language_name
-from summarizer.progress import Progress
 from summarizer.models.routing import choose_route
+from summarizer.progress import Progress
 from summarizer.settings import (
-    RUNTIMES,
     DEFAULT_MAX_CHARS,
     ENGINES,
     LENGTH_PRESETS,
+    RUNTIMES,
     SummarySettings,
 )
 from summarizer.sources.text_input import clean_text
@@ -282,11 +282,11 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_command(args: argparse.Namespace) -> int:
-    from summarizer.text.article import Article
     from summarizer.checks.entailment import entailment_scores
     from summarizer.checks.faithfulness import check_summary, with_entailment
-    from summarizer.text.language_detection import detect_language
     from summarizer.models.registry import load_entailment_model
+    from summarizer.text.article import Article
+    from summarizer.text.language_detection import detect_language
     from summarizer.text.segmentation import split_sentences
 
     source = clean_text(read_input(args.source))
@@ -333,8 +333,8 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
 def batch_command(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from summarizer.batch.run import run_batch
     from summarizer.batch.records import check_output, done_ids, read_records
+    from summarizer.batch.run import run_batch
 
     check_output(Path(args.out), args.inputs)
     records = list(read_records(args.inputs))

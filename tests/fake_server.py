@@ -27,6 +27,7 @@ from streamlit.web import cli  # noqa: E402
 
 import summarizer.models.registry as models  # noqa: E402
 
+
 def start(port: int, env: dict[str, str], log) -> tuple[subprocess.Popen, str]:
     """This script as a server on 127.0.0.1:`port`, once it answers its health check; RuntimeError with
     the end of its log if it does not within a minute."""

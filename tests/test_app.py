@@ -120,16 +120,16 @@ def test_status_shows_each_stage(fake_models):
 
 
 def test_the_page_streams_a_draft_and_then_shows_the_final_summary(fake_models, monkeypatch):
-    import ui.services
+    import ui.summary_run
 
     shown = []
-    real_literal = ui.services.literal
+    real_literal = ui.summary_run.literal
 
     def recording_literal(text, language=None, name="text"):
         shown.append((name, text))
         real_literal(text, language, name)
 
-    monkeypatch.setattr(ui.services, "literal", recording_literal)
+    monkeypatch.setattr(ui.summary_run, "literal", recording_literal)
     model = fake_models("sshleifer/distilbart-cnn-6-6")
     model.drafts = ["A greedy draft <b>of</b> the story."]
     model.answers = ["The council approved the budget."]
@@ -595,7 +595,7 @@ def test_settings_changed_marks_the_result_out_of_date():
 def test_downloads_are_named_after_the_article_and_the_date():
     import datetime
 
-    from ui.render import download_stem
+    from ui.results import download_stem
 
     day = datetime.date(2026, 11, 30)
     text = (ROOT / "ui" / "examples" / "en-library.txt").read_text(encoding="utf-8")

@@ -13,8 +13,8 @@ import time
 import pytest
 from conftest import ROOT, paragraph
 
-from summarizer.batch.run import run_batch
 from summarizer.batch.records import Record, ResultWriter, journal_path, read_records, read_results
+from summarizer.batch.run import run_batch
 from summarizer.cli import main
 from summarizer.evaluate.rouge import read_pairs
 from summarizer.settings import SummarySettings

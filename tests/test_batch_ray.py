@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, free_port, paragraph
 
-from summarizer.batch.run import run_batch
-from summarizer.batch.records import read_records, read_results
 from summarizer.batch.ray_cluster import local_cluster
+from summarizer.batch.records import read_records, read_results
+from summarizer.batch.run import run_batch
 from summarizer.settings import SummarySettings
 
 pytest.importorskip("ray")

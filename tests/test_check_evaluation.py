@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from summarizer.evaluate.fact_check import Tally
 from summarizer.cli import main
+from summarizer.evaluate.fact_check import Tally
 
 
 def test_tally_arithmetic():

@@ -2,8 +2,8 @@ import pytest
 from conftest import paragraph
 
 from summarizer.models.catalogue import DEFAULT_SUMMARY_MODEL, MULTILINGUAL_SUMMARY_MODEL
-from summarizer.text.chunking import CHARACTERS_PER_TOKEN, estimate_chunk_count, pack_chunks
 from summarizer.models.registry import load_model
+from summarizer.text.chunking import CHARACTERS_PER_TOKEN, estimate_chunk_count, pack_chunks
 from summarizer.text.segmentation import count_words, length_label, split_sentences
 
 

@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from summarizer.text.article import Article
-from summarizer.models.catalogue import NLI_MODEL
-from summarizer.cli import main
 from summarizer.checks.entailment import MAX_WINDOWS, entailment_scores, windows
 from summarizer.checks.faithfulness import NOT_FOUND, PARTLY, SUPPORTED, check_summary, with_entailment
-from summarizer.summarise.pipeline import Summarizer
+from summarizer.cli import main
+from summarizer.models.catalogue import NLI_MODEL
 from summarizer.settings import SummarySettings
+from summarizer.summarise.pipeline import Summarizer
+from summarizer.text.article import Article
 
 SOURCE = ("Chelsea beat Liverpool 2-1 at Stamford Bridge on Sunday. "
           "The winning goal came in the last minute. The manager praised the young defenders after the "

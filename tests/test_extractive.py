@@ -5,14 +5,14 @@ import sys
 import pytest
 from conftest import ROOT, paragraph
 
-from summarizer.text.article import Article
+from summarizer.checks.faithfulness import align_support, find_unsupported
 from summarizer.cli import main
 from summarizer.evaluate.rouge import Pair, evaluate, lead_3, read_pairs, rouge_f1
-from summarizer.summarise.extractive import summarise_extractive
-from summarizer.checks.faithfulness import align_support, find_unsupported
-from summarizer.summarise.pipeline import Summarizer
-from summarizer.text.segmentation import split_sentences
 from summarizer.settings import SummarySettings
+from summarizer.summarise.extractive import summarise_extractive
+from summarizer.summarise.pipeline import Summarizer
+from summarizer.text.article import Article
+from summarizer.text.segmentation import split_sentences
 
 EVAL_FILE = ROOT / "summarizer" / "data" / "news_en.jsonl"
 

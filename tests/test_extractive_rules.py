@@ -2,12 +2,12 @@
 
 import pytest
 
-from summarizer.text.article import Article
 from summarizer.evaluate.rouge import evaluate, intro_as_reference, read_pairs
 from summarizer.summarise.extractive import pick_sentences, summarise_extractive, term_weight
 from summarizer.summarise.lengths import word_budget
-from summarizer.text.segmentation import BULLET, HEADING, TEXT, split_segments
 from summarizer.summarise.sentence_roles import can_stand_alone, opens_dangling, without_dateline
+from summarizer.text.article import Article
+from summarizer.text.segmentation import BULLET, HEADING, TEXT, split_segments
 
 BODY = [
     "The Harborville city council voted on Tuesday to approve a plan to rebuild the flooded waterfront.",

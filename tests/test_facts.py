@@ -2,10 +2,10 @@
 
 import pytest
 
-from summarizer.text.article import Article
 from summarizer.checks.facts import SourceFacts, unsupported_facts
-from summarizer.checks.words import fold
 from summarizer.checks.faithfulness import check_summary
+from summarizer.checks.words import fold
+from summarizer.text.article import Article
 
 SOURCE_EN = (
     "The city council approved a budget of 48 million euros on Tuesday, 16 August 2024. Mayor Linda Osei "

@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from summarizer.models.runtime import TransformersModel
 from summarizer.models.fast_runtime import FastModel, converted_folder
 from summarizer.models.hub import locate_model
+from summarizer.models.runtime import TransformersModel
 from summarizer.settings import GenerationSettings
 
 CASES = [  # (model, text, source language, forced target token)

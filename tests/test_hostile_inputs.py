@@ -21,8 +21,8 @@ from conftest import ROOT
 
 from summarizer import config
 from summarizer.cli import main
-from summarizer.sources.documents import article_from_file, article_from_url, sniff
 from summarizer.errors import InputError
+from summarizer.sources.documents import article_from_file, article_from_url, sniff
 from summarizer.sources.text_input import decode_bytes
 from summarizer.sources.url_fetch import FetchPolicy, FetchRefused, fetch, refusal_reason
 

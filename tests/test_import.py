@@ -13,10 +13,10 @@ import pytest
 from news_site import NEWS_HTML, Handler
 
 from summarizer.cli import main
-from summarizer.sources.documents import article_from_file, article_from_url
 from summarizer.errors import InputError
-from summarizer.text.segmentation import count_words
+from summarizer.sources.documents import article_from_file, article_from_url
 from summarizer.sources.url_fetch import FetchPolicy, FetchRefused, fetch
+from summarizer.text.segmentation import count_words
 
 ALLOW_LOCAL = FetchPolicy(allow=("127.0.0.1",))
 

@@ -1,7 +1,7 @@
 import pytest
 
-from summarizer.summarise.lengths import length_budget
 from summarizer.settings import LENGTH_PRESETS
+from summarizer.summarise.lengths import length_budget
 
 
 @pytest.mark.parametrize("input_tokens", [0, 5, 50, 200, 700, 1024, 5000, 100_000])

@@ -103,8 +103,8 @@ def test_a_list_waits_for_the_rate_limit_instead_of_failing(monkeypatch):
 
 def test_the_tables_problems_are_in_readers_words(tmp_path):
     """The command line's messages name flags and settings; the page's table must not."""
-    from summarizer.batch.run import run_batch
     from summarizer.batch.records import read_results
+    from summarizer.batch.run import run_batch
     from summarizer.settings import SummarySettings
 
     config = replace(Config(), max_chars=1_000)

@@ -15,9 +15,9 @@ from summarizer.models.catalogue import (
     TRANSLATION_MODELS,
 )
 from summarizer.models.decoding import published_generation_config
-from summarizer.summarise.lengths import ONE_SENTENCE_PARTS
-from summarizer.models.settings_table import all_rows, render_markdown, summary_rows
 from summarizer.models.precision import compute_type
+from summarizer.models.settings_table import all_rows, render_markdown, summary_rows
+from summarizer.summarise.lengths import ONE_SENTENCE_PARTS
 
 PUBLISHED = ROOT / "tests" / "data" / "model-configs"
 BART_IDS = [m for m, e in SUMMARY_MODELS.items() if e.architecture == "bart"]
@@ -119,9 +119,9 @@ def test_the_fast_path_asks_the_gpu_for_bfloat16_for_mt5(monkeypatch):
 # --- both runtimes against the table, on tiny models built from the published files -------------------
 
 def _runtimes(model_id):
-    from summarizer.models.runtime import TransformersModel
     from summarizer.models.fast_runtime import FastModel
     from summarizer.models.hub import locate_model
+    from summarizer.models.runtime import TransformersModel
 
     folder = locate_model(model_id)
     return TransformersModel(model_id, folder), FastModel(model_id, folder, quantization="float32")
@@ -213,8 +213,8 @@ def _arabic_article(sentences: int) -> str:
 
 @pytest.mark.parametrize("preset", ["short", "medium", "long"])
 def test_a_one_sentence_model_keeps_its_published_length_at_every_preset(fake_models, preset):
-    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
+    from summarizer.summarise.pipeline import Summarizer
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
     entry = SUMMARY_MODELS[MULTILINGUAL_SUMMARY_MODEL]
@@ -231,8 +231,8 @@ def test_a_one_sentence_model_keeps_its_published_length_at_every_preset(fake_mo
 
 
 def test_a_one_sentence_model_on_a_long_article_still_writes_as_many_sentences_as_the_preset(fake_models):
-    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
+    from summarizer.summarise.pipeline import Summarizer
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
     model.input_limit = 120  # several parts for the model's input alone
@@ -252,8 +252,8 @@ def test_medium_on_a_long_article_is_the_published_length():
 
 
 def test_a_one_sentence_models_regrouping_never_summarises_one_sentence_again(fake_models):
-    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
+    from summarizer.summarise.pipeline import Summarizer
 
     model = fake_models(MULTILINGUAL_SUMMARY_MODEL)
     model.input_limit = 120
@@ -263,8 +263,8 @@ def test_a_one_sentence_models_regrouping_never_summarises_one_sentence_again(fa
 
 
 def test_a_one_sentence_model_streams_a_draft_for_a_one_part_summary(fake_models):
-    from summarizer.summarise.pipeline import Summarizer
     from summarizer.settings import SummarySettings
+    from summarizer.summarise.pipeline import Summarizer
 
     events = []
     Summarizer(SummarySettings(language="ar", length="short")).summarise(

@@ -7,9 +7,9 @@ import pytest
 from conftest import catalogue_model_ids
 
 import summarizer.models.registry as models
-from summarizer.models.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
 from summarizer.cli import main
 from summarizer.errors import ModelUnavailable
+from summarizer.models.catalogue import SUMMARY_MODELS, TRANSLATION_MODELS
 from summarizer.models.hub import locate_model
 from summarizer.models.registry import load_model
 from summarizer.settings import GenerationSettings

@@ -8,14 +8,11 @@ import pytest
 from conftest import paragraph
 from fake_model import first_sentence
 
-from summarizer.fair_queue import FairQueue
-from summarizer.models.runtime import cpu_threads
-from summarizer.models.catalogue import translation_model_for
 from summarizer.cli import main
 from summarizer.errors import UnsupportedLanguage
-from summarizer.text.language_detection import detect_language
+from summarizer.fair_queue import FairQueue
+from summarizer.models.catalogue import translation_model_for
 from summarizer.models.registry import load_model
-from summarizer.summarise.pipeline import Summarizer
 from summarizer.models.routing import (
     CHOSEN_MODEL,
     ENGLISH_MODEL,
@@ -23,9 +20,12 @@ from summarizer.models.routing import (
     VIA_ENGLISH,
     choose_route,
 )
-from summarizer.text.segmentation import split_sentences
+from summarizer.models.runtime import cpu_threads
 from summarizer.settings import SummarySettings
+from summarizer.summarise.pipeline import Summarizer
 from summarizer.summarise.translation import translate_into, translate_sentences
+from summarizer.text.language_detection import detect_language
+from summarizer.text.segmentation import split_sentences
 
 PARAGRAPH_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "ru", "uk", "ar", "zh", "ja", "hi", "tr", "ko"]
 
@@ -293,8 +293,8 @@ def test_models_to_fetch_is_empty_when_no_model_would_run(hub_cache, tmp_path):
 def test_every_language_the_detector_can_name_has_a_name_for_readers():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from summarizer.text.language_detection import _ALIASES
     from summarizer.languages import LANGUAGE_NAMES, language_name
+    from summarizer.text.language_detection import _ALIASES
 
     labels = LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes
     codes = {_ALIASES.get(label, label) for label in labels} - {"zxx"}  # zxx: no linguistic content

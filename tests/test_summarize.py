@@ -3,8 +3,8 @@
 import pytest
 from conftest import paragraph
 
-from summarizer.summarise.pipeline import Summarizer
 from summarizer.settings import SummarySettings
+from summarizer.summarise.pipeline import Summarizer
 
 MODEL = "sshleifer/distilbart-cnn-6-6"
 

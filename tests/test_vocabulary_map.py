@@ -38,8 +38,9 @@ def test_the_map_file_has_the_always_line_first_and_no_token_with_a_space():
 
 
 def test_with_the_real_bart_vocabulary_frequent_words_are_always_allowed_and_a_rare_name_is_not(hf_home):
-    from summarizer.models.hub import locate_model
     from transformers import AutoTokenizer
+
+    from summarizer.models.hub import locate_model
 
     tokenizer = AutoTokenizer.from_pretrained(locate_model("sshleifer/distilbart-cnn-12-6"))
     vocabulary = list(tokenizer.get_vocab())

@@ -7,19 +7,20 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from summarizer.sources.documents import FILE_TYPES, ImportedArticle, article_from_file, article_from_url
 from summarizer.errors import UnsupportedLanguage
 from summarizer.languages import language_name
+from summarizer.sources.documents import FILE_TYPES, ImportedArticle, article_from_file, article_from_url
 from summarizer.summarise.pipeline import Plan
 from summarizer.text.segmentation import count_words, length_label
 
 from .examples import for_reader, load_examples
 from .failures import reader_message, show_failure
+from .literal import literal
 from .page_settings import PageSettings
-from .render import literal
-from .services import detected_language, planned, rate_limiter, summary_queue, visitor
+from .shared import detected_language, planned, rate_limiter, summary_queue
 from .state import forget_result, session
 from .upload_guard import release
+from .visitor import visitor
 
 
 def examples_row() -> None:

@@ -8,7 +8,7 @@ import logging
 
 from summarizer.errors import SummarizerError
 
-from .render import notice
+from .literal import notice
 
 _log = logging.getLogger("app")
 

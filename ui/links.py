@@ -1,17 +1,24 @@
-"""The address bar: settings restored from it once per session, and results reopened from `?r=<id>`."""
+"""The address bar: settings restored from it once per session, results kept for a link and reopened
+from `?r=<id>`."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 
+import streamlit as st
+
+from summarizer import config
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.result import SummaryResult
 
-from .failures import reader_message
+from .admission import shared_share_allowance
+from .failures import reader_message, show_failure
 from .page_settings import AUTO_MODEL, PageSettings, from_query, to_query
-from .services import result_store
+from .shared import result_store
 from .state import session
+from .visitor import visitor
 
 CUSTOM_MODEL = "custom"
 
@@ -54,3 +61,17 @@ def open_shared_result(entry_id: str, any_model: bool) -> None:
         return
     restore_widgets(shown, any_model)
     state.update(article=text, result=result, result_settings=shown, result_text=text, shared_id=entry_id)
+
+
+def keep_result(text: str, settings: PageSettings, result: SummaryResult) -> None:
+    """Store the text, settings and result shown, for the link; a failure leaves the result on screen."""
+    state = session()
+    entry = {"text": text, "page": settings.to_dict(), "result": result.to_dict()}
+    try:
+        shared_share_allowance(config.current().share_visitor_mb * 1_000_000).take(
+            visitor(), len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))
+        state["stored_link"] = result_store().put(entry)
+        st.query_params["r"] = state["stored_link"]
+    except Exception as error:
+        state.pop("stored_link", None)
+        show_failure(reader_message(error, "keeping a link to this result"))

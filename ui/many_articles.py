@@ -9,27 +9,28 @@ import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from itertools import islice
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from summarizer.batch.run import run_batch
 from summarizer.batch.records import Record, csv_text, read_records
+from summarizer.batch.run import run_batch
 from summarizer.config import Config
-from summarizer.sources.documents import FILE_TYPES
 from summarizer.errors import InputError
 from summarizer.languages import language_name
+from summarizer.sources.documents import FILE_TYPES
 
 from .admission import Busy
 from .failures import reader_message, show_failure
+from .literal import literal
 from .page_settings import PageSettings
-from .render import literal
-from .services import rate_limiter, summary_queue, visitor
+from .shared import rate_limiter, summary_queue
 from .state import session
 from .upload_guard import release
+from .visitor import visitor
 
 LIST_TYPES = (".csv", ".jsonl")
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
 
 from summarizer.models.catalogue import TARGET_LANGUAGES
-from summarizer.settings import RUNTIMES, ENGINES, LENGTH_PRESETS, SummarySettings
+from summarizer.settings import ENGINES, LENGTH_PRESETS, RUNTIMES, SummarySettings
 
 AUTO_MODEL = "auto"
 

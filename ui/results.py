@@ -3,18 +3,24 @@ downloads and its link; and Compare lengths."""
 
 from __future__ import annotations
 
+import datetime
+
 import pandas as pd
+import regex
 import streamlit as st
 
 from summarizer.config import Config
 from summarizer.export import to_markdown
 from summarizer.result import SummaryResult
+from summarizer.text.article import Article
 from summarizer.text.segmentation import length_label
 
+from .evidence import evidence
+from .links import keep_result
+from .literal import literal, notice
 from .page_settings import PageSettings, result_url
-from .render import download_stem, evidence, literal, notice, summary_column, translations
-from .services import keep_result
 from .state import session
+from .summary_view import summary_column, translations
 
 
 def result_section(article: str, page: PageSettings, settings: Config) -> None:
@@ -72,3 +78,12 @@ def comparison_section() -> None:
     source_words = next(iter(comparison.values())).source_words
     st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},
                               index=["source", *comparison]), horizontal=True, height=220)
+
+
+def download_stem(text: str, language: str | None, today: datetime.date | None = None) -> str:
+    """"riverton-opens-a-library-that-2026-11-30": the article's title (or first sentence) and the date,
+    so downloaded files say what they are."""
+    article = Article.read(text, language)
+    first = article.title or (article.sentences[0] if article.sentences else "")
+    words = regex.findall(r"[\p{L}\p{M}\p{N}]+", first.lower())[:6] or ["summary"]
+    return f"{'-'.join(words)[:60]}-{(today or datetime.date.today()).isoformat()}"

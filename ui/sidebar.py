@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
 from summarizer.languages import language_name
-from summarizer.settings import RUNTIMES, ENGINES, LENGTH_PRESETS
+from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
+from summarizer.settings import ENGINES, LENGTH_PRESETS, RUNTIMES
 
 from .links import CUSTOM_MODEL
 from .page_settings import AUTO_MODEL, PageSettings

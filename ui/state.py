@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 import streamlit as st
 
 if TYPE_CHECKING:
-    from summarizer.sources.documents import ImportedArticle
     from summarizer.result import SummaryResult
+    from summarizer.sources.documents import ImportedArticle
 
     from .page_settings import PageSettings
 

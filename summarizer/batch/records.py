@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer.sources.documents import FILE_TYPES
 from summarizer.errors import InputError
+from summarizer.sources.documents import FILE_TYPES
 
 COMMIT_EVERY = 8           # records per committed (flushed and fsynced) batch of output
 OUTPUT_TYPES = (".jsonl", ".csv", ".parquet")

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 import regex
 
 from summarizer.checks.dates import date_key, date_keys_matching, dates, times, weekdays
-from summarizer.checks.numbers import NUMBER, ascii_digits, digit_readings, number_key, numbers_in_digits, values
+from summarizer.checks.numbers import (
+    NUMBER,
+    ascii_digits,
+    digit_readings,
+    number_key,
+    numbers_in_digits,
+    values,
+)
 from summarizer.checks.words import fold, lemma_of, next_to_a_known_name, word_keys, word_kind, word_spans
 from summarizer.languages import UNSPACED
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from summarizer.text.article import Article
 from summarizer.checks.entailment import Entailment
 from summarizer.checks.facts import SourceFacts, unsupported_facts
+from summarizer.text.article import Article
 from summarizer.text.segmentation import content_terms
 from summarizer.text.similarity import cosine, tfidf_vectors
 

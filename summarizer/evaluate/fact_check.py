@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer.text.article import Article
 from summarizer.checks.entailment import EntailmentModel, entailment_scores
-from summarizer.evaluate.json_lines import read_json_lines
 from summarizer.checks.faithfulness import SUPPORTED, check_summary, with_entailment
+from summarizer.evaluate.json_lines import read_json_lines
+from summarizer.text.article import Article
 from summarizer.text.segmentation import split_sentences
 
 

@@ -18,12 +18,12 @@ from pathlib import Path
 from huggingface_hub import constants
 
 from summarizer import config
-from summarizer.models.runtime import CPU, TokenizedModel, cpu_threads, quiet_transformers
-from summarizer.models.decoding import Decoding
 from summarizer.errors import ModelUnavailable
+from summarizer.models.decoding import Decoding
 from summarizer.models.precision import compute_type
-from summarizer.progress import Progress, ProgressCallback, no_progress
+from summarizer.models.runtime import CPU, TokenizedModel, cpu_threads, quiet_transformers
 from summarizer.models.vocabulary_map import MAP_FILE, write_map
+from summarizer.progress import Progress, ProgressCallback, no_progress
 
 CONVERTED_DIR_NAME = "summarizer-ctranslate2"
 

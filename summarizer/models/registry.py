@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer import config
-from summarizer.models.runtime import Seq2SeqModel, TransformersModel
-from summarizer.models.catalogue import SUMMARY_MODELS, is_translation_model
 from summarizer.errors import ModelUnavailable
+from summarizer.models.catalogue import SUMMARY_MODELS, is_translation_model
 from summarizer.models.hub import locate_model
+from summarizer.models.runtime import Seq2SeqModel, TransformersModel
 from summarizer.progress import Progress, ProgressCallback, no_progress
 
 if TYPE_CHECKING:

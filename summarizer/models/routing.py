@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarizer.errors import UnsupportedLanguage
+from summarizer.languages import language_name
 from summarizer.models.catalogue import (
     DEFAULT_SUMMARY_MODEL,
     MULTILINGUAL_SUMMARY_MODEL,
@@ -11,8 +13,6 @@ from summarizer.models.catalogue import (
     describe_summary_model,
     translation_model_for,
 )
-from summarizer.errors import UnsupportedLanguage
-from summarizer.languages import language_name
 
 ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH, CHOSEN_MODEL = (
     "english-model", "multilingual-model", "via-english", "chosen-model")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS, SummaryModel
 from summarizer.checks.entailment import MAX_PAIR_TOKENS, MODEL_LIMIT
+from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS, SummaryModel
 from summarizer.models.precision import compute_type
 from summarizer.summarise.translation import TRANSLATION_BEAMS
 

@@ -13,8 +13,8 @@ import io
 import logging
 import re
 import zipfile
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import PurePath
 from typing import IO
 

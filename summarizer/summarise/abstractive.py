@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from summarizer.models.runtime import Seq2SeqModel
 from summarizer.models.catalogue import SummaryModel
-from summarizer.text.chunking import Chunk, divide_evenly, pack_chunks
-from summarizer.summarise.lengths import ONE_SENTENCE_PARTS, LengthBudget, length_budget, one_sentence_budget
+from summarizer.models.runtime import Seq2SeqModel
 from summarizer.progress import Progress, ProgressCallback, no_progress
-from summarizer.text.segmentation import join_sentences, sentence_separator, split_sentences
 from summarizer.settings import GenerationSettings, SummarySettings
+from summarizer.summarise.lengths import ONE_SENTENCE_PARTS, LengthBudget, length_budget, one_sentence_budget
+from summarizer.text.chunking import Chunk, divide_evenly, pack_chunks
+from summarizer.text.segmentation import join_sentences, sentence_separator, split_sentences
 
 MAX_REDUCE_PASSES = 3
 

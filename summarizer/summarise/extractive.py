@@ -14,10 +14,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from summarizer.text.article import Article
 from summarizer.summarise.lengths import is_already_short, word_budget
-from summarizer.text.segmentation import content_terms, count_words, join_sentences
 from summarizer.summarise.sentence_roles import can_stand_alone, opens_dangling, without_dateline
+from summarizer.text.article import Article
+from summarizer.text.segmentation import content_terms, count_words, join_sentences
 from summarizer.text.similarity import (
     Vector,
     centroid,

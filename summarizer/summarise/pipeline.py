@@ -8,30 +8,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from summarizer.summarise.abstractive import summarise_abstractive
-from summarizer.text.article import Article
-from summarizer.models.catalogue import NLI_MODEL, describe_summary_model
-from summarizer.text.chunking import estimate_chunk_count
 from summarizer.checks.entailment import entailment_scores
-from summarizer.errors import ModelUnavailable, UnsupportedLanguage
-from summarizer.summarise.extractive import summarise_extractive
 from summarizer.checks.faithfulness import (
     SentenceSupport,
     UnsupportedFact,
     check_summary,
     with_entailment,
 )
+from summarizer.errors import ModelUnavailable, UnsupportedLanguage
+from summarizer.models.catalogue import NLI_MODEL, describe_summary_model
 from summarizer.models.hub import cached_folder, download_size_mb, is_offline
-from summarizer.text.language_detection import LanguageGuess, detect_language
-from summarizer.summarise.lengths import ONE_SENTENCE_PARTS, is_already_short
 from summarizer.models.registry import load_entailment_model, load_model
+from summarizer.models.routing import VIA_ENGLISH, Route, choose_route
 from summarizer.progress import Progress, ProgressCallback, no_progress
 from summarizer.result import SummaryResult
-from summarizer.models.routing import VIA_ENGLISH, Route, choose_route
-from summarizer.text.segmentation import count_words, join_sentences, length_label, split_sentences
 from summarizer.settings import SummarySettings
 from summarizer.sources.text_input import clean_text
+from summarizer.summarise.abstractive import summarise_abstractive
+from summarizer.summarise.extractive import summarise_extractive
+from summarizer.summarise.lengths import ONE_SENTENCE_PARTS, is_already_short
 from summarizer.summarise.translation import translate_into, translate_sentences, translate_text
+from summarizer.text.article import Article
+from summarizer.text.chunking import estimate_chunk_count
+from summarizer.text.language_detection import LanguageGuess, detect_language
+from summarizer.text.segmentation import count_words, join_sentences, length_label, split_sentences
 
 
 @contextmanager

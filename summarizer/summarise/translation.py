@@ -7,14 +7,14 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from functools import partial
 from typing import TypeVar
 
-from summarizer.models.runtime import Seq2SeqModel, cpu_threads
-from summarizer.models.catalogue import TranslationModel, translation_model_for
 from summarizer.errors import SummarizerError, UnsupportedLanguage
 from summarizer.languages import language_name
+from summarizer.models.catalogue import TranslationModel, translation_model_for
 from summarizer.models.registry import load_model
+from summarizer.models.runtime import Seq2SeqModel, cpu_threads
 from summarizer.progress import Progress, ProgressCallback, no_progress
-from summarizer.text.segmentation import join_sentences, split_sentences
 from summarizer.settings import GenerationSettings
+from summarizer.text.segmentation import join_sentences, split_sentences
 
 T = TypeVar("T")
 BATCH_SIZE = 8

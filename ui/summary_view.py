@@ -1,55 +1,22 @@
-"""Show article and model text literally: escaped HTML, never Markdown, right to left where needed."""
+"""The summary as the reader sees it: its facts not found in the article marked, where each sentence
+comes from, and its translations two to a row."""
 
 from __future__ import annotations
 
-import datetime
 import html
 import logging
 
-import regex
 import streamlit as st
 
-from summarizer.text.article import Article
+from summarizer.languages import language_name
 from summarizer.models.catalogue import SUMMARY_MODELS
-from summarizer.languages import is_right_to_left, language_name
-from summarizer.result import SummaryResult
 from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
+from summarizer.result import SummaryResult
 from summarizer.text.segmentation import length_label, sentence_separator
 
+from .literal import literal, notice, text_attributes
+
 _log = logging.getLogger("app")
-
-STYLE = """<style>
-.literal { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; font-size: 1.02rem;
-           margin: 0.2rem 0 0.6rem; }
-.notice { padding: 0.6rem 0.9rem; border-radius: 0.5rem; margin: 0.3rem 0; white-space: pre-wrap; }
-.notice-error { background: #fdecea; color: #611a15; }
-.notice-warning { background: #fff4e5; color: #663c00; }
-.notice-info { background: #e8f4fd; color: #0d3c61; }
-.literal-engine { font-size: 0.85rem; color: #555; }
-.literal-stats { font-size: 0.875rem; color: #6b6f76; margin: 0 0 0.5rem; }
-.literal-plan { font-size: 0.9rem; color: #33373d; margin: 0 0 0.6rem; }
-mark.fact-missing { background: #ffe0b2; color: inherit; border-bottom: 2px solid #e65100; padding: 0 0.1em; }
-mark.source { background: #d7ecff; color: inherit; padding: 0 0.1em; }
-.literal-evidence { max-height: 24rem; overflow-y: auto; border: 1px solid #e3e6ea; border-radius: 0.5rem;
-                    padding: 0.6rem 0.8rem; }
-textarea { unicode-bidi: plaintext; text-align: start; }  /* Arabic lines run right to left */
-/* The collapsed sidebar's control says what it opens (on a phone it is the only way to the settings). */
-[data-testid="stExpandSidebarButton"] { width: auto; padding: 0 0.6rem; gap: 0.3rem; }
-[data-testid="stExpandSidebarButton"]::after { content: "Settings"; font-size: 0.9rem; }
-code { white-space: pre-wrap !important; overflow-wrap: anywhere; }  /* links wrap instead of clipping */
-</style>"""
-
-
-def literal(text: str, language: str | None = None, name: str = "text") -> None:
-    """`name` becomes a class (`literal-<name>`) so tests and styles can find the block."""
-    st.html(f'<div class="literal literal-{html.escape(name)}" {_text_attributes(language)}>'
-            f'{html.escape(text)}</div>')
-
-
-def _text_attributes(language: str | None) -> str:
-    """dir and lang for a block of text: right to left where the script is, "auto" when unknown."""
-    direction = "rtl" if is_right_to_left(language) else ("ltr" if language else "auto")
-    return f'dir="{direction}" lang="{html.escape(language or "")}"'
 
 
 VERDICTS = {"supported": "Supported by the article.",
@@ -77,13 +44,8 @@ def summary_with_marks(result: SummaryResult) -> None:
             position = fact["end"]
         marked.append(html.escape(sentence[position:]))
         pieces.append("".join(marked))
-    st.html(f'<div class="literal literal-summary" {_text_attributes(result.language)}>'
+    st.html(f'<div class="literal literal-summary" {text_attributes(result.language)}>'
             f'{html.escape(sentence_separator(result.language)).join(pieces)}</div>')
-
-
-def notice(kind: str, text: str) -> None:
-    """Like st.error/st.warning/st.info, but the message is never parsed as Markdown."""
-    st.html(f'<div class="notice notice-{kind}" role="alert">{html.escape(text)}</div>')
 
 
 ROUTE_WORDS = {  # each route, for readers
@@ -92,6 +54,8 @@ ROUTE_WORDS = {  # each route, for readers
     VIA_ENGLISH: " · translated into English, summarised, and translated back",
     CHOSEN_MODEL: " · the model chosen in the settings",
 }
+
+
 RUNTIME_WORDS = {"fast": " · compact copy (8-bit, faster)", "reference": " · full-precision copy (slower)"}
 
 
@@ -171,33 +135,3 @@ def _facts_by_sentence(result: SummaryResult) -> dict[int, list[str]]:
     for fact in result.unsupported:
         facts.setdefault(fact["sentence"], []).append(f"{fact['text']} ({fact['kind']})")
     return facts
-
-
-def download_stem(text: str, language: str | None, today: datetime.date | None = None) -> str:
-    """"riverton-opens-a-library-that-2026-11-30": the article's title (or first sentence) and the date,
-    so downloaded files say what they are."""
-    article = Article.read(text, language)
-    first = article.title or (article.sentences[0] if article.sentences else "")
-    words = regex.findall(r"[\p{L}\p{M}\p{N}]+", first.lower())[:6] or ["summary"]
-    return f"{'-'.join(words)[:60]}-{(today or datetime.date.today()).isoformat()}"
-
-
-def evidence(result: SummaryResult, article_text: str) -> None:
-    """The article with the sentences a chosen summary sentence rests on highlighted: the reader checks a
-    claim against its source without searching for it."""
-    if not result.support:
-        return
-    st.markdown("**Check a sentence against the article**")
-    chosen = st.radio("Summary sentence", list(range(len(result.support))), horizontal=True,
-                      format_func=lambda i: str(i + 1), key="evidence_sentence",
-                      label_visibility="collapsed")
-    support = result.support[chosen]
-    verdict = VERDICTS.get(support.get("verdict", ""), "")
-    literal(f"{chosen + 1}. {support['sentence']}", result.language, "evidence-sentence")
-    st.caption(verdict + ("" if support["sources"] else " No sentence of the article is close to it."))
-    sources = set(support["sources"])
-    sentences = Article.read(article_text, result.language).sentences
-    pieces = [f'<mark class="source">{html.escape(s)}</mark>' if i in sources else html.escape(s)
-              for i, s in enumerate(sentences)]
-    st.html(f'<div class="literal literal-evidence" {_text_attributes(result.language)}>'
-            f'{"<br>".join(pieces)}</div>')

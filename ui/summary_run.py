@@ -1,0 +1,60 @@
+"""One summary run from the page: from the shared cache, or in turn in the queue, with its progress and
+its streamed draft drawn on the page."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from summarizer.progress import Progress
+from summarizer.result import SummaryResult
+from summarizer.settings import SummarySettings
+from summarizer.summarise.pipeline import Summarizer
+
+from .literal import literal
+from .result_cache import cache_key
+from .shared import shared_results, summary_queue
+
+
+def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True) -> SummaryResult:
+    """A summary, from the shared cache or run in turn, with its progress drawn inside `status`, and
+    a streamed first draft there too unless `show_draft` is off (Compare lengths: three drafts would
+    cost three more passes)."""
+    key = cache_key(text, settings)
+    cached = shared_results().get(key)
+    if cached is not None:
+        status.text("Same text and settings as before: showing the stored result.")
+        return cached
+
+    with status:
+        line, bar, latest = st.empty(), st.empty(), st.empty()
+    started = time.monotonic()
+    showing_draft = [False]
+
+    def show(progress: Progress) -> None:
+        if progress.stage == "fallback":  # the reason is technical; it is shown with the result
+            line.text("The AI model is not available: picking key sentences from the article instead.")
+            return
+        line.text(progress.message)
+        if progress.stage == "download" and progress.total:
+            bar.progress(min(1.0, (progress.step or 0) / progress.total), text=progress.message)
+        if progress.stage == "partial" and progress.step and progress.total:
+            done = progress.step / progress.total
+            left = (time.monotonic() - started) / done * (1 - done)
+            bar.progress(done, text=f"Part {progress.step} of {progress.total} done · "
+                                    f"about {left:.0f} s left")
+        if progress.text:  # the draft so far, or the latest part's summary while the next are written
+            showing_draft[0] = progress.stage == "draft"
+            with latest.container():
+                literal(progress.text, settings.language, "draft" if showing_draft[0] else "partial")
+
+    def waiting(ahead: int) -> None:
+        status.text(f"Waiting for your turn: {ahead} article(s) ahead of yours.")
+
+    with summary_queue().turn(on_wait=waiting):
+        result = Summarizer(settings).summarise(text, on_progress=show, show_draft=show_draft)
+    if showing_draft[0]:
+        latest.empty()  # the final summary, shown below, replaces the draft
+    shared_results().put(key, result)
+    return result
