@@ -254,7 +254,8 @@ async def run_attack(url: str, sessions: int, pid: int, page_file: Path, kinds_u
         tries = [(o, t) for k, outcomes in zip(kinds, attacked) if k == kind for o, t in outcomes]
         served_at += [t for o, t in tries if o == "summary"]
         print(f"attack {kind}: {len(tries)} tries, served {sum(o == 'summary' for o, _ in tries)}, refused "
-              f"{sum(o == 'refused' for o, _ in tries)}, errors {sum(o.startswith('error') for o, _ in tries)}")
+              f"{sum(o == 'refused' for o, _ in tries)}, errors {sum(o.startswith('error') for o, _ in tries)}"
+              f"{' ' + str(sorted({o for o, _ in tries if o.startswith('error')})) if tries else ''}")
     print(f"the attacker's address: at most {most_in_a_minute(served_at)} summaries served that started in "
           f"any one minute (its allowance: {RUNS_PER_MINUTE} a minute)")
     print(f"server memory: peak {peak[0]:.0f} MB, {resident_mb(pid):.0f} MB once every session had closed")
