@@ -442,6 +442,28 @@ def online_engines_run(monkeypatch) -> list[str]:
     return engines_run
 
 
+def test_a_rerun_of_the_page_plans_and_builds_the_downloads_once(online_engines_run, monkeypatch):
+    import summarizer.export as export
+    import summarizer.summarise.pipeline as pipeline
+    import ui.results
+
+    plans, exports = [], []
+    real_plan, real_export = pipeline.Summarizer.plan, export.to_markdown
+    monkeypatch.setattr(pipeline.Summarizer, "plan", lambda self, *a: (plans.append(1), real_plan(self, *a))[1])
+    monkeypatch.setattr(ui.results, "to_markdown", lambda result: (exports.append(1), real_export(result))[1])
+    at = new_app()
+    at.text_area(key="article").set_value(paragraph("en")).run()
+    at.run()
+    at.run()
+    assert len(plans) == 1  # the same text and settings: the plan stands
+    at = summarise(at, paragraph("en"), engine="auto")
+    made = len(exports)
+    at.run()
+    at.run()
+    assert made == 1 and len(exports) == 1  # the result's downloads are built once, not per rerun
+    assert len(plans) == 2  # the run may have fetched a model: planned once afresh after it, then it stands
+
+
 def test_extractive_summary_first_while_a_model_downloads(online_engines_run, fake_models):
     """The route's model is not in the cache yet (the real `models_to_fetch` decides)."""
     at = summarise(new_app(), paragraph("en"), engine="auto")
@@ -634,6 +656,7 @@ def test_the_page_says_what_will_run_before_it_runs(fake_models, monkeypatch):
     assert "key sentences" in plan and "no AI model" in plan
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     monkeypatch.setattr("summarizer.summarise.pipeline.is_offline", lambda: False)
+    st.cache_data.clear()  # as a server restarted online: plans made offline are gone
     at.radio(key="engine").set_value("auto").run()
     [plan] = html_blocks(at, "literal-plan")
     assert "AI summary with sshleifer/distilbart-cnn-12-6" in plan and "downloaded first" in plan

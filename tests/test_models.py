@@ -159,3 +159,25 @@ def test_a_download_reports_megabytes_as_they_arrive_and_the_plan_knows_the_size
     assert reports[0].total == 3 and megabytes[0] == 0
     assert megabytes == sorted(megabytes) and max(megabytes) >= 2  # it grew while the files came
     hub._files_to_fetch.cache_clear()
+
+
+def test_a_size_the_hub_did_not_give_is_not_asked_for_again_for_a_while(monkeypatch):
+    import summarizer.models.hub as hub
+
+    asked, now = [], [0.0]
+
+    def unreachable(model_id):
+        asked.append(model_id)
+        raise OSError("no route to the Hub")
+
+    monkeypatch.setattr(hub, "is_offline", lambda: False)
+    monkeypatch.setattr(hub, "_files_to_fetch", unreachable)
+    monkeypatch.setattr(hub, "_failed_lookups", {})
+    clock = lambda: now[0]  # noqa: E731
+    assert hub.download_size_mb("org/model", clock) is None
+    assert hub.download_size_mb("org/model", clock) is None
+    assert asked == ["org/model"]
+    now[0] = hub.FAILED_LOOKUP_SECONDS + 1
+    assert hub.download_size_mb("org/model", clock) is None
+    assert asked == ["org/model", "org/model"]
+

@@ -8,9 +8,9 @@ import html
 import streamlit as st
 
 from summarizer.result import SummaryResult
-from summarizer.text.article import Article
 
 from .literal import literal, text_attributes
+from .shared import article_of
 from .summary_view import VERDICTS
 
 
@@ -28,7 +28,7 @@ def evidence(result: SummaryResult, article_text: str) -> None:
     literal(f"{chosen + 1}. {support['sentence']}", result.language, "evidence-sentence")
     st.caption(verdict + ("" if support["sources"] else " No sentence of the article is close to it."))
     sources = set(support["sources"])
-    sentences = Article.read(article_text, result.language).sentences
+    sentences = article_of(article_text, result.language).sentences
     pieces = [f'<mark class="source">{html.escape(s)}</mark>' if i in sources else html.escape(s)
               for i, s in enumerate(sentences)]
     st.html(f'<div class="literal literal-evidence" {text_attributes(result.language)}>'

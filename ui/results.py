@@ -12,13 +12,13 @@ import streamlit as st
 from summarizer.config import Config
 from summarizer.export import to_markdown
 from summarizer.result import SummaryResult
-from summarizer.text.article import Article
 from summarizer.text.segmentation import length_label
 
 from .evidence import evidence
 from .links import keep_result
 from .literal import literal, notice
 from .page_settings import PageSettings, result_url
+from .shared import article_of
 from .state import session
 from .summary_view import summary_column, translations
 
@@ -45,10 +45,9 @@ def result_section(article: str, page: PageSettings, settings: Config) -> None:
     with st.expander("The article, with the sources of each summary sentence highlighted"):
         evidence(result, made_from)
     download_md, download_json, share_column, _ = st.columns([1, 1, 1, 2])
-    stem = download_stem(made_from, result.language)
-    download_md.download_button("Download Markdown", to_markdown(result), file_name=f"{stem}.md",
-                                mime="text/markdown")
-    download_json.download_button("Download JSON", result.to_json(), file_name=f"{stem}.json",
+    stem, markdown, json_text = _downloads(made_from, result)
+    download_md.download_button("Download Markdown", markdown, file_name=f"{stem}.md", mime="text/markdown")
+    download_json.download_button("Download JSON", json_text, file_name=f"{stem}.json",
                                   mime="application/json")
     if not settings.keep_results:
         share_column.caption(f"Share stores the article, this summary and its settings on this server "
@@ -80,10 +79,22 @@ def comparison_section() -> None:
                               index=["source", *comparison]), horizontal=True, height=220)
 
 
+def _downloads(text: str, result: SummaryResult) -> tuple[str, str, str]:
+    """(file name stem, Markdown, JSON) of the result shown, built once for it rather than on every rerun
+    of the page (the result object stays the same in the session while it is shown, and is held here so
+    no later result can be mistaken for it)."""
+    state = session()
+    made_for = state.get("downloads_for")
+    if made_for is None or made_for[0] is not result or made_for[1] != text:
+        state.update(downloads_for=(result, text), downloads=(
+            download_stem(text, result.language), to_markdown(result), result.to_json()))
+    return state["downloads"]
+
+
 def download_stem(text: str, language: str | None, today: datetime.date | None = None) -> str:
     """"riverton-opens-a-library-that-2026-11-30": the article's title (or first sentence) and the date,
     so downloaded files say what they are."""
-    article = Article.read(text, language)
+    article = article_of(text, language)
     first = article.title or (article.sentences[0] if article.sentences else "")
     words = regex.findall(r"[\p{L}\p{M}\p{N}]+", first.lower())[:6] or ["summary"]
     return f"{'-'.join(words)[:60]}-{(today or datetime.date.today()).isoformat()}"

@@ -1,6 +1,6 @@
 """One of each per server process, for every session: the result cache, the result store, the queue and
-the rate limit (`admission` keeps the last two out of any cache a client can clear), and the cached
-language guess and plan the page shows as the visitor types."""
+the rate limit (`admission` keeps the last two out of any cache a client can clear), and what a rerun
+of the page would otherwise compute again: the language guess, the plan and the article's sentences."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from summarizer import config
 from summarizer.settings import SummarySettings
 from summarizer.storage import ResultStore, open_store
 from summarizer.summarise.pipeline import Plan, Summarizer
+from summarizer.text.article import Article
 from summarizer.text.language_detection import LanguageGuess, detect_language
 
 from .admission import RateLimiter, SummaryQueue, shared_queue, shared_rate_limiter
@@ -28,9 +29,20 @@ def detected_language(text: str) -> LanguageGuess:
     return detect_language(text)
 
 
+PLAN_SECONDS = 30  # how long a plan stands: a model downloaded meanwhile shows after this
+
+
+@st.cache_data(ttl=PLAN_SECONDS, max_entries=64, show_spinner=False)
 def planned(text: str, settings: SummarySettings) -> Plan:
-    """What Summarise will run, said before it runs (not cached: a model may have arrived meanwhile)."""
+    """What Summarise will run, said before it runs. Every widget change reruns the page; without this
+    each rerun would look every model up on disk and, where the Hub cannot be reached, ask it again."""
     return Summarizer(settings).plan(text, detected_language(text))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def article_of(text: str, language: str | None) -> Article:
+    """The article split once for the evidence view and the download names, not on every rerun."""
+    return Article.read(text, language)
 
 
 @st.cache_resource

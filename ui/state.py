@@ -27,6 +27,8 @@ class PageSession(TypedDict, total=False):
     import_error: str
     import_note: ImportedArticle | None
     refused_model: str                     # a model a link asked for that this site does not offer
+    downloads_for: tuple[SummaryResult, str]  # the result and text `downloads` were built for
+    downloads: tuple[str, str, str]        # the file name stem, Markdown and JSON of the result shown
     batch_rows: list[dict[str, Any]]       # "Many articles": one result record per article
     batch_error: str
     batch_read: list[str]                  # the names of the files a finished run has let go
@@ -52,5 +54,5 @@ def session() -> PageSession:
 
 def forget_result() -> None:
     """A new article or a new run: nothing shown belongs to the old one any more."""
-    for key in ("result", "comparison", "error", "shared_id", "stored_link"):
+    for key in ("result", "comparison", "error", "shared_id", "stored_link", "downloads_for", "downloads"):
         session().pop(key, None)  # type: ignore[misc]

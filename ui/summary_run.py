@@ -14,7 +14,7 @@ from summarizer.summarise.pipeline import Summarizer
 
 from .literal import literal
 from .result_cache import cache_key
-from .shared import shared_results, summary_queue
+from .shared import planned, shared_results, summary_queue
 
 
 def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True) -> SummaryResult:
@@ -57,4 +57,5 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
     if showing_draft[0]:
         latest.empty()  # the final summary, shown below, replaces the draft
     shared_results().put(key, result)
+    planned.clear()  # the run may have downloaded a model: plans made before it no longer hold
     return result

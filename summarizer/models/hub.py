@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from functools import lru_cache
@@ -74,13 +76,25 @@ def _files_to_fetch(model_id: str) -> tuple[tuple[str, ...], float]:
     return tuple(patterns), size / 1e6
 
 
-def download_size_mb(model_id: str) -> float | None:
-    """How much `locate_model` would download for this model, or None when it cannot be known now."""
+FAILED_LOOKUP_SECONDS = 300.0  # a size the Hub did not give is not asked for again for this long
+_failed_lookups: dict[str, float] = {}  # model id -> when the Hub last failed to answer
+
+
+def download_size_mb(model_id: str, clock: Callable[[], float] = time.monotonic) -> float | None:
+    """How much `locate_model` would download for this model, or None when it cannot be known now. A
+    failure is remembered for FAILED_LOOKUP_SECONDS: a server that cannot reach the Hub would otherwise
+    wait for the same failed request on every plan."""
     if is_offline() or is_local_folder(model_id):
+        return None
+    failed = _failed_lookups.get(model_id)
+    if failed is not None and clock() - failed < FAILED_LOOKUP_SECONDS:
         return None
     try:
         return _files_to_fetch(model_id)[1]
-    except Exception:  # offline, unknown, gated: the page simply does not show a size
+    except Exception:  # unreachable, unknown, gated: the page simply does not show a size
+        if len(_failed_lookups) > 1_000:
+            _failed_lookups.clear()
+        _failed_lookups[model_id] = clock()
         return None
 
 
