@@ -85,6 +85,8 @@ class Row:
     project: float
     ratio: float | None
     note: str = ""
+    # Tokens each timed summary wrote, special tokens aside, per runtime: both must have done the same work.
+    output_tokens: dict[str, list[int]] | None = None
 
 
 # --- building the models -------------------------------------------------------------------------

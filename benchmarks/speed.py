@@ -82,11 +82,13 @@ def project_beams(model_id: str) -> int:
 # --- each runtime in its own process, runs alternating between runtimes ------------------------------
 
 _LOADED: dict[str, list] = {}  # runtime name -> its models, in the process that times them
+_OUTPUT_TOKENS: dict[str, list[int]] = {}  # runtime name -> tokens each timed summary wrote
 
 
 def _load_runtime(name: str, runtime: str, models: list[tuple[str, str]], environ: dict[str, str],
                compute_type: str | None) -> None:
     os.environ.update(environ)  # before CTranslate2 starts in this process
+    _OUTPUT_TOKENS.pop(name, None)  # a runtime loaded again counts afresh (tiny sizes share this process)
     if compute_type:
         from summarizer.models.fast_runtime import FastModel
         from summarizer.models.registry import vocabulary_map_languages
@@ -149,8 +151,15 @@ def _summary_seconds(name: str, run: int, sizes: Sizes, tokens: int) -> float:
     [model] = _LOADED[name]
     article = _article(model, sizes, run)
     start = time.perf_counter()
-    model.generate_ids(article, model.decoding(sizes.summary_settings(path_beams(model), tokens)))
-    return time.perf_counter() - start
+    ids = model.generate_ids(article, model.decoding(sizes.summary_settings(path_beams(model), tokens)))
+    seconds = time.perf_counter() - start
+    special = set(model.tokenizer.all_special_ids)  # each runtime returns its own start and end tokens
+    _OUTPUT_TOKENS.setdefault(name, []).append(sum(1 for token in ids[0] if token not in special))
+    return seconds
+
+
+def _output_tokens(name: str) -> list[int]:
+    return _OUTPUT_TOKENS.pop(name, [])
 
 
 def _first_word_seconds(name: str, run: int, sizes: Sizes) -> float:
@@ -251,10 +260,12 @@ def summary_rows(model_id: str, label: str, folder: Path, runs: int, weights: st
     try:
         reference_s, fast_s = alternating([reference, fast], _summary_seconds, runs, sizes,
                                           sizes.summary_tokens)
+        written = {"reference": reference.run(_output_tokens, "reference"),
+                   "project": fast.run(_output_tokens, "fast")}
         rows = [Row(f"{label}: {sizes.article_tokens}-token article, {sizes.summary_tokens} tokens", "s",
                     round(reference_s, 2), round(fast_s, 2), round(reference_s / fast_s, 2),
                     f"{model_id}, {weights}; reference transformers fp32 beams {BEAMS}, project CTranslate2 "
-                    f"int8 beams {beams} with the vocabulary map; runs alternating")]
+                    f"int8 beams {beams} with the vocabulary map; runs alternating", written)]
         if extras:
             reference.close()
             rows += extra_rows(fast, runs, sizes)

@@ -30,6 +30,10 @@ def test_tiny_benchmark_gives_every_row(monkeypatch, capsys):
         assert row["project"] >= 0 and row["unit"] in ("s", "MB")  # tiny times may round to 0.0
         if row["ratio"] is not None:  # figures are rounded for print, so only the sign is comparable here
             assert row["reference"] >= 0 and row["ratio"] >= 0
+    summaries = [row for row in rows if row["output_tokens"]]
+    assert [row["workload"] for row in summaries] == [workloads[0], workloads[4]]
+    for row in summaries:  # both runtimes wrote the forced length (4 new tokens, <s> first): the same work
+        assert row["output_tokens"] == {"reference": [3], "project": [3]}
     memory = rows[6]
     assert memory["reference"] > 100 and memory["project"] > 100  # MB of a process with torch loaded
 

@@ -339,7 +339,7 @@ def test_many_articles_from_a_list_and_a_file(page, server):
     assert report.inner_text().strip() == "3 summarised, 1 could not be summarised."
     # read and let go: the uploader is empty and says what it let go of, the results stay
     section = page.locator('[data-testid="stExpander"]', has_text="Many articles")
-    assert "no longer kept on this server: feed.jsonl, note.txt" in section.locator(
+    assert "no longer kept on this server: ../../feed.jsonl, note.txt." in section.locator(
         ".literal-batch-read").inner_text()
     assert section.get_by_text("note.txt", exact=True).count() == 0  # no file left in the uploader
     assert page.get_by_role("button", name="Summarise all").is_disabled()
