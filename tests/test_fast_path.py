@@ -69,9 +69,9 @@ def test_conversion_is_cached_on_disk_beside_the_hf_cache(hf_home):
 
 
 def test_first_use_reports_the_conversion(tmp_path, monkeypatch):
-    import summarizer.models.fast_runtime as fast_backend
+    import summarizer.models.fast_runtime as fast_runtime
 
-    monkeypatch.setattr(fast_backend.constants, "HF_HOME", str(tmp_path))
+    monkeypatch.setattr(fast_runtime.constants, "HF_HOME", str(tmp_path))
     events = []
     FastModel("Helsinki-NLP/opus-mt-en-fr", locate_model("Helsinki-NLP/opus-mt-en-fr"),
               on_progress=events.append)
@@ -115,21 +115,21 @@ def test_padding_entries_of_the_converted_vocabulary_keep_their_ids(tmp_path, sp
 
 def test_a_conversion_that_loses_the_race_keeps_the_winners_copy(tmp_path, monkeypatch):
     """Batch workers or two servers may convert the same model at the same moment."""
-    import summarizer.models.fast_runtime as fast_backend
+    import summarizer.models.fast_runtime as fast_runtime
 
-    monkeypatch.setattr(fast_backend.constants, "HF_HOME", str(tmp_path))
+    monkeypatch.setattr(fast_runtime.constants, "HF_HOME", str(tmp_path))
     folder = locate_model("Helsinki-NLP/opus-mt-en-es")
-    target = fast_backend.convert("Helsinki-NLP/opus-mt-en-es", folder, "int8")
+    target = fast_runtime.convert("Helsinki-NLP/opus-mt-en-es", folder, "int8")
     in_use = FastModel("Helsinki-NLP/opus-mt-en-es", folder)
     second = tmp_path / "converted-by-another-process"
     shutil.copytree(target, second)
-    fast_backend._publish(second, target)  # the rename finds the target in place: no error, no deletion
+    fast_runtime._publish(second, target)  # the rename finds the target in place: no error, no deletion
     assert (target / "model.bin").is_file() and in_use.converted == target
     assert in_use.generate(["The council met."], GREEDY)[0]
     leftover = tmp_path / "interrupted"
     leftover.mkdir()
     (leftover / "shared_vocabulary.json").write_text("[]")
-    fast_backend._publish(second, leftover)  # a folder without model.bin is never a finished conversion
+    fast_runtime._publish(second, leftover)  # a folder without model.bin is never a finished conversion
     assert (leftover / "model.bin").is_file() and not second.exists()
 
 

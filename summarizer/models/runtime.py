@@ -1,7 +1,7 @@
 """Model execution behind one small interface: transformers (the reference runtime) or CTranslate2 (fast).
 
-Chunking, summarising and translating see only `Seq2SeqModel`; which engine runs a model is decided in
-`models.load_model`.
+Chunking, summarising and translating see only `Seq2SeqModel`; which runtime runs a model is decided in
+`registry.load_model`.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ class TokenizedModel:
         return decoding_for(settings, self.checkpoint, forced_first_id)
 
     def generate_ids(self, rows: list[list[int]], decoding: Decoding) -> list[list[int]]:
-        """Output token ids for input token ids: what each engine implements (the benchmark calls it
+        """Output token ids for input token ids: what each runtime implements (the benchmark calls it
         directly, so both runtimes do exactly the product's work minus tokenisation)."""
         raise NotImplementedError
 
@@ -131,7 +131,7 @@ class TokenizedModel:
             yield self.decode([ids])[0]
 
     def stream_ids(self, row: list[int], decoding: Decoding) -> Iterator[int]:
-        """Greedy output ids as each is chosen, without start or end tokens: each engine's own."""
+        """Greedy output ids as each is chosen, without start or end tokens: each runtime's own."""
         raise NotImplementedError
 
 

@@ -53,7 +53,7 @@ class _Draft:
     route: str | None
     chunks: int
     fallback_reason: str | None = None
-    runtime: str | None = None  # which engine actually ran the model ("fast" may fall back)
+    runtime: str | None = None  # which runtime actually ran the model ("fast" may fall back)
     notes: tuple[str, ...] = ()
 
 
