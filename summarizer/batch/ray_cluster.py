@@ -151,8 +151,8 @@ def local_cluster(cpus: int) -> Iterator[tuple[str, dict[str, str]]]:
     finally:
         os.killpg(head.pid, signal.SIGTERM)  # `--block` stops the cluster's processes with it ...
         with contextlib.suppress(subprocess.TimeoutExpired):
-            head.wait(timeout=10)
+            head.wait(timeout=3)
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(head.pid, signal.SIGKILL)  # ... and what is left after ten seconds goes now
+            os.killpg(head.pid, signal.SIGKILL)  # ... and what is left after three seconds goes now
         head.wait()
         shutil.rmtree(temp, ignore_errors=True)
