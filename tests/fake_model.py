@@ -108,9 +108,11 @@ class FakeEntailment:
         return [self.respond(p, h) for p, h in zip(premises, hypotheses)]
 
 
-def fake_catalogue(draft_word_seconds: float = 0.0) -> dict[tuple[str, str], FakeModel | FakeEntailment]:
+def fake_catalogue(draft_word_seconds: float = 0.0, slow_model: str | None = None
+                   ) -> dict[tuple[str, str], FakeModel | FakeEntailment]:
     """A FakeModel for every catalogue id on both runtimes, and the deep check's FakeEntailment, keyed as
-    `summarizer.models.registry.loaded_models` is; summarisers stream drafts at `draft_word_seconds` a word."""
+    `summarizer.models.registry.loaded_models` is; summarisers (only `slow_model` when it is given) stream
+    drafts at `draft_word_seconds` a word."""
     from summarizer.models.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS
     from summarizer.models.registry import ENTAILMENT
     from summarizer.settings import RUNTIMES
@@ -120,7 +122,8 @@ def fake_catalogue(draft_word_seconds: float = 0.0) -> dict[tuple[str, str], Fak
     for runtime in RUNTIMES:
         for entry in SUMMARY_MODELS.values():
             fakes[entry.model_id, runtime] = FakeModel(entry.model_id, entry.input_limit, runtime)
-            fakes[entry.model_id, runtime].word_seconds = draft_word_seconds
+            if slow_model in (None, entry.model_id):
+                fakes[entry.model_id, runtime].word_seconds = draft_word_seconds
         for translator in TRANSLATION_MODELS:
             target = next(iter(translator.targets)) if len(translator.targets) == 1 else None
             fakes[translator.model_id, runtime] = FakeModel(

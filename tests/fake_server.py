@@ -3,7 +3,8 @@ every catalogue model, for the browser tests.
 
     python tests/fake_server.py --server.port 8501 [any other `streamlit run` option]
 
-FAKE_DRAFT_WORD_SECONDS (default 0) slows the summarisers' streamed drafts, so a browser sees them grow.
+FAKE_DRAFT_WORD_SECONDS (default 0) slows the streamed drafts of the summariser FAKE_SLOW_DRAFT_MODEL names
+(default: every summariser), so a browser sees them grow; the others answer at once.
 
 The page, its server and the browser are real; only the models' arithmetic is replaced, exactly as in the
 in-process tests: the fakes sit in the registry `summarizer.models.registry.load_model` serves from, in the same
@@ -48,6 +49,7 @@ def start(port: int, env: dict[str, str], log) -> tuple[subprocess.Popen, str]:
 
 
 if __name__ == "__main__":
-    models.loaded_models.update(fake_catalogue(float(os.environ.get("FAKE_DRAFT_WORD_SECONDS", "0"))))
+    models.loaded_models.update(fake_catalogue(float(os.environ.get("FAKE_DRAFT_WORD_SECONDS", "0")),
+                                               os.environ.get("FAKE_SLOW_DRAFT_MODEL")))
     sys.argv = ["streamlit", "run", str(ROOT / "ui" / "server.py"), *sys.argv[1:]]
     sys.exit(cli.main())

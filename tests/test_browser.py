@@ -22,6 +22,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"),  # one server, one worker
               pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (make test installs it)")]
 ARTIFACTS = ROOT / "test-artifacts"
+SLOW_DRAFT_MODEL = "sshleifer/distilbart-cnn-6-6"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"]
 XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -33,8 +34,9 @@ def server(tmp_path_factory):
     port = free_port()
     empty_cache = tmp_path_factory.mktemp("hf-home")  # nothing is "downloaded" but the fakes
     # Every test here visits from 127.0.0.1, the one "address unknown" visitor: a roomy allowance.
+    # The draft test's model writes a word every 0.3 s, so the draft is seen growing; the others at once.
     env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1", FAKE_DRAFT_WORD_SECONDS="0.3",
-               SUMMARIZER_RUNS_PER_MINUTE="1000")
+               FAKE_SLOW_DRAFT_MODEL=SLOW_DRAFT_MODEL, SUMMARIZER_RUNS_PER_MINUTE="1000")
     ARTIFACTS.mkdir(exist_ok=True)
     # A pipe nobody reads would fill and block the server; one log per pytest-xdist worker.
     log = open(ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log", "w")
@@ -282,7 +284,7 @@ def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
 def test_words_appear_while_the_summary_is_written_and_the_final_replaces_them(page, server):
     """A one-part article: the draft grows in the status box word by word, then the final summary
     takes its place (the fake model streams a word every 0.3 s)."""
-    open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-6-6")
+    open_app(page, server + f"/?engine=abstractive&model={SLOW_DRAFT_MODEL}")
     paste(page, paragraph("en") + " " + paragraph("en").replace("council", "committee"))
     page.get_by_role("button", name="Summarise").click()
     # Present, not "visible": on a loaded CI machine Playwright once reported the status box's content
@@ -302,7 +304,7 @@ def test_words_appear_while_the_summary_is_written_and_the_final_replaces_them(p
 def test_progress_evidence_and_what_is_kept(page, server):
     """A long article: a bar over its parts and only the latest part's summary in view; the article with
     a summary sentence's sources marked; the page says what it keeps and for how long."""
-    open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-6-6")
+    open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-12-6")
     long_article = "\n\n".join(f"Report {i}. {paragraph('en')}" for i in range(60))  # ~2,500 words
     paste(page, long_article)
     page.get_by_role("button", name="Summarise").click()
@@ -337,6 +339,7 @@ def test_many_articles_from_a_list_and_a_file(page, server):
     report = page.locator(".literal-batch-report")
     report.wait_for(timeout=180_000)  # earlier tests' summaries may make the list wait for the rate limit
     assert report.inner_text().strip() == "3 summarised, 1 could not be summarised."
+    wait_until_idle(page)
     # read and let go: the uploader is empty and says what it let go of, the results stay
     section = page.locator('[data-testid="stExpander"]', has_text="Many articles")
     assert "no longer kept on this server: ../../feed.jsonl, note.txt." in section.locator(
