@@ -150,6 +150,12 @@ def model_folder(model_id: str, work: Path, use_cached: bool, sizes: Sizes) -> t
     return folder, "tiny random weights" if sizes.tiny_models else "random weights"
 
 
+def resident_mb() -> float:
+    """This process's resident memory now (VmRSS)."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+
+
 COLUMNS = ("workload", "unit", "reference", "project", "ratio", "note")
 
 

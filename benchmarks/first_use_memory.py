@@ -19,10 +19,6 @@ from pathlib import Path
 LOADERS = ("language identifier", "English word list")
 
 
-def _resident_mb() -> float:
-    return int(Path("/proc/self/status").read_text().split("VmRSS:")[1].split()[0]) / 1024
-
-
 def _loader(name: str):
     if name == "language identifier":
         def load():
@@ -39,6 +35,7 @@ def _loader(name: str):
 
 def measure(name: str, cache: str, threads: int) -> dict[str, float]:
     """In this process: `threads` threads released at once into the cached loader."""
+    from benchmarks.common import resident_mb
     from summarizer.loaded_once import loaded_once
 
     load = _loader(name)
@@ -46,8 +43,7 @@ def measure(name: str, cache: str, threads: int) -> dict[str, float]:
     import py3langid.langid  # noqa: F401  (imports are not what is measured)
     import wordfreq  # noqa: F401
 
-    base = _resident_mb()
-    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base = resident_mb()
     barrier = threading.Barrier(threads)
 
     def first_use() -> None:
@@ -60,7 +56,7 @@ def measure(name: str, cache: str, threads: int) -> dict[str, float]:
     for worker in workers:
         worker.join()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"peak_growth_mb": round(max(peak, peak_before) - base, 1)}
+    return {"peak_growth_mb": round(peak - base, 1)}
 
 
 def main(argv: list[str] | None = None) -> None:

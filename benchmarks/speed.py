@@ -39,6 +39,7 @@ from benchmarks.common import (
     Row,
     Sizes,
     model_folder,
+    resident_mb,
     table_line,
 )
 from summarizer.evaluate.rouge import read_pairs
@@ -336,9 +337,7 @@ def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) ->
 
 def _resident_mb(name: str) -> float:
     """This process's resident memory, its runtime's models loaded and each run once (the warm-up)."""
-    with open("/proc/self/status") as status:
-        rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
-    return rss_kb / 1024
+    return resident_mb()
 
 
 def memory_row(folders: list[tuple[str, Path]], sizes: Sizes) -> Row:
