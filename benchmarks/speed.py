@@ -335,17 +335,12 @@ def translation_row(folders: list[tuple[str, Path]], runs: int, sizes: Sizes) ->
                "alternating")
 
 
-def _resident_mb(name: str) -> float:
-    """This process's resident memory, its runtime's models loaded and each run once (the warm-up)."""
-    return resident_mb()
-
-
 def memory_row(folders: list[tuple[str, Path]], sizes: Sizes) -> Row:
     figures = []
     for runtime in ("reference", "fast"):
         process = RuntimeProcess(sizes, runtime, runtime, folders)
         try:
-            figures.append(process.run(_resident_mb, runtime))
+            figures.append(process.run(resident_mb))  # its models loaded and each run once (the warm-up)
         finally:
             process.close()
     reference, fast = figures
