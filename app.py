@@ -11,10 +11,8 @@ import logging
 import streamlit as st
 
 from summarizer import config
-from summarizer.models.hub import is_offline
 from summarizer.settings import LENGTH_PRESETS
 from summarizer.sources.text_input import clean_text
-from summarizer.summarise.pipeline import Summarizer
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import reader_message, show_failure
 from ui.links import keep_result, open_shared_result, restore_widgets
@@ -22,7 +20,7 @@ from ui.literal import literal, notice
 from ui.many_articles import many_articles_section
 from ui.page_settings import from_query, to_query
 from ui.results import comparison_section, result_section
-from ui.shared import detected_language, rate_limiter
+from ui.shared import planned, rate_limiter
 from ui.sidebar import settings_sidebar
 from ui.state import session
 from ui.style import STYLE
@@ -72,12 +70,11 @@ if summarise_clicked or compare_clicked:
     try:
         text = clean_text(article, SETTINGS.max_chars)
         rate_limiter().check(visitor())
-        with st.status("Working…", expanded=True) as status:
+        with st.status("Summarising…", expanded=True) as status:
             settings = page.to_summary_settings(SETTINGS.max_chars)
             if summarise_clicked:
-                missing = [] if is_offline() else Summarizer(settings).models_to_fetch(
-                    detected_language(text).language)
-                if missing and page.engine == "auto":
+                plan = planned(text, settings)  # the plan the page showed: a download it said would happen
+                if plan.to_download and plan.engine == "abstractive" and page.engine == "auto":
                     preview = st.empty()
                     with preview.container():
                         quick = summarise(text, settings.with_changes(engine="extractive"), status)
@@ -95,7 +92,7 @@ if summarise_clicked or compare_clicked:
                 state["comparison"] = {
                     preset: summarise(text, page.to_summary_settings(SETTINGS.max_chars, preset).with_changes(
                         translate_to=()), status, show_draft=False) for preset in LENGTH_PRESETS}
-            status.update(label="Done", state="complete", expanded=False)
+            status.update(label="Finished", state="complete", expanded=False)
     except Exception as error:  # the page's boundary: a plain message, the article stays in the box
         state["error"] = reader_message(error, "summarising")
 

@@ -30,7 +30,11 @@ from summarizer.settings import (
 )
 from summarizer.sources.text_input import clean_text
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK = 0
+EXIT_NOT_IN_ARTICLE = 1   # check: the summary states something the article does not
+EXIT_USAGE = 2            # bad input or a failure: one line on stderr says what to do
+EXIT_FAILED_RECORDS = 3   # batch: finished, but some records are errors in the results file
+LIST_TYPES = (".csv", ".jsonl", ".parquet")  # many articles: for `batch`, not one summary
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Summarise news articles in any language, check summaries against their articles, "
                     "and measure both.",
         epilog="`python -m summarizer FILE` is short for `python -m summarizer summarise FILE`. An article "
-               "file named like a command: `python -m summarizer summarise batch` (or ./batch).")
+               "file named like a command: `python -m summarizer summarise batch` (or ./batch). Exit codes: "
+               f"{EXIT_OK} done; {EXIT_NOT_IN_ARTICLE} check found something the article does not say; "
+               f"{EXIT_USAGE} bad input or a failure (one line on stderr); {EXIT_FAILED_RECORDS} batch "
+               "finished with failed records; 130 interrupted.")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name, (summary, add_arguments, run) in COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
@@ -87,23 +94,25 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace) -> SummarySettings:
+    """A model the user named is the one they want: with `--engine auto` it runs or the command fails,
+    rather than quietly giving key sentences instead."""
+    engine = "abstractive" if args.model and args.engine == "auto" else args.engine
     settings = SummarySettings(model=args.model, length=args.length, min_tokens=args.min_tokens,
                                max_tokens=args.max_tokens, num_beams=args.beams, max_chars=args.max_chars,
-                               engine=args.engine, language=_language_code(args.lang),
+                               engine=engine, language=_language_code(args.lang),
                                translate_to=tuple(_language_code(t) for t in args.translate),
                                deep_check=args.deep_check)
     return settings.with_changes(runtime=args.runtime) if args.runtime else settings
 
 
 def list_models() -> str:
-    rows = [("id", "languages", "size", "params", "licence", "input limit")]
-    for m in SUMMARY_MODELS.values():
-        rows.append((m.model_id, m.languages_label, f"{m.size_mb / 1000:.1f} GB", m.params, m.licence,
-                     f"{m.input_limit} tokens"))
-    check = ENTAILMENT_MODEL
-    rows.append((f"{check.model_id} (deep check)", check.languages_label, f"{check.size_mb / 1000:.1f} GB",
-                 check.params, check.licence, f"{check.input_limit} tokens"))
-    return "\n".join(_table(rows))
+    """One block per model, its description in full (a table would cut it at a terminal's width)."""
+    blocks = []
+    for m in [*SUMMARY_MODELS.values(), ENTAILMENT_MODEL]:
+        role = " (the deep check)" if m is ENTAILMENT_MODEL else ""
+        blocks.append(f"{m.model_id}{role}\n  {m.label}\n  {m.languages_label} · {m.size_mb / 1000:.1f} GB · "
+                      f"{m.params} parameters · licence {m.licence} · reads up to {m.input_limit} tokens")
+    return "\n\n".join(blocks)
 
 
 def list_languages() -> str:
@@ -149,6 +158,10 @@ def read_article(source: str | None, url: str | None, max_chars: int) -> str | b
     if url:
         article = article_from_url(url, max_chars=max_chars)
     else:
+        if source != "-" and Path(str(source)).suffix.lower() in LIST_TYPES:
+            raise SummarizerError(f"{source} looks like a list of articles, not one article; summarise "
+                                  f"each of them with `python -m summarizer batch {source} --out "
+                                  "results.jsonl`")
         data = read_input(str(source))
         name = "standard input" if source == "-" else str(source)
         if not (sniff(data) or (source != "-" and Path(name).suffix.lower() in DOCUMENT_TYPES)):
@@ -219,6 +232,8 @@ def summarise_command(args: argparse.Namespace) -> int:
         print(result.summary)
         for code, translation in result.translations.items():
             print(f"\n[{code}] {translation}")
+        for line in _flagged_facts(result.unsupported):
+            print(line, file=sys.stderr)
     if result.fallback_reason:
         print(f"note: extractive summary, because {result.fallback_reason}", file=sys.stderr)
     for note in result.notes:
@@ -283,7 +298,7 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 def check_command(args: argparse.Namespace) -> int:
     from summarizer.checks.entailment import entailment_scores
-    from summarizer.checks.faithfulness import check_summary, with_entailment
+    from summarizer.checks.faithfulness import NOT_FOUND, check_summary, verdict_lines, with_entailment
     from summarizer.models.registry import load_entailment_model
     from summarizer.text.article import Article
     from summarizer.text.language_detection import detect_language
@@ -297,21 +312,23 @@ def check_command(args: argparse.Namespace) -> int:
     support, unsupported = check_summary(summary_sentences, article)
     if args.deep:
         model = load_entailment_model(NLI_MODEL, _progress_on_stderr)
-        support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model))
+        support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model),
+                                  article.sentences)
+    status = EXIT_NOT_IN_ARTICLE if unsupported or any(s.verdict == NOT_FOUND for s in support) else EXIT_OK
     if args.json:
         print(json.dumps({"language": language, "support": [s.to_dict() for s in support],
                           "unsupported": [f.to_dict() for f in unsupported]}, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return status
+    facts = [f.to_dict() for f in unsupported]
     for index, item in enumerate(support):
-        deep = f" (entailment {item.entailment:+.2f})" if item.entailment is not None else ""
-        print(f"{index + 1}. [{item.verdict}]{deep} {item.sentence}")
-        if not item.sources:
-            print("   (no supporting sentence found in the source)")
+        print(f"{index + 1}. {item.sentence}")
+        for line in verdict_lines(item.to_dict(), [f for f in facts if f["sentence"] == index]):
+            print(f"   {line}")
         for source_index, text in zip(item.sources, item.source_sentences):
-            print(f"   <- source sentence {source_index + 1}: {text}")
-    for fact in unsupported:
-        print(f"warning: {fact.kind} {fact.text!r} in sentence {fact.sentence + 1} is not in the source")
-    return EXIT_OK
+            print(f"   <- article sentence {source_index + 1}: {text}")
+    for line in _flagged_facts(facts):
+        print(line, file=sys.stderr)
+    return status
 
 
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
@@ -346,6 +363,10 @@ def batch_command(args: argparse.Namespace) -> int:
                            on_record=lambda row: bar.update(1), ray_address=args.ray)
     print(f"done {report.done}, failed {report.failed}, skipped {report.skipped} (already in {args.out}), "
           f"{report.seconds:.1f} s, {report.per_second:.2f} articles/s", file=sys.stderr)
+    if report.failed:
+        print(f"warning: {report.failed} of the records failed; each has an \"error\" in {args.out}",
+              file=sys.stderr)
+        return EXIT_FAILED_RECORDS
     return EXIT_OK
 
 
@@ -402,6 +423,13 @@ COMMANDS = {
     "evaluate-check": ("how often the fact check flags altered summaries and faithful ones, on labelled "
                        "cases", add_evaluate_check_arguments, evaluate_check_command),
 }
+
+
+def _flagged_facts(facts: list[dict]) -> list[str]:
+    """Facts of the summary the article does not state, one line each, for stderr: plain output must
+    not hide them where `--json` shows them."""
+    return [f"warning: sentence {f['sentence'] + 1} says {f['text']} ({f['kind']}), which the article "
+            "does not state" for f in facts]
 
 
 def _progress_on_stderr(progress: Progress) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.languages import language_name
+from summarizer.plain_words import counted, duration
 from summarizer.result import SummaryResult
 from summarizer.text.segmentation import length_label
 
@@ -19,8 +20,8 @@ def to_markdown(result: SummaryResult) -> str:
     engine = result.model or result.engine
     lines += ["---", "",
               f"{length_label(result.summary_words, result.language)} from {result.source_words:,} "
-              f"({result.share_label}), {engine}, {result.chunks} chunk(s), "
-              f"{sum(result.timings.values()):.1f} s."]
+              f"({result.share_label}), {engine}, {counted(result.chunks, 'part')}, "
+              f"{duration(sum(result.timings.values()))}."]
     if result.fallback_reason:
         lines.append(f"Extractive because {result.fallback_reason}")
     return "\n".join(lines) + "\n"

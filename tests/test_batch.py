@@ -80,7 +80,8 @@ def test_a_run_killed_midway_resumes_with_every_id_exactly_once(tmp_path, offlin
         half.write('{"id": "half-writ')  # as if killed in the middle of a record
     resumed = subprocess.run([*command, "--resume"], cwd=ROOT, env=offline_env, capture_output=True,
                              text=True, timeout=300)
-    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.returncode == 3, resumed.stderr  # finished; the corpus's bad records failed
+    assert "of the records failed" in resumed.stderr
     assert "skipped" in resumed.stderr and "articles/s" in resumed.stderr
     assert sorted(r["id"] for r in read_results(out)) == sorted(ids)
 
@@ -94,7 +95,7 @@ def test_csv_output_folder_input_and_url_lists(tmp_path, capsys):
     urls.write_text("http://127.0.0.1:9/one\nhttps://10.0.0.1/two\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     assert main(["batch", str(folder), str(urls), "--out", str(out), "--engine", "extractive",
-                 "--workers", "1", "--quiet"]) == 0
+                 "--workers", "1", "--quiet"]) == 3  # two refused addresses: records that failed
     rows = read_results(out)
     assert [r["id"] for r in rows] == ["a.txt", "deep/b.md", "links.txt:1", "links.txt:2"]
     with out.open(encoding="utf-8", newline="") as file:

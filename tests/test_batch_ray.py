@@ -56,7 +56,7 @@ def test_extractive_records_on_ray_equal_the_embedded_run(cluster, tmp_path):
     embedded, on_ray = tmp_path / "embedded.jsonl", tmp_path / "ray.parquet"
     run_batch(read_records([str(source)]), embedded, SummarySettings(engine="extractive", max_chars=50_000))
     run = ray_batch(cluster, source, on_ray, "--engine", "extractive")
-    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.returncode == 3, run.stderr[-3000:]
     assert "done 196, failed 4, skipped 0" in run.stderr, run.stderr[-500:]
     rows = read_results(on_ray)
     assert [r["id"] for r in rows] == ids
@@ -77,7 +77,7 @@ def test_tiny_model_records_on_ray_equal_the_embedded_run(cluster, tmp_path, hf_
     run_batch(read_records([str(source)]), embedded, settings)
     run = ray_batch(cluster, source, on_ray, "--engine", "abstractive", "--runtime", "reference",
                     "--max-tokens", "8", "--min-tokens", "1", "--beams", "1")
-    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.returncode == 3, run.stderr[-3000:]
     rows = read_results(on_ray)
     assert [r["id"] for r in rows] == ids
     assert sum("error" not in r and r["engine"] == "abstractive" for r in rows) == 14

@@ -108,6 +108,10 @@ def test_list_models_shows_languages_size_licence_limit(capsys):
     for fragment in ("sshleifer/distilbart-cnn-12-6", "csebuetnlp/mT5_multilingual_XLSum",
                      "Apache-2.0", "CC BY-NC-SA", "1024 tokens", "512 tokens", "GB"):
         assert fragment in out
+    from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS
+
+    for entry in [*SUMMARY_MODELS.values(), ENTAILMENT_MODEL]:  # every description in full, uncut
+        assert f"\n  {entry.label}\n" in out
 
 
 @pytest.mark.parametrize("content, fragment", [
@@ -149,3 +153,36 @@ def test_max_chars_raises_the_cap(tmp_path, capsys, fake_models):
     assert "1,000" in capsys.readouterr().err and fake_models(MODEL_ID).calls == []
     assert main([str(path), "--max-chars", "10000", *MODEL]) == 0
     assert len(fake_models(MODEL_ID).calls) == 1
+
+
+def test_plain_output_names_facts_the_article_does_not_state_on_stderr(article, capsys, fake_models):
+    fake_models(MODEL_ID).answers = ["The council approved 52 million for Blinken."]
+    assert main([str(article), *MODEL]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "The council approved 52 million for Blinken.\n"
+    assert "warning: sentence 1 says 52 million (number), which the article does not state" in captured.err
+    assert "Blinken (name)" in captured.err
+
+
+def test_progress_says_what_the_reader_waits_for_and_no_empty_translation_line(article, capsys, fake_models):
+    assert main([str(article), "--model", MODEL_ID]) == 0
+    err = capsys.readouterr().err
+    assert "Translating into" not in err  # no languages asked for
+    assert "chunk" not in err and "token" not in err and "(s)" not in err
+    assert "Reading the article" in err
+
+
+@pytest.mark.parametrize("name", ["articles.csv", "articles.jsonl", "articles.parquet"])
+def test_a_list_given_as_one_article_points_to_batch(tmp_path, capsys, name):
+    path = tmp_path / name
+    path.write_text("id,text\n1,Some article text here.\n", encoding="utf-8")
+    assert main([str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "looks like a list of articles" in err and f"batch {path}" in err
+
+
+def test_a_model_the_user_named_that_cannot_load_fails_with_exit_2(article, capsys, tmp_path):
+    assert main([str(article), "--model", str(tmp_path / "nope")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("error: ") and "nope" in captured.err
+    assert main([str(article), "--model", str(tmp_path / "nope"), "--engine", "auto", "--json"]) == 2

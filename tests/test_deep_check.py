@@ -5,7 +5,14 @@ import json
 import pytest
 
 from summarizer.checks.entailment import MAX_WINDOWS, entailment_scores, windows
-from summarizer.checks.faithfulness import NOT_FOUND, PARTLY, SUPPORTED, check_summary, with_entailment
+from summarizer.checks.faithfulness import (
+    NOT_FOUND,
+    PARTLY,
+    SUPPORTED,
+    check_summary,
+    verdict_lines,
+    with_entailment,
+)
 from summarizer.cli import main
 from summarizer.models.catalogue import NLI_MODEL
 from summarizer.settings import SummarySettings
@@ -53,7 +60,7 @@ def test_a_reversed_result_is_not_found_and_a_paraphrase_is_supported():
 
     nli = FakeEntailment(NLI_MODEL, by_sentence({reversed_result: (0.02, 0.95), paraphrase: (0.9, 0.03)}))
     scores = entailment_scores([reversed_result, paraphrase], article, nli)
-    deep = with_entailment(support, unsupported, scores)
+    deep = with_entailment(support, unsupported, scores, article.sentences)
     assert [s.verdict for s in deep] == [NOT_FOUND, SUPPORTED]
     assert deep[0].entailment == pytest.approx(-0.93) and deep[1].entailment == pytest.approx(0.87)
 
@@ -66,8 +73,38 @@ def test_an_entailed_sentence_with_an_invented_fact_is_partly_and_a_weak_one_too
     from fake_model import FakeEntailment
 
     nli = FakeEntailment(NLI_MODEL, by_sentence({sentences[0]: (0.9, 0.0), sentences[1]: (0.4, 0.1)}))
-    deep = with_entailment(support, unsupported, entailment_scores(sentences, article, nli))
+    deep = with_entailment(support, unsupported, entailment_scores(sentences, article, nli),
+                           article.sentences)
     assert [s.verdict for s in deep] == [PARTLY, PARTLY]
+
+
+def test_each_sentence_has_one_verdict_and_every_line_under_it_agrees():
+    """A paraphrase the deep check backs but no word overlap finds gets the deep check's window as its
+    sources; a sentence whose every number and date is wrong is not found, whatever the deep check says."""
+    from fake_model import FakeEntailment
+
+    article = Article.read(SOURCE, "en")
+    paraphrase = "A late strike decided it."
+    wrong_facts = "Chelsea beat Liverpool 4-3 at Stamford Bridge on 12 March 1999."
+    invented = "Chelsea beat Liverpool 2-1 at Stamford Bridge on Sunday before 40,000 fans."
+    sentences = [paraphrase, wrong_facts, invented]
+    support, unsupported = check_summary(sentences, article)
+    assert support[0].sources == () and support[1].verdict == NOT_FOUND  # overlap alone
+    nli = FakeEntailment(NLI_MODEL, by_sentence({s: (1.0, 0.0) for s in sentences}))
+    deep = with_entailment(support, unsupported, entailment_scores(sentences, article, nli), article.sentences)
+    assert [s.verdict for s in deep] == [SUPPORTED, NOT_FOUND, PARTLY]
+    assert deep[0].sources and deep[0].source_sentences[0] in article.sentences
+    for index, item in enumerate(deep):
+        facts = [f.to_dict() for f in unsupported if f.sentence == index]
+        lines = verdict_lines(item.to_dict(), facts)
+        first = lines[0]
+        assert first.startswith({SUPPORTED: "Supported", PARTLY: "Partly supported",
+                                 NOT_FOUND: "Not found"}[item.verdict])
+        assert sum(word in " ".join(lines) for word in ("Supported:", "Partly supported", "Not found")) == 1
+        if item.verdict != NOT_FOUND:
+            assert item.sources  # never "no supporting sentence" under a sentence that is backed
+    assert "40,000 (number)" in verdict_lines(deep[2].to_dict(), [f.to_dict() for f in unsupported
+                                                                   if f.sentence == 2])[0]
 
 
 def test_summarizer_runs_the_deep_check_when_asked(fake_models):
@@ -92,12 +129,13 @@ def test_check_deep_cli(tmp_path, capsys, fake_models):
     source, summary = tmp_path / "source.txt", tmp_path / "summary.txt"
     source.write_text(SOURCE, encoding="utf-8")
     summary.write_text("Chelsea beat Liverpool on Sunday. Penguins won the cup.", encoding="utf-8")
-    assert main(["check", "--source", str(source), "--summary", str(summary), "--deep", "--json"]) == 0
+    assert main(["check", "--source", str(source), "--summary", str(summary), "--deep", "--json"]) == 1
     items = json.loads(capsys.readouterr().out)["support"]
     assert [i["verdict"] for i in items] == [SUPPORTED, NOT_FOUND]
     assert items[0]["entailment"] == 1.0 and items[1]["entailment"] < 0
-    assert main(["check", "--source", str(source), "--summary", str(summary), "--deep"]) == 0
-    assert "[not_found] (entailment -" in capsys.readouterr().out
+    assert main(["check", "--source", str(source), "--summary", str(summary), "--deep"]) == 1
+    out = capsys.readouterr().out
+    assert "Not found in the article: it does not say this, or says otherwise (deep check: -" in out
 
 
 @pytest.mark.usefixtures("hf_home")

@@ -189,12 +189,27 @@ def test_check_command(tmp_path, capsys):
     source, summary = tmp_path / "source.txt", tmp_path / "summary.txt"
     source.write_text(" ".join(SOURCE), encoding="utf-8")
     summary.write_text("The council approved 52 million. Vendors were divided.", encoding="utf-8")
-    assert main(["check", "--source", str(source), "--summary", str(summary), "--json"]) == 0
+    assert main(["check", "--source", str(source), "--summary", str(summary), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert [s["sources"][0] for s in data["support"]] == [0, 3]
     assert data["unsupported"] == [{"text": "52 million", "kind": "number", "sentence": 0, "start": 21,
                                     "end": 31}]
-    assert [s["verdict"] for s in data["support"]] == ["partly", "supported"]
+    assert [s["verdict"] for s in data["support"]] == ["not_found", "supported"]  # its one number is wrong
+    summary.write_text("Vendors were divided.", encoding="utf-8")
+    assert main(["check", "--source", str(source), "--summary", str(summary)]) == 0  # nothing flagged
+
+
+def test_check_lists_flagged_facts_and_a_sentence_whose_every_fact_is_wrong_is_not_partly(tmp_path, capsys):
+    source, summary = tmp_path / "source.txt", tmp_path / "summary.txt"
+    source.write_text(" ".join(SOURCE), encoding="utf-8")
+    summary.write_text("The council approved 52 million on 3 May 1999. Vendors were divided.", encoding="utf-8")
+    assert main(["check", "--source", str(source), "--summary", str(summary)]) == 1
+    captured = capsys.readouterr()
+    first = captured.out.split("\n2. ")[0]
+    assert "Not found in the article: none of its numbers, dates or times is in it" in first
+    assert "Partly" not in first
+    assert "warning: sentence 1 says 52 million (number)" in captured.err
+    assert "3 May 1999 (date)" in captured.err
 
 
 def test_cli_json_has_support_and_unsupported(tmp_path, capsys):

@@ -181,3 +181,38 @@ def test_a_size_the_hub_did_not_give_is_not_asked_for_again_for_a_while(monkeypa
     assert hub.download_size_mb("org/model", clock) is None
     assert asked == ["org/model", "org/model"]
 
+
+
+def test_whether_the_hub_can_be_reached_is_asked_once_a_while_and_offline_asks_nothing(monkeypatch):
+    import summarizer.models.hub as hub
+
+    asked, now = [], [0.0]
+    clock = lambda: now[0]  # noqa: E731
+
+    def unreachable() -> bool:
+        asked.append(now[0])
+        return False
+
+    monkeypatch.setattr(hub, "_last_check", [])
+    monkeypatch.setattr(hub, "is_offline", lambda: False)
+    assert hub.can_download(clock, unreachable) is False
+    now[0] = hub.HUB_CHECK_KEPT - 1
+    assert hub.can_download(clock, lambda: True) is False  # the answer stands a while ...
+    assert asked == [0.0]
+    now[0] = hub.HUB_CHECK_KEPT + 1
+    assert hub.can_download(clock, lambda: True) is True  # ... then the Hub is asked again
+    monkeypatch.setattr(hub, "is_offline", lambda: True)
+    assert hub.can_download(clock, unreachable) is False and asked == [0.0]
+
+
+def test_a_missing_model_fails_at_once_with_plain_words_when_the_hub_does_not_answer(monkeypatch, tmp_path):
+    import summarizer.models.hub as hub
+
+    monkeypatch.setattr(hub.constants, "HF_HUB_CACHE", str(tmp_path))
+    monkeypatch.setattr(hub, "is_offline", lambda: False)
+    monkeypatch.setattr(hub, "_last_check", [])
+    monkeypatch.setattr(hub, "_ask_hub", lambda: False)
+    monkeypatch.setattr(hub, "_download", lambda *a: pytest.fail("no download without the Hub"))
+    with pytest.raises(ModelUnavailable) as refused:
+        hub.locate_model("org/absent")
+    assert "cannot be downloaded right now" in refused.value.reader

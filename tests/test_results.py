@@ -28,14 +28,14 @@ def test_markdown_has_every_part_in_order():
     assert "> Translation into German failed: model Helsinki-NLP/opus-mt-fr-de is not downloaded" in markdown
     assert "> Not found in the source: 52 (number)" in markdown
     assert markdown.rstrip().endswith(
-        "6 words from 120 (5%), csebuetnlp/mT5_multilingual_XLSum, 2 chunk(s), 3.5 s.")
+        "6 words from 120 (5%), csebuetnlp/mT5_multilingual_XLSum, 2 parts, about 4 s.")
 
 
 def test_markdown_of_an_extractive_fallback_says_why():
     markdown = to_markdown(make_result(engine="extractive", model=None, translations={}, errors={},
                                        unsupported=[], fallback_reason="the model is not downloaded"))
     assert "##" not in markdown and "Not found" not in markdown
-    assert ", extractive, 2 chunk(s)" in markdown
+    assert ", extractive, 2 parts" in markdown
     assert markdown.rstrip().endswith("Extractive because the model is not downloaded")
 
 

@@ -4,7 +4,7 @@ import pytest
 from conftest import paragraph
 
 from summarizer.settings import SummarySettings
-from summarizer.summarise.pipeline import Summarizer
+from summarizer.summarise.pipeline import NOT_FETCHABLE, Summarizer
 
 MODEL = "sshleifer/distilbart-cnn-6-6"
 
@@ -85,11 +85,23 @@ def test_a_plan_says_what_will_run_without_running_it(fake_models):
     text = paragraph("en")
     assert Summarizer(SummarySettings(engine="extractive")).plan(text).engine == "extractive"
     offline = Summarizer(SummarySettings()).plan(text)  # the fakes' cache is empty and HF is offline
-    assert (offline.engine, offline.reason) == ("extractive", "the AI model is not on this server")
+    assert (offline.engine, offline.reason) == ("extractive", NOT_FETCHABLE)
     assert "sshleifer/distilbart-cnn-12-6" in offline.to_download
     esperanto = Summarizer(SummarySettings(language="eo")).plan("La urbo aprobis novan buĝeton. " * 5)
     assert esperanto.engine == "extractive" and "Esperanto" in esperanto.reason
     assert not [call for fake in fake_models.values() for call in getattr(fake, "calls", [])]  # nothing ran
+
+
+@pytest.mark.parametrize("model_id", [MODEL, "csebuetnlp/mT5_multilingual_XLSum"])
+@pytest.mark.parametrize("length", ["short", "long"])
+def test_with_the_model_loaded_the_plan_counts_the_parts_the_run_makes(fake_models, model_id, length):
+    fake_models(model_id)
+    language = "en" if model_id == MODEL else "fr"
+    text = " ".join(f"{paragraph(language)} ({n})" for n in range(12))  # long: several parts
+    settings = SummarySettings(model=model_id, length=length, language=language, engine="abstractive")
+    plan = Summarizer(settings).plan(text)
+    result = Summarizer(settings).summarise(text)
+    assert plan.parts_exact and plan.chunks == result.chunks
 
 
 def test_a_page_sees_a_streamed_draft_before_the_beam_search_final(fake_models):

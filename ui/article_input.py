@@ -106,12 +106,23 @@ def what_will_run(article: str, page: PageSettings, max_chars: int) -> None:
     literal(plan_text(plan), None, "plan")
 
 
+def parts_phrase(parts: int, exact: bool) -> str:
+    """", in 3 parts" as the run will count them; an estimate only where the article is clearly long
+    (", in about 3 parts"), since one near the limit may come out either way."""
+    if exact:
+        return f", in {'one part' if parts == 1 else f'{parts} parts'}"
+    return f", in about {parts} parts" if parts > 1 else ""
+
+
 def plan_text(plan: Plan | None) -> str:
     if plan is None:
         return "The chosen model does not summarise this language; choose Automatic."
     if plan.engine == "extractive":
         why = f" ({plan.reason})" if plan.reason else " (no AI model)"
         return f"Summarise will pick key sentences from the article{why}."
+    if plan.reason:  # the abstractive engine was asked for, and its model cannot be had
+        return (f"Summarise cannot write an AI summary with {plan.model}: {plan.reason}. Choose the "
+                "automatic or extractive engine for key sentences from the article.")
     size = f", {plan.download_mb:,.0f} MB" if plan.download_mb else ""
     fetch = f"; it is downloaded first ({', '.join(plan.to_download)}{size})" if plan.to_download else ""
-    return f"Summarise will write an AI summary with {plan.model}, in about {plan.chunks} part(s){fetch}."
+    return f"Summarise will write an AI summary with {plan.model}{parts_phrase(plan.chunks, plan.parts_exact)}{fetch}."

@@ -11,7 +11,7 @@ from summarizer.result import SummaryResult
 
 from .literal import literal, text_attributes
 from .shared import article_of
-from .summary_view import VERDICTS
+from .summary_view import sentence_verdict
 
 
 def evidence(result: SummaryResult, article_text: str) -> None:
@@ -24,9 +24,8 @@ def evidence(result: SummaryResult, article_text: str) -> None:
                       format_func=lambda i: str(i + 1), key="evidence_sentence",
                       label_visibility="collapsed")
     support = result.support[chosen]
-    verdict = VERDICTS.get(support.get("verdict", ""), "")
     literal(f"{chosen + 1}. {support['sentence']}", result.language, "evidence-sentence")
-    st.caption(verdict + ("" if support["sources"] else " No sentence of the article is close to it."))
+    st.caption(" ".join(sentence_verdict(result, chosen)))
     sources = set(support["sources"])
     sentences = article_of(article_text, result.language).sentences
     pieces = [f'<mark class="source">{html.escape(s)}</mark>' if i in sources else html.escape(s)

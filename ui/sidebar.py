@@ -9,17 +9,28 @@ from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET
 from summarizer.settings import ENGINES, LENGTH_PRESETS, RUNTIMES
 
 from .links import CUSTOM_MODEL
+from .literal import literal
 from .page_settings import AUTO_MODEL, PageSettings
 from .state import session
 
 
 def model_label(choice: str) -> str:
+    """Short enough for the picker at a phone's width; the chosen one's details go beneath it."""
     if choice == AUTO_MODEL:
-        return "Automatic: chosen by the article's language"
+        return "Automatic"
     if choice == CUSTOM_MODEL:
-        return "Other: any Hugging Face Hub id or local folder"
+        return "Other model…"
+    return SUMMARY_MODELS[choice].label
+
+
+def model_details(choice: str) -> str:
+    if choice == AUTO_MODEL:
+        return "Chosen by the article's language."
+    if choice == CUSTOM_MODEL:
+        return "Any Hugging Face Hub id, or a model folder on this server."
     entry = SUMMARY_MODELS[choice]
-    return f"{entry.label} · {entry.languages_label} · {entry.size_mb / 1000:.1f} GB · {entry.licence}"
+    return (f"{entry.languages_label} · {entry.size_mb / 1000:.1f} GB download · licence {entry.licence}"
+            f" · {choice}")
 
 
 def settings_sidebar(any_model: bool) -> PageSettings:
@@ -29,6 +40,7 @@ def settings_sidebar(any_model: bool) -> PageSettings:
         st.header("Settings")
         st.selectbox("Model", [AUTO_MODEL, *SUMMARY_MODELS, *([CUSTOM_MODEL] if any_model else [])],
                      key="model_choice", format_func=model_label)
+        literal(model_details(state["model_choice"]), None, "model-details")
         if state["model_choice"] == CUSTOM_MODEL and any_model:
             st.text_input("Hub id or local folder", key="custom_model", placeholder="org/model-name")
         st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True)

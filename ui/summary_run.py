@@ -7,6 +7,7 @@ import time
 
 import streamlit as st
 
+from summarizer.plain_words import counted, duration
 from summarizer.progress import Progress
 from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
@@ -27,8 +28,9 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
         status.text("Same text and settings as before: showing the stored result.")
         return cached
 
-    with status:
-        line, bar, latest = st.empty(), st.empty(), st.empty()
+    # Placeholders made through `status`, not inside `with status:`: leaving that block would tick the
+    # status as finished while the model is still writing.
+    line, bar, latest = status.empty(), status.empty(), status.empty()
     started = time.monotonic()
     showing_draft = [False]
 
@@ -43,14 +45,15 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
             done = progress.step / progress.total
             left = (time.monotonic() - started) / done * (1 - done)
             bar.progress(done, text=f"Part {progress.step} of {progress.total} done · "
-                                    f"about {left:.0f} s left")
+                                    + ("almost finished" if progress.step == progress.total else
+                                       f"{duration(left)} left"))
         if progress.text:  # the draft so far, or the latest part's summary while the next are written
             showing_draft[0] = progress.stage == "draft"
             with latest.container():
                 literal(progress.text, settings.language, "draft" if showing_draft[0] else "partial")
 
     def waiting(ahead: int) -> None:
-        status.text(f"Waiting for your turn: {ahead} article(s) ahead of yours.")
+        status.text(f"Waiting for your turn: {counted(ahead, 'article')} ahead of yours.")
 
     with summary_queue().turn(on_wait=waiting):
         result = Summarizer(settings).summarise(text, on_progress=show, show_draft=show_draft)

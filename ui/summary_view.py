@@ -8,20 +8,17 @@ import logging
 
 import streamlit as st
 
+from summarizer.checks.faithfulness import NOT_FOUND, verdict_lines
 from summarizer.languages import language_name
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
 from summarizer.result import SummaryResult
+from summarizer.plain_words import counted, duration
 from summarizer.text.segmentation import length_label, sentence_separator
 
 from .literal import literal, notice, text_attributes
 
 _log = logging.getLogger("app")
-
-
-VERDICTS = {"supported": "Supported by the article.",
-            "partly": "Partly supported: the article backs some of it, not all of it.",
-            "not_found": "Not found in the article."}
 
 
 def summary_with_marks(result: SummaryResult) -> None:
@@ -65,7 +62,7 @@ def summary_column(result: SummaryResult) -> None:
     engine = result.model or "extractive (sentences from the article)"
     st.caption(f"{length_label(result.summary_words, result.language)} · {result.share_label} of "
                f"{length_label(result.source_words, result.language)} · "
-               f"{sum(result.timings.values()):.1f} s · {result.chunks} part(s)")
+               f"{_took(result)} · {counted(result.chunks, 'part')}")
     literal(f"Written by: {engine}" + ROUTE_WORDS.get(result.route or "", "")
             + RUNTIME_WORDS.get(result.runtime or "", ""), None, "engine")
     licence = SUMMARY_MODELS[result.model].licence if result.model in SUMMARY_MODELS else ""
@@ -83,15 +80,12 @@ def summary_column(result: SummaryResult) -> None:
             f"sentence {i + 1}: {', '.join(facts)}" for i, facts in sorted(facts_by_sentence.items())))
     for index, support in enumerate(result.support):
         with st.expander(f"Where sentence {index + 1} comes from"):
-            if support.get("verdict") in VERDICTS:
-                st.caption(VERDICTS[support["verdict"]])
-            if support.get("entailment") is not None:
-                st.caption(f"Deep check: {support['entailment']:+.2f} on a scale from -1 (the article "
-                           "contradicts it) to +1 (the article clearly says it).")
-            if not support["sources"]:
-                notice("warning", "No supporting sentence found in the article.")
+            for line in sentence_verdict(result, index):
+                literal(line, None, "verdict")
+            backed = support.get("verdict") != NOT_FOUND
             for number, sentence in zip(support["sources"], support["source_sentences"]):
-                st.caption(f"Article sentence {number + 1}")
+                st.caption(f"Article sentence {number + 1}" + ("" if backed else
+                                                               ": the closest, though it does not say this"))
                 literal(sentence, result.language, "source")
 
 
@@ -128,6 +122,16 @@ def translation_column(result: SummaryResult, code: str) -> None:
             f"sentence {i + 1}" for i in sorted(facts_by_sentence)) +
             " contains facts not found in the source: " +
             "; ".join(", ".join(f) for _, f in sorted(facts_by_sentence.items())))
+
+
+def sentence_verdict(result: SummaryResult, index: int) -> list[str]:
+    """One verdict for summary sentence `index`, and why (the same words in the evidence view)."""
+    return verdict_lines(result.support[index], [f for f in result.unsupported if f["sentence"] == index])
+
+
+def _took(result: SummaryResult) -> str:
+    seconds = sum(result.timings.values())
+    return "made in under a second" if seconds < 1 else f"made in {duration(seconds).removeprefix('about ')}"
 
 
 def _facts_by_sentence(result: SummaryResult) -> dict[int, list[str]]:

@@ -105,16 +105,19 @@ def _facts(text: str, language: str | None) -> Iterator[Fact]:
             yield Fact(match.group(), "number", match.start(), match.end(), keys)
 
 
-def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
-    """The facts of a summary sentence that the article does not state, each once, in sentence order."""
-    language = source.language
-    flagged: list[Fact] = []
+def stated_facts(sentence: str, language: str | None) -> list[Fact]:
+    """The numbers, dates and times a sentence states (number words included), as spans of it."""
     numeric = ascii_digits(sentence)
     converted = numbers_in_digits(numeric, language)
     spans = _SpanMap(numeric, converted)
-    for fact in _facts(converted, language):
-        if not fact.keys & source.keys:
-            flagged.append(spans.fact_in(sentence, fact))
+    return [spans.fact_in(sentence, fact) for fact in _facts(converted, language)]
+
+
+def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
+    """The facts of a summary sentence that the article does not state, each once, in sentence order."""
+    language = source.language
+    flagged = [fact for fact in stated_facts(sentence, language) if not fact.keys & source.keys]
+    numeric = ascii_digits(sentence)
     covered = [(f.start, f.end) for f in flagged] + [(s, e) for s, e, _ in dates(numeric, language)] + \
         [(s, e) for s, e, _ in times(numeric)] + [(s, e) for s, e, _ in weekdays(numeric, language)]
     if language not in UNSPACED:

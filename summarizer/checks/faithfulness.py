@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from summarizer.checks.entailment import Entailment
-from summarizer.checks.facts import SourceFacts, unsupported_facts
+from summarizer.checks.facts import SourceFacts, stated_facts, unsupported_facts
 from summarizer.text.article import Article
 from summarizer.text.segmentation import content_terms
 from summarizer.text.similarity import cosine, tfidf_vectors
@@ -31,6 +31,7 @@ class SentenceSupport:
     source_sentences: tuple[str, ...]
     verdict: str  # supported or not_found from the overlap alone; with_verdicts adds partly
     entailment: float | None = None  # the deep check's score, -1..1, when it ran
+    stated_facts: int = 0  # the numbers, dates and times it states, each once
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,33 +78,90 @@ def find_unsupported(summary_sentences: list[str], source: str,
             for fact in unsupported_facts(sentence, source_facts)]
 
 
+_CHECKED_KINDS = ("number", "date", "time")
+
+
+def _every_fact_missing(supports: list[SentenceSupport], unsupported: list[UnsupportedFact]) -> set[int]:
+    """Sentences that state numbers, dates or times and none of them is in the article: whatever their
+    words share with it, the article does not say what they say."""
+    missing: dict[int, int] = {}
+    for fact in unsupported:
+        if fact.kind in _CHECKED_KINDS:
+            missing[fact.sentence] = missing.get(fact.sentence, 0) + 1
+    return {i for i, s in enumerate(supports) if s.stated_facts and missing.get(i, 0) >= s.stated_facts}
+
+
 def with_verdicts(supports: list[SentenceSupport],
                   unsupported: list[UnsupportedFact]) -> list[SentenceSupport]:
-    """not_found: no source sentence is evidence for it; partly: evidence, but a fact the source does not
-    state; supported: evidence, and every fact found in the source."""
+    """not_found: no source sentence is evidence for it, or none of its numbers, dates and times is in
+    the article; partly: evidence, but a fact the source does not state; supported: evidence, and every
+    fact found in the source."""
     flagged = {fact.sentence for fact in unsupported}
-    return [replace(s, verdict=PARTLY) if i in flagged and s.verdict == SUPPORTED else s
-            for i, s in enumerate(supports)]
+    wrong = _every_fact_missing(supports, unsupported)
+
+    def verdict(index: int, support: SentenceSupport) -> str:
+        if index in wrong or support.verdict == NOT_FOUND:
+            return NOT_FOUND
+        return PARTLY if index in flagged else SUPPORTED
+
+    return [replace(s, verdict=verdict(i, s)) for i, s in enumerate(supports)]
 
 
 def with_entailment(supports: list[SentenceSupport], unsupported: list[UnsupportedFact],
-                    scores: list[Entailment]) -> list[SentenceSupport]:
+                    scores: list[Entailment], article_sentences: list[str]) -> list[SentenceSupport]:
     """The deep check decides where it ran: not_found when nothing in the article entails the sentence
-    more than it contradicts it; supported when it is clearly entailed and states no fact the article
-    lacks; partly in between. Unlike word overlap it tells a reversed result from a faithful paraphrase."""
+    more than it contradicts it, or when none of its numbers, dates and times is in the article;
+    supported when it is clearly entailed and states no fact the article lacks; partly in between.
+    Unlike word overlap it tells a reversed result from a faithful paraphrase, so a sentence it backs
+    that shares few words with the article gets the window it found as its sources."""
     flagged = {fact.sentence for fact in unsupported}
+    wrong = _every_fact_missing(supports, unsupported)
 
     def verdict(index: int, score: float) -> str:
-        if score <= CONTRADICTED:
+        if score <= CONTRADICTED or index in wrong:
             return NOT_FOUND
         return SUPPORTED if score >= ENTAILED and index not in flagged else PARTLY
 
-    return [replace(s, verdict=verdict(i, e.score), entailment=e.score)
-            for i, (s, e) in enumerate(zip(supports, scores))]
+    checked = []
+    for index, (support, entailment) in enumerate(zip(supports, scores)):
+        support = replace(support, verdict=verdict(index, entailment.score), entailment=entailment.score)
+        if support.verdict != NOT_FOUND and not support.sources and entailment.window:
+            support = replace(support, sources=entailment.window, scores=(),
+                              source_sentences=tuple(article_sentences[i] for i in entailment.window))
+        checked.append(support)
+    return checked
+
+
+def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[str]:
+    """The verdict of one summary sentence and why, for a reader: one verdict, every line agreeing with
+    it. `support` and `facts` as a result stores them (`facts`: this sentence's unsupported facts)."""
+    verdict, score = support.get("verdict"), support.get("entailment")
+    missing = ", ".join(f"{f['text']} ({f['kind']})" for f in facts)
+    scale = f"{score:+.2f}, on a scale from -1 (the article contradicts it) to +1 (the article says it)" \
+        if score is not None else ""
+    checked = [f for f in facts if f["kind"] in _CHECKED_KINDS]
+    if verdict == SUPPORTED:
+        return ["Supported: the article says this."] + ([f"Deep check: {scale}."] if scale else [])
+    if verdict == PARTLY:
+        if missing:
+            lines = [f"Partly supported: the article backs this sentence, but not {missing}."]
+            return lines + ([f"Deep check: {scale}; it weighs the sentence as a whole, not each number or "
+                             "name, so the missing facts decide."] if scale else [])
+        return [f"Partly supported: the article backs some of it, not clearly all of it (deep check: {scale})."
+                if scale else "Partly supported: the article backs some of it, not all of it."]
+    if checked and len(checked) >= support.get("stated_facts", 0) > 0:
+        lines = [f"Not found in the article: none of its numbers, dates or times is in it ({missing})."]
+        return lines + ([f"Deep check: {scale}; it weighs the sentence as a whole, not each number, so "
+                         "the missing facts decide."] if scale else [])
+    if score is not None and score <= CONTRADICTED:
+        return [f"Not found in the article: it does not say this, or says otherwise (deep check: {scale})."]
+    return ["Not found in the article: no sentence of the article is close to it."]
 
 
 def check_summary(summary_sentences: list[str], article: Article
                   ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
     """Support with a verdict for each summary sentence, and the facts the article does not state."""
     unsupported = find_unsupported(summary_sentences, article.text, article.language)
-    return with_verdicts(align_support(summary_sentences, article.sentences), unsupported), unsupported
+    supports = [replace(s, stated_facts=len({(f.kind, f.keys) for f in stated_facts(s.sentence, article.language)}))
+                for s in align_support(summary_sentences, article.sentences)]
+    return with_verdicts(supports, unsupported), unsupported

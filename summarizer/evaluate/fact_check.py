@@ -86,7 +86,8 @@ def is_flagged(case: Case, deep: EntailmentModel | None = None) -> bool:
     sentences = split_sentences(case.summary, case.article.language)
     support, unsupported = check_summary(sentences, case.article)
     if deep is not None:
-        support = with_entailment(support, unsupported, entailment_scores(sentences, case.article, deep))
+        support = with_entailment(support, unsupported, entailment_scores(sentences, case.article, deep),
+                                  case.article.sentences)
     return any(item.verdict != SUPPORTED for item in support)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from summarizer.languages import language_name
 from summarizer.settings import GenerationSettings
 
 
@@ -72,8 +73,12 @@ class SummaryModel:
 
     @property
     def languages_label(self) -> str:
-        """"en" for a few languages, "43 languages" for many."""
-        return ", ".join(self.languages) if len(self.languages) <= 3 else f"{len(self.languages)} languages"
+        """"English" for a few languages, "43 languages" for many."""
+        if "*" in self.languages:
+            return "languages: see the model card"
+        if len(self.languages) <= 3:
+            return ", ".join(language_name(code) for code in self.languages)
+        return f"{len(self.languages)} languages"
 
     def covers(self, language: str | None) -> bool:
         return language is None or "*" in self.languages or language in self.languages
@@ -109,7 +114,7 @@ SUMMARY_MODELS: dict[str, SummaryModel] = {
         SummaryModel("facebook/bart-large-cnn", "BART large CNN (English news)", ("en",),
                      1024, replace(_CNN_PUBLISHED, source="generation_config.json"), 1630, "406M", "MIT",
                      "bart"),
-        SummaryModel(MULTILINGUAL_SUMMARY_MODEL, "mT5 XL-Sum (45 languages, one-sentence summary)",
+        SummaryModel(MULTILINGUAL_SUMMARY_MODEL, "mT5 XL-Sum (many languages, one sentence)",
                      tuple(XLSUM_LANGUAGES), 512,
                      PublishedGeneration(num_beams=4, max_length=84, length_penalty=0.6, no_repeat_ngram_size=2),
                      2330, "580M", "CC BY-NC-SA 4.0 (non-commercial)", "mt5", one_sentence=True),

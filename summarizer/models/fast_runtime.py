@@ -51,7 +51,7 @@ def convert(model_id: str, folder: str, quantization: str,
         return target
     from ctranslate2.converters import TransformersConverter
 
-    on_progress(Progress("convert", f"Converting {model_id} to CTranslate2 {quantization} (once per model)"))
+    on_progress(Progress("convert", f"Preparing {model_id} for this computer (first use only)"))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".converting-"))
     _fix_m2m100_vocabulary()

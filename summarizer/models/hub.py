@@ -34,6 +34,35 @@ def is_offline() -> bool:
     return constants.HF_HUB_OFFLINE or config.current().offline
 
 
+HUB_CHECK_SECONDS = 3.0     # how long one reachability check may wait for the Hub
+HUB_CHECK_KEPT = 60.0       # how long its answer stands, reached or not
+_last_check: list[tuple[float, bool]] = []  # (when, reached): the latest answer
+
+
+def _ask_hub() -> bool:
+    """Any HTTP answer from the Hub's address means a download can start; no answer means it cannot."""
+    from huggingface_hub.utils import get_session
+
+    try:
+        get_session().head(constants.ENDPOINT, timeout=HUB_CHECK_SECONDS)
+        return True
+    except Exception:  # DNS, refused, timeout, TLS, proxy: all mean "cannot download now"
+        return False
+
+
+def can_download(clock: Callable[[], float] = time.monotonic, ask: Callable[[], bool] | None = None) -> bool:
+    """Whether a missing model could be fetched now: not told to stay offline, and the Hub answered
+    within HUB_CHECK_SECONDS at most HUB_CHECK_KEPT ago. A plan says "downloaded first" only on this,
+    so it never promises a download that cannot happen."""
+    if is_offline():
+        return False
+    if _last_check and clock() - _last_check[0][0] < HUB_CHECK_KEPT:
+        return _last_check[0][1]
+    reached = (ask or _ask_hub)()
+    _last_check[:] = [(clock(), reached)]
+    return reached
+
+
 def cached_folder(model_id: str) -> str | None:
     """The model's folder if it is on this machine already, without touching the network."""
     if is_local_folder(model_id):
@@ -63,6 +92,12 @@ def locate_model(model_id: str, on_progress: ProgressCallback = no_progress) -> 
                                           f"offline (HF_HUB_OFFLINE is set). {fetch_instructions(model_id)}",
                                f"The AI model {model_id} is not on this server, and this server does not "
                                "download models.")
+    if not can_download():
+        raise ModelUnavailable(model_id, f"model {model_id} is not downloaded and the Hugging Face Hub "
+                                         f"could not be reached ({constants.ENDPOINT} did not answer "
+                                         f"within {HUB_CHECK_SECONDS:g} s). {fetch_instructions(model_id)}",
+                               f"The AI model {model_id} is not on this server and cannot be downloaded "
+                               "right now. Try again later.")
     return _download(model_id, on_progress)
 
 
@@ -101,7 +136,7 @@ def download_size_mb(model_id: str, clock: Callable[[], float] = time.monotonic)
 def _download(model_id: str, on_progress: ProgressCallback) -> str:
     try:
         patterns, size_mb = _files_to_fetch(model_id)
-        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB, once)",
+        on_progress(Progress("download", f"Downloading {model_id} ({size_mb:,.0f} MB, first use only)",
                              0, round(size_mb)))
         return _with_progress(model_id, list(patterns), size_mb, on_progress)
     except RepositoryNotFoundError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
@@ -53,6 +54,12 @@ def load_entailment_model(model_id: str, on_progress: ProgressCallback = no_prog
     return _shared(model_id, ENTAILMENT, on_progress, build)
 
 
+def loaded_model(model_id: str, runtime: str) -> Seq2SeqModel | None:
+    """The model if this process has it loaded already (nothing is loaded or fetched)."""
+    with _locks_guard:
+        return loaded_models.get((model_id, runtime))
+
+
 def _shared(model_id: str, runtime: str, on_progress: ProgressCallback, build: Callable[[str], Any]) -> Any:
     key = (model_id, runtime)
     with _locks_guard:
@@ -63,7 +70,7 @@ def _shared(model_id: str, runtime: str, on_progress: ProgressCallback, build: C
     with lock:
         if key not in loaded_models:
             folder = locate_model(model_id, on_progress)
-            on_progress(Progress("load", f"Loading {model_id}"))
+            on_progress(Progress("load", f"Loading the model {model_id}"))
             model = build(folder)
             with _locks_guard:
                 loaded_models[key] = model
@@ -112,7 +119,9 @@ def build_model(model_id: str, folder: str, input_limit: int | None = None,
                 return FastModel(model_id, folder, input_limit, on_progress, threads=threads,
                                  map_languages=vocabulary_map_languages(model_id))
             except (ImportError, ModelUnavailable) as error:
-                on_progress(Progress("load", f"Fast runtime unavailable, using the reference runtime: {error}"))
+                logging.getLogger(__name__).warning("fast runtime unavailable for %s: %s", model_id, error)
+                on_progress(Progress("load", "The faster copy of this model cannot be made here: using the "
+                                             "full-precision model, which is slower"))
         return TransformersModel(model_id, folder, input_limit)
     except (OSError, ValueError, KeyError) as error:
         raise ModelUnavailable(model_id, f"model {model_id} could not be loaded from {folder}: "

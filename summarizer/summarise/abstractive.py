@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 
 from summarizer.models.catalogue import SummaryModel
 from summarizer.models.runtime import Seq2SeqModel
+from summarizer.plain_words import counted
 from summarizer.progress import Progress, ProgressCallback, no_progress
 from summarizer.settings import GenerationSettings, SummarySettings
 from summarizer.summarise.lengths import ONE_SENTENCE_PARTS, LengthBudget, length_budget, one_sentence_budget
-from summarizer.text.chunking import Chunk, divide_evenly, pack_chunks
+from summarizer.text.chunking import Chunk, TokenCounter, divide_evenly, pack_chunks
 from summarizer.text.segmentation import join_sentences, sentence_separator, split_sentences
 
 MAX_REDUCE_PASSES = 3
@@ -33,12 +34,10 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
     text follows. With one beam the draft is the final text and nothing runs twice."""
     limit = min(model.input_limit, entry.input_limit)
     separator = sentence_separator(language)
-    chunks = pack_chunks(sentences, model, limit, separator)
+    chunks = article_parts(sentences, language, model, entry, settings.length, limit)
     if entry.one_sentence:
-        return _one_sentence_per_part(chunks, sentences, language, model, entry, settings, limit, on_progress,
-                                      show_draft)
-    on_progress(Progress("split", f"Split into {len(chunks)} chunk(s) of at most {limit} tokens",
-                         total=len(chunks)))
+        return _one_sentence_per_part(chunks, language, model, entry, settings, on_progress, show_draft)
+    on_progress(Progress("split", _reading(len(chunks)), total=len(chunks)))
     target = length_budget(settings.length, sum(c.tokens for c in chunks), entry.generation.max_new_tokens,
                            settings.min_tokens, settings.max_tokens)
 
@@ -56,16 +55,15 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
 
     partials = []
     for i, chunk in enumerate(chunks, 1):
-        on_progress(Progress("summarise", f"Summarising chunk {i} of {len(chunks)}", i, len(chunks)))
+        on_progress(Progress("summarise", f"Summarising part {i} of {len(chunks)}", i, len(chunks)))
         partials.append(generate(chunk, chunk_budget(chunk)))
-        on_progress(Progress("partial", f"Chunk {i} of {len(chunks)} summarised", i, len(chunks),
+        on_progress(Progress("partial", f"Part {i} of {len(chunks)} summarised", i, len(chunks),
                              text=partials[-1]))
     joined = join_sentences(partials, language)
     passes = 0
     while model.count_tokens(joined) > target.max_tokens and passes < MAX_REDUCE_PASSES:
         passes += 1
-        on_progress(Progress("reduce", f"Joined chunk summaries exceed {target.max_tokens} tokens: "
-                                       f"summarising them again (pass {passes})"))
+        on_progress(Progress("reduce", "Combining the parts into one summary"))
         pieces = pack_chunks(split_sentences(joined, language), model, limit, separator)
         if len(pieces) == 1:
             joined = generate(pieces[0], target)
@@ -74,20 +72,30 @@ def summarise_abstractive(sentences: list[str], language: str | None, model: Seq
     return AbstractiveSummary(joined, len(chunks))
 
 
-def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: str | None,
-                           model: Seq2SeqModel, entry: SummaryModel, settings: SummarySettings, limit: int,
-                           on_progress: ProgressCallback, show_draft: bool) -> AbstractiveSummary:
-    """A model trained to write one sentence writes one for each part: the article divided into as
-    many parts as the preset asks for (more where it is too long for that), and the parts' sentences
+def article_parts(sentences: list[str], language: str | None, counter: TokenCounter, entry: SummaryModel,
+                  length: str, limit: int) -> list[Chunk]:
+    """The parts the model summarises one by one; a page's plan counts them with the same rule. A model
+    trained to write one sentence gets as many parts as the preset wants sentences (more where the
+    article is too long for that)."""
+    separator = sentence_separator(language)
+    chunks = pack_chunks(sentences, counter, limit, separator)
+    wanted = ONE_SENTENCE_PARTS[length]
+    if entry.one_sentence and len(chunks) < wanted:
+        chunks = divide_evenly(sentences, counter, wanted, limit, separator)
+    return chunks
+
+
+def _one_sentence_per_part(chunks: list[Chunk], language: str | None, model: Seq2SeqModel,
+                           entry: SummaryModel, settings: SummarySettings, on_progress: ProgressCallback,
+                           show_draft: bool) -> AbstractiveSummary:
+    """A model trained to write one sentence writes one for each part, and the parts' sentences are
     summarised again in as many groups where there are more of them than the preset wants."""
     wanted = ONE_SENTENCE_PARTS[settings.length]
-    separator = sentence_separator(language)
-    if len(chunks) < wanted:
-        chunks = divide_evenly(sentences, model, wanted, limit, separator)
+    limit, separator = min(model.input_limit, entry.input_limit), sentence_separator(language)
     budget = one_sentence_budget(entry.generation.min_new_tokens, entry.generation.max_new_tokens,
                                  settings.min_tokens, settings.max_tokens)
     generation = _generation(entry, settings, budget)
-    on_progress(Progress("split", f"Split into {len(chunks)} part(s), one sentence each", total=len(chunks)))
+    on_progress(Progress("split", _reading(len(chunks)), total=len(chunks)))
     if len(chunks) == 1 and show_draft:  # the short preset on a one-part article: words at once
         if draft := _draft_if_final(chunks[0], budget, model, entry, settings, on_progress):
             return AbstractiveSummary(draft, 1)
@@ -100,8 +108,7 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
     passes = 0
     while len(partials) > wanted and passes < MAX_REDUCE_PASSES:
         passes += 1
-        on_progress(Progress("reduce", f"Summarising the parts' {len(partials)} sentences in {wanted} "
-                                       f"group(s) (pass {passes})"))
+        on_progress(Progress("reduce", "Combining the parts into one summary"))
         groups = divide_evenly(partials, model, wanted, limit, separator)
         # A group of one part's sentence is that sentence: summarising it again would only blur it.
         partials = [group.text if len(group.sentences) == 1 else model.generate([group.text], generation)[0]
@@ -109,11 +116,15 @@ def _one_sentence_per_part(chunks: list[Chunk], sentences: list[str], language: 
     note = None
     if wanted > 1:
         note = (f"This model writes one sentence at a time, so the {settings.length} summary has one "
-                f"sentence for each of {len(partials)} part(s) of the article."
+                f"sentence for each of {counted(len(partials), 'part')} of the article."
                 if len(partials) > 1 else
                 f"This model writes one sentence at a time and the article is too short to divide, so "
                 f"the {settings.length} summary is one sentence.")
     return AbstractiveSummary(join_sentences(partials, language), len(chunks), note)
+
+
+def _reading(parts: int) -> str:
+    return "Reading the article" if parts == 1 else f"The article is long: summarising it in {parts} parts"
 
 
 def _generation(entry: SummaryModel, settings: SummarySettings, budget: LengthBudget) -> GenerationSettings:

@@ -17,14 +17,14 @@ from summarizer.checks.faithfulness import (
 )
 from summarizer.errors import ModelUnavailable, UnsupportedLanguage
 from summarizer.models.catalogue import NLI_MODEL, describe_summary_model
-from summarizer.models.hub import cached_folder, download_size_mb, is_offline
-from summarizer.models.registry import load_entailment_model, load_model
+from summarizer.models.hub import cached_folder, can_download, download_size_mb
+from summarizer.models.registry import load_entailment_model, load_model, loaded_model
 from summarizer.models.routing import VIA_ENGLISH, Route, choose_route
 from summarizer.progress import Progress, ProgressCallback, no_progress
 from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
 from summarizer.sources.text_input import clean_text
-from summarizer.summarise.abstractive import summarise_abstractive
+from summarizer.summarise.abstractive import article_parts, summarise_abstractive
 from summarizer.summarise.extractive import summarise_extractive
 from summarizer.summarise.lengths import ONE_SENTENCE_PARTS, is_already_short
 from summarizer.summarise.translation import translate_into, translate_sentences, translate_text
@@ -66,8 +66,13 @@ class Plan:
     model: str | None
     chunks: int
     to_download: tuple[str, ...]  # models that must be fetched first
-    reason: str | None = None     # why key sentences when the settings allowed a model
+    reason: str | None = None     # why key sentences when the settings allowed a model, or why the
+                                  # model cannot be fetched (then the run will fail: engine abstractive)
     download_mb: float | None = None  # their size, when the Hub says
+    parts_exact: bool = False     # `chunks` counted with the loaded model's tokenizer, not estimated
+
+
+NOT_FETCHABLE = "the AI model is not on this server and cannot be downloaded right now"
 
 
 class Summarizer:
@@ -126,14 +131,23 @@ class Summarizer:
             return Plan(guess, "extractive", None, 1, (), str(error))
         missing = tuple(self.models_to_fetch(guess.language))
         entry = describe_summary_model(route.summary_model)
-        chunks = estimate_chunk_count(text, entry.input_limit)
-        if entry.one_sentence:  # one sentence for each part: a longer preset divides the article further
-            chunks = max(chunks, ONE_SENTENCE_PARTS[self.settings.length])
-        if missing and is_offline() and self.settings.engine == "auto":
-            return Plan(guess, "extractive", None, 1, missing, "the AI model is not on this server")
+        loaded = loaded_model(route.summary_model, self.settings.runtime) if route.name != VIA_ENGLISH else None
+        if loaded is not None:  # counted as the run will count them
+            chunks = len(article_parts(Article.read(text, guess.language).sentences, guess.language, loaded,
+                                       entry, self.settings.length, min(loaded.input_limit, entry.input_limit)))
+        else:
+            chunks = estimate_chunk_count(text, entry.input_limit)
+            if entry.one_sentence:  # one sentence a part: a longer preset divides the article further
+                chunks = max(chunks, ONE_SENTENCE_PARTS[self.settings.length])
+        if missing and not can_download():
+            if self.settings.engine == "auto":
+                return Plan(guess, "extractive", None, 1, missing, NOT_FETCHABLE)
+            return Plan(guess, "abstractive", route.summary_model, chunks, missing, NOT_FETCHABLE,
+                        parts_exact=loaded is not None)
         sizes = [size for size in (download_size_mb(m) for m in missing) if size is not None]
         size = sum(sizes) if missing and len(sizes) == len(missing) else None
-        return Plan(guess, "abstractive", route.summary_model, chunks, missing, download_mb=size)
+        return Plan(guess, "abstractive", route.summary_model, chunks, missing, download_mb=size,
+                    parts_exact=loaded is not None)
 
     def models_to_fetch(self, language: str | None) -> list[str]:
         """Models the abstractive route needs that are not on this machine yet (empty when extractive)."""
@@ -158,8 +172,9 @@ class Summarizer:
                          "(it is downloaded on first use, and the download failed or is not allowed here). "
                          "The verdicts shown are the quick check's.")
             return support
-        on_progress(Progress("check", "Deep check: does the article entail each summary sentence?"))
-        return with_entailment(support, unsupported, entailment_scores(sentences, article, model))
+        on_progress(Progress("check", "Checking each summary sentence against the article (deep check)"))
+        return with_entailment(support, unsupported, entailment_scores(sentences, article, model),
+                               article.sentences)
 
     def _language(self, text: str) -> LanguageGuess:
         if self.settings.language:

@@ -98,6 +98,8 @@ def translate_into(sentences: list[str], source: str | None, targets: list[str],
     The models load one after another, so download and conversion messages reach `on_progress` from
     this thread; the languages are then translated side by side, as many at once as there are cores
     (each translator computes on one, see `FastModel`)."""
+    if not targets:
+        return {}, {}
     if source is None:
         return {}, {t: ("the article's language is uncertain, so it cannot be translated; "
                         "choose its language explicitly") for t in targets}

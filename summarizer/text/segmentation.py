@@ -10,6 +10,7 @@ import regex
 import sentencex
 
 from summarizer.languages import SENTENCES_UNSPACED, UNSPACED, UNSPACED_CHARACTERS, units_per_word
+from summarizer.plain_words import counted
 
 # One word per ideograph/kana/Thai-like character, otherwise runs of word characters.
 _UNSPACED_CHAR = f"[{UNSPACED_CHARACTERS}]"
@@ -98,7 +99,7 @@ def count_words(text: str) -> int:
 def length_label(count: int, language: str | None) -> str:
     """"1,234 words", or "1,234 characters" in scripts written without spaces, where that is what
     `count_words` counts and what readers of those languages measure text in."""
-    return f"{count:,} {'characters' if language in UNSPACED else 'words'}"
+    return counted(count, "character" if language in UNSPACED else "word")
 
 
 def content_terms(text: str) -> list[str]:
