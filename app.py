@@ -24,7 +24,7 @@ from ui.shared import planned, rate_limiter
 from ui.sidebar import settings_sidebar
 from ui.state import session
 from ui.style import STYLE
-from ui.summary_run import summarise
+from ui.summary_run import add_chosen_translations, summarise
 from ui.visitor import visitor
 
 st.set_page_config(page_title="News summariser", page_icon="📰", layout="wide")
@@ -65,7 +65,7 @@ compare_clicked = compare_column.button("Compare lengths", width="stretch")
 
 # --- running the models, only on request ---------------------------------------------------------
 if summarise_clicked or compare_clicked:
-    for key in ("error", "shared_id", "stored_link"):
+    for key in ("error", "shared_id", *(("stored_link",) if summarise_clicked else ())):
         state.pop(key, None)  # type: ignore[misc]
     try:
         text = clean_text(article, SETTINGS.max_chars)
@@ -87,14 +87,22 @@ if summarise_clicked or compare_clicked:
                     state["result"] = summarise(text, settings, status)
                 state.update(result_settings=page, result_text=article)
                 if SETTINGS.keep_results:
-                    keep_result(article, page, state["result"])
+                    keep_result(article, page, state["result"], state.get("comparison")
+                                if state.get("result_text") == article else None)
             else:
                 state["comparison"] = {
                     preset: summarise(text, page.to_summary_settings(SETTINGS.max_chars, preset).with_changes(
                         translate_to=()), status, show_draft=False) for preset in LENGTH_PRESETS}
+                if SETTINGS.keep_results:  # the link keeps the comparison beside the summary shown
+                    shown = state.get("result") if state.get("result_text") == article else None
+                    keep_result(article, state.get("result_settings", page) if shown else page, shown,
+                                state["comparison"])
             status.update(label="Finished", state="complete", expanded=False)
     except Exception as error:  # the page's boundary: a plain message, the article stays in the box
         state["error"] = reader_message(error, "summarising")
+
+elif "result" in state:
+    add_chosen_translations(article, page, SETTINGS.max_chars, SETTINGS.keep_results)
 
 if "error" in state:
     show_failure(state["error"])

@@ -318,8 +318,42 @@ def test_share_this_result_reopens_exactly_without_a_model_run(monkeypatch):
     assert reopened.text_area(key="article").value == paragraph("en") + " Shared result test."
     assert reopened.radio(key="length").value == "short"
     assert reopened.multiselect(key="targets").value == ["de"]
-    assert any("shared result" in c.value for c in reopened.caption)
+    assert any(c.value.startswith("Opened from its link") for c in reopened.caption)
+    assert not any("shared result" in c.value for c in reopened.caption)  # it may be the reader's own
     assert reopened.query_params["r"] in (entry_id, [entry_id])
+
+
+def test_compare_lengths_is_kept_with_the_summary_and_reopens_after_a_reload(monkeypatch):
+    import summarizer.summarise.pipeline as pipeline
+
+    text = paragraph("en") + " Compared and kept."
+    at = summarise(new_app(), text, engine="extractive")
+    button(at, "Compare lengths").click().run()
+    assert set(at.session_state["comparison"]) == {"short", "medium", "long"}
+    entry_id = at.query_params["r"]
+    entry_id = entry_id[0] if isinstance(entry_id, list) else entry_id
+    monkeypatch.setattr(pipeline.Summarizer, "summarise", lambda *a, **k: pytest.fail("no model run"))
+    reloaded = new_app(r=entry_id)
+    assert reloaded.session_state["result"].summary == at.session_state["result"].summary
+    assert set(reloaded.session_state["comparison"]) == {"short", "medium", "long"}
+    assert html_blocks(reloaded, "literal-compare-long")
+
+
+def test_adding_a_language_translates_the_summary_on_screen_instead_of_marking_it_out_of_date(
+        fake_models, monkeypatch):
+    import summarizer.summarise.pipeline as pipeline
+
+    at = summarise(new_app(), paragraph("en"), engine="extractive", targets=["fr"])
+    summary = at.session_state["result"].summary
+    monkeypatch.setattr(pipeline.Summarizer, "summarise", lambda *a, **k: pytest.fail("no new summary"))
+    at.multiselect(key="targets").set_value(["fr", "de"]).run()
+    result = at.session_state["result"]
+    assert result.summary == summary and set(result.translations) == {"fr", "de"}
+    assert result.translations["de"].startswith("[de] ")
+    assert html_blocks(at, "literal-translation-de")
+    assert not [n for n in notices(at, "warning") if "Out of date" in n]
+    at.radio(key="length").set_value("long").run()  # anything else: the summary is out of date
+    assert [n for n in notices(at, "warning") if "Out of date" in n]
 
 
 def test_results_stored_by_another_version_open_or_say_why():

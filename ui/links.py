@@ -12,6 +12,7 @@ import streamlit as st
 from summarizer import config
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.result import SummaryResult
+from summarizer.settings import LENGTH_PRESETS
 
 from .admission import shared_share_allowance
 from .failures import reader_message, show_failure
@@ -50,8 +51,12 @@ def open_shared_result(entry_id: str, any_model: bool) -> None:
         return
     try:
         shown = from_query(to_query(PageSettings.from_dict(entry["page"])))  # as a link's values are
-        result = SummaryResult.from_dict(entry["result"])
+        result = SummaryResult.from_dict(entry["result"]) if entry.get("result") is not None else None
+        comparison = {preset: SummaryResult.from_dict(item)
+                      for preset, item in (entry.get("comparison") or {}).items() if preset in LENGTH_PRESETS}
         text = entry["text"]
+        if result is None and not comparison:
+            raise ValueError("the entry holds no result")
         if not isinstance(text, str):
             raise TypeError("the stored text is not text")
     except (AttributeError, KeyError, TypeError, ValueError) as error:
@@ -60,13 +65,20 @@ def open_shared_result(entry_id: str, any_model: bool) -> None:
                           "Paste the article again to summarise it.")
         return
     restore_widgets(shown, any_model)
-    state.update(article=text, result=result, result_settings=shown, result_text=text, shared_id=entry_id)
+    state.update(article=text, result_settings=shown, result_text=text, shared_id=entry_id)
+    if result is not None:
+        state["result"] = result
+    if comparison:
+        state["comparison"] = comparison
 
 
-def keep_result(text: str, settings: PageSettings, result: SummaryResult) -> None:
-    """Store the text, settings and result shown, for the link; a failure leaves the result on screen."""
+def keep_result(text: str, settings: PageSettings, result: SummaryResult | None,
+                comparison: dict[str, SummaryResult] | None = None) -> None:
+    """Store the text, settings, the result and the length comparison shown, for the link; a failure
+    leaves them on screen."""
     state = session()
-    entry = {"text": text, "page": settings.to_dict(), "result": result.to_dict()}
+    entry = {"text": text, "page": settings.to_dict(), "result": result.to_dict() if result else None,
+             "comparison": {preset: item.to_dict() for preset, item in (comparison or {}).items()}}
     try:
         shared_share_allowance(config.current().share_visitor_mb * 1_000_000).take(
             visitor(), len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))

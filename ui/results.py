@@ -35,8 +35,8 @@ def result_section(article: str, page: PageSettings, settings: Config) -> None:
                           "Summarise to summarise the new text. Share and the downloads keep the summary "
                           "below together with the text it was made from.")
     elif state.get("shared_id"):
-        st.caption("A shared result, shown as it was stored. Change the settings and press Summarise "
-                   "to re-run it.")
+        st.caption("Opened from its link: the article, the summary and its settings as they were kept. "
+                   "Change the settings and press Summarise to make it again.")
     elif shown != page:
         notice("warning", "Out of date: the settings have changed since this summary was made. Press "
                           "Summarise to update it.")
@@ -53,7 +53,7 @@ def result_section(article: str, page: PageSettings, settings: Config) -> None:
         share_column.caption(f"Share stores the article, this summary and its settings on this server "
                              f"for {settings.share_expiry_days:g} days.")
         if share_column.button("Share this result"):
-            keep_result(made_from, shown, result)
+            keep_result(made_from, shown, result, session().get("comparison"))
     if state.get("stored_link"):
         st.caption(f"Link to this result, also in the address bar: it reopens the article, this summary "
                    f"and its settings without running a model. They are kept on this server for "

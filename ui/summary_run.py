@@ -4,6 +4,7 @@ its streamed draft drawn on the page."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import streamlit as st
 
@@ -13,9 +14,14 @@ from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
 from summarizer.summarise.pipeline import Summarizer
 
+from .failures import reader_message
+from .links import keep_result
 from .literal import literal
+from .page_settings import PageSettings
 from .result_cache import cache_key
-from .shared import planned, shared_results, summary_queue
+from .shared import planned, rate_limiter, shared_results, summary_queue
+from .state import session
+from .visitor import visitor
 
 
 def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True) -> SummaryResult:
@@ -62,3 +68,30 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
     shared_results().put(key, result)
     planned.clear()  # the run may have downloaded a model: plans made before it no longer hold
     return result
+
+
+def add_chosen_translations(article: str, page: PageSettings, max_chars: int, keep_results: bool) -> None:
+    """Languages added in the sidebar translate the summary on screen; only a change of anything
+    else (or of the article) leaves it out of date for Summarise to redo."""
+    state = session()
+    shown = state.get("result_settings")
+    if shown is None or shown == page or state.get("result_text") != article \
+            or replace(shown, targets=page.targets) != page:
+        return
+    result = state["result"]
+    if any(code not in result.translations for code in page.targets):
+        try:
+            rate_limiter().check(visitor())
+            with st.status("Translating the summary…", expanded=True) as status:
+                status.text("Translating the summary into the languages you added.")
+                with summary_queue().turn():
+                    result = Summarizer(page.to_summary_settings(max_chars)).add_translations(result,
+                                                                                            page.targets)
+                status.update(label="Translated", state="complete", expanded=False)
+        except Exception as error:  # a plain message; the summary stays on screen as it was
+            state["error"] = reader_message(error, "translating the summary")
+            return
+        shared_results().put(cache_key(article, page.to_summary_settings(max_chars)), result)
+    state.update(result=result, result_settings=page)
+    if keep_results and state.get("stored_link"):
+        keep_result(article, page, result)  # the link opens what is on screen

@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarizer.checks.entailment import entailment_scores
 from summarizer.checks.faithfulness import (
@@ -117,6 +117,26 @@ class Summarizer:
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
             notes=notes, settings=settings.to_dict())
+
+    def add_translations(self, result: SummaryResult, targets: tuple[str, ...],
+                         on_progress: ProgressCallback = no_progress) -> SummaryResult:
+        """`result` with translations into `targets` it lacks, the summary itself untouched: choosing
+        one more language costs one translation, not a new summary."""
+        wanted = [t for t in targets if t not in result.translations]
+        sentences = [item["sentence"] for item in result.support] or split_sentences(result.summary,
+                                                                                       result.language)
+        timings = dict(result.timings)
+        with _timed(timings, "translate"):
+            translated, errors = translate_into(sentences, result.language, wanted, on_progress,
+                                                self.settings.runtime)
+        kept_errors = {code: message for code, message in result.errors.items() if code not in wanted}
+        return replace(result, timings=timings,
+                       translations={**result.translations,
+                                     **{t: join_sentences(s, t) for t, s in translated.items()}},
+                       translated_sentences={**result.translated_sentences, **translated},
+                       errors={**kept_errors, **errors},
+                       settings={**result.settings, "translate_to": list(dict.fromkeys(
+                           [*result.settings.get("translate_to", []), *targets]))})
 
     def plan(self, text: str, guess: LanguageGuess | None = None) -> Plan:
         """`guess`: the text's language when the caller has detected it already (a page that caches it)."""
