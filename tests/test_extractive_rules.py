@@ -94,7 +94,33 @@ def test_dangling_openers_in_several_languages(language, opener):
     assert opens_dangling(f"{opener} said the plan would work well for everyone here.", language)
 
 
+@pytest.mark.parametrize("language, opener", [
+    ("en", "Since then,"), ("en", "At the same time,"), ("en", "As a result,"), ("fr", "Depuis lors,"),
+    ("de", "Seitdem"), ("es", "Desde entonces,"), ("ru", "С тех пор"),
+])
+def test_openings_of_several_words_that_point_back_are_dangling(language, opener):
+    assert opens_dangling(f"{opener} the plan has worked well for everyone here.", language)
+
+
+def test_a_summary_never_opens_on_a_reference_to_a_sentence_it_left_out():
+    sentences = ["The harbour council in Riverton approved a new seawall on Monday after a long debate.",
+                 "Engineers warned that storms had damaged the old wall twice in five years.",
+                 "Since then, the seawall plan for the Riverton harbour council has grown to cover the "
+                 "whole harbour, the council said on Monday.",
+                 "At the same time, the Riverton harbour council seawall plan will add a walkway, "
+                 "the council said.",
+                 "Fishermen at the harbour welcomed the council vote on the seawall.",
+                 "Work on the seawall will start in the spring, the council said."]
+    article = Article.read(" ".join(sentences), "en")
+    for budget in (20, 40, 60):
+        chosen = pick_sentences(article, budget=budget)
+        for index in chosen:
+            if opens_dangling(sentences[index], "en"):
+                assert index - 1 in chosen, (budget, chosen)  # what it points back at is there too
+
+
 def test_ordinary_openers_are_not_dangling():
+    assert not opens_dangling("Since 2019 the council has met in the new hall every month.", "en")
     assert not opens_dangling("Hermes opened a new shop in the town on Friday.", "en")
     assert not opens_dangling("HARBORVILLE — The council voted to approve the plan.", "en")
 

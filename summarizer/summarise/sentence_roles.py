@@ -51,6 +51,23 @@ _DANGLING_WORDS = {
     "ko": "그 그녀 그들 이 이것 그러나 하지만 또한",
 }
 _DANGLING = {language: frozenset(listed.split()) for language, listed in _DANGLING_WORDS.items()}
+# Openings of several words that point back just the same ("Since then, ...", "At the same time, ...").
+_DANGLING_PHRASES = {
+    "en": ("since then", "at the same time", "after that", "before that", "by then", "until then",
+           "in addition", "as a result", "on the other hand", "in response", "even so", "for his part",
+           "for her part", "for their part", "the same day", "the next day", "a day later", "days later",
+           "in turn", "in that case", "on top of that"),
+    "fr": ("depuis lors", "en même temps", "par ailleurs", "de plus", "en outre", "par conséquent",
+           "de son côté", "le lendemain", "à ce moment"),
+    "de": ("seitdem", "seither", "gleichzeitig", "außerdem", "darüber hinaus", "am selben tag",
+           "am nächsten tag", "infolgedessen"),
+    "es": ("desde entonces", "al mismo tiempo", "por otro lado", "sin embargo", "por su parte",
+           "al día siguiente", "como resultado", "además de eso"),
+    "it": ("da allora", "allo stesso tempo", "nel frattempo", "d'altra parte", "il giorno dopo"),
+    "pt": ("desde então", "ao mesmo tempo", "por outro lado", "no dia seguinte", "além disso"),
+    "nl": ("sindsdien", "tegelijkertijd", "daarnaast", "de volgende dag"),
+    "ru": ("с тех пор", "в то же время", "кроме того", "при этом", "на следующий день"),
+}
 # Scripts without spaces: the sentence's opening characters.
 _DANGLING_PREFIXES = {
     "zh": ("他", "她", "它", "这", "那", "但", "不过", "可是", "然而", "此外", "而且", "另外", "同时",
@@ -84,7 +101,13 @@ def opens_dangling(sentence: str, language: str | None) -> bool:
     if language in _DANGLING_PREFIXES:
         return text.startswith(_DANGLING_PREFIXES[language])
     first = words(text[:40])
-    return bool(first) and first[0].lower() in _DANGLING.get(language or "en", frozenset())
+    if not first:
+        return False
+    if first[0].lower() in _DANGLING.get(language or "en", frozenset()):
+        return True
+    opening = " ".join(words(text[:60])).lower()
+    return any(opening == phrase or opening.startswith(phrase + " ")
+               for phrase in _DANGLING_PHRASES.get(language or "en", ()))
 
 
 def without_dateline(sentence: str) -> str:
