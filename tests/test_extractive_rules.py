@@ -103,17 +103,17 @@ def test_openings_of_several_words_that_point_back_are_dangling(language, opener
 
 
 def test_a_summary_never_opens_on_a_reference_to_a_sentence_it_left_out():
-    sentences = ["The harbour council in Riverton approved a new seawall on Monday after a long debate.",
-                 "Engineers warned that storms had damaged the old wall twice in five years.",
-                 "Since then, the seawall plan for the Riverton harbour council has grown to cover the "
-                 "whole harbour, the council said on Monday.",
-                 "At the same time, the Riverton harbour council seawall plan will add a walkway, "
-                 "the council said.",
-                 "Fishermen at the harbour welcomed the council vote on the seawall.",
-                 "Work on the seawall will start in the spring, the council said."]
+    sentences = ["Storms in the winter of 2019 broke the old wall of the town twice, flooding shops, homes "
+                 "and the school near the water for weeks.",
+                 "Since then, the Riverton council has planned a seawall for the harbour, and the council "
+                 "voted for the seawall plan on Monday.",  # the most central sentence, pointing back
+                 "Fishermen in Riverton welcomed the council vote on the seawall.",
+                 "The seawall work for the harbour will start in the spring, the council said.",
+                 "Shop owners in Riverton said the council seawall vote came late."]
     article = Article.read(" ".join(sentences), "en")
-    for budget in (20, 40, 60):
+    for budget in (10, 20, 30, 45):
         chosen = pick_sentences(article, budget=budget)
+        assert 1 in chosen
         for index in chosen:
             if opens_dangling(sentences[index], "en"):
                 assert index - 1 in chosen, (budget, chosen)  # what it points back at is there too
