@@ -113,10 +113,7 @@ def test_a_summary_never_opens_on_a_reference_to_a_sentence_it_left_out():
     article = Article.read(" ".join(sentences), "en")
     for budget in (10, 20, 30, 45):
         chosen = pick_sentences(article, budget=budget)
-        assert 1 in chosen
-        for index in chosen:
-            if opens_dangling(sentences[index], "en"):
-                assert index - 1 in chosen, (budget, chosen)  # what it points back at is there too
+        assert 1 in chosen and 0 in chosen, (budget, chosen)  # "then" is there, before "Since then"
 
 
 def test_ordinary_openers_are_not_dangling():
