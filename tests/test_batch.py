@@ -107,6 +107,29 @@ def test_csv_output_folder_input_and_url_lists(tmp_path, capsys):
     assert "done 2, failed 2, skipped 0" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_flat_output_has_a_column_for_each_translation(tmp_path, fake_models, suffix):
+    from summarizer.batch.records import csv_text
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": paragraph("en")}) + "\n", encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    assert main(["batch", str(source), "--out", str(out), "--engine", "extractive", "--translate", "fr",
+                 "de", "--workers", "1", "--quiet"]) == 0
+    if suffix == ".csv":
+        with out.open(encoding="utf-8", newline="") as file:
+            [row] = list(csv.DictReader(file))
+    else:
+        import pyarrow.parquet as parquet
+
+        [row] = parquet.read_table(out).to_pylist()
+    assert row["summary_fr"].startswith("[fr] ") and row["summary_de"].startswith("[de] ")
+    [result] = read_results(out)
+    assert result["translations"] == {"fr": row["summary_fr"], "de": row["summary_de"]}
+    header = csv_text([result]).splitlines()[0].split(",")
+    assert header[:6] == ["id", "title", "error", "summary", "summary_de", "summary_fr"]
+
+
 def test_inputs_it_cannot_read_are_one_line(tmp_path, capsys):
     odd = tmp_path / "notes.xlsx"
     odd.write_bytes(b"PK")

@@ -167,11 +167,12 @@ def _results(rows: list[dict[str, Any]]) -> None:
     failed = sum("error" in row for row in rows)
     literal(f"{len(rows) - failed} summarised, {failed} could not be summarised.", None, "batch-report")
     targets = sorted({language for row in rows for language in (row.get("translations") or {})})
-    st.dataframe([{"id": row["id"], "problem": row.get("error", ""), "title": row.get("title", ""),
-                   "language": language_name(row["language"]) if row.get("language") else "",
-                   "summary": row.get("summary") or "",
+    # The summary and its translations first, side by side; what identifies the row after them.
+    st.dataframe([{"title": row.get("title") or row["id"], "summary": row.get("summary") or "",
                    **{f"summary ({language_name(t)})": (row.get("translations") or {}).get(t, "")
-                      for t in targets}}
+                      for t in targets},
+                   "language": language_name(row["language"]) if row.get("language") else "",
+                   "problem": row.get("error", ""), "id": row["id"]}
                   for row in rows], hide_index=True, width="stretch")
     jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     left, right, _ = st.columns([1, 1, 3])

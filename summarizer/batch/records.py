@@ -139,24 +139,37 @@ def _is_url_list(path: Path) -> bool:
 
 # --- results out ---------------------------------------------------------------------------------
 
-def flat_row(row: dict[str, Any]) -> dict[str, str]:
-    """A result record as one spreadsheet row: the main fields as columns, everything as JSON."""
+def flat_row(row: dict[str, Any], languages: Iterable[str] = ()) -> dict[str, str]:
+    """A result record as one spreadsheet row: the main fields as columns, a column for the summary in
+    each of `languages` (`summary_fr`), and everything as JSON."""
     result = {k: v for k, v in row.items() if k not in ("id", "title", "error")}
+    translations = row.get("translations") or {}
     return {"id": row["id"], "title": row.get("title") or "", "error": row.get("error", ""),
             "summary": (row.get("summary") or "").replace("\n", " "),
+            **{translation_field(code): (translations.get(code) or "").replace("\n", " ") for code in languages},
             "language": row.get("language") or "", "engine": row.get("engine") or "",
             "model": row.get("model") or "",
             "result": json.dumps(result, ensure_ascii=False) if result else ""}
 
 
+def translation_field(code: str) -> str:
+    return f"summary_{code}"
+
+
+def fields_for(languages: Iterable[str]) -> list[str]:
+    """The columns of a flat output: one per translation language after the summary."""
+    return [*FLAT_FIELDS[:4], *(translation_field(code) for code in languages), *FLAT_FIELDS[4:]]
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_row(row: dict[str, Any]) -> dict[str, str]:
+def csv_row(row: dict[str, Any], languages: Iterable[str] = ()) -> dict[str, str]:
     """`flat_row` for a spreadsheet: a cell that would start a formula (text from a web page can) gets a
     leading apostrophe, which spreadsheets show as text, and so does one that starts with an apostrophe,
     so `read_results` can take exactly one off again."""
-    return {name: "'" + value if _could_start_a_formula(value) else value for name, value in flat_row(row).items()}
+    return {name: "'" + value if _could_start_a_formula(value) else value
+            for name, value in flat_row(row, languages).items()}
 
 
 def _could_start_a_formula(cell: str) -> bool:
@@ -171,12 +184,13 @@ def _csv_value(cell: str) -> str:
     return cell[1:] if cell.startswith("'") else cell
 
 
-def csv_text(rows: Iterable[dict[str, Any]]) -> str:
+def csv_text(rows: list[dict[str, Any]]) -> str:
     """Result records as a CSV document, the same columns as a `.csv` output."""
+    languages = sorted({code for row in rows for code in (row.get("translations") or {})})
     text = io.StringIO()
-    writer = csv.DictWriter(text, FLAT_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(text, fields_for(languages), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(csv_row(row) for row in rows)
+    writer.writerows(csv_row(row, languages) for row in rows)
     return text.getvalue()
 
 
@@ -274,21 +288,27 @@ def _end_of_last_record(data: bytes, quoted: bool) -> int:
 class ResultWriter:
     """Appends result records; every COMMIT_EVERY records (and at the end) they are flushed and fsynced."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, languages: tuple[str, ...] = ()) -> None:
+        """`languages`: the translations asked for, each a column of a CSV or Parquet output."""
         check_output(out)
         self.out = out
+        self.languages = languages
         target = journal_path(out) if out.suffix == ".parquet" else out
         new = not target.exists() or target.stat().st_size == 0
+        fields = fields_for(languages)
+        if not new and out.suffix == ".csv":  # resumed: the columns the file already has
+            with target.open(encoding="utf-8", newline="") as existing:
+                fields = next(csv.reader(existing), fields)
         self.file = target.open("a", encoding="utf-8", newline="")
-        self.csv = (csv.DictWriter(self.file, FLAT_FIELDS, lineterminator="\n") if out.suffix == ".csv"
-                    else None)
+        self.csv = (csv.DictWriter(self.file, fields, lineterminator="\n", extrasaction="ignore")
+                    if out.suffix == ".csv" else None)
         if self.csv and new:
             self.csv.writeheader()
         self.pending = 0
 
     def write(self, row: dict[str, Any]) -> None:
         if self.csv:
-            self.csv.writerow(csv_row(row))
+            self.csv.writerow(csv_row(row, self.languages))
         else:
             self.file.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.pending += 1
@@ -314,8 +334,9 @@ class ResultWriter:
         journal = journal_path(self.out)
         rows = read_results(self.out) if self.out.exists() else []
         rows += [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines() if line]
-        table = arrow.Table.from_pylist([flat_row(row) for row in rows],
-                                        schema=arrow.schema([(name, arrow.string()) for name in FLAT_FIELDS]))
+        table = arrow.Table.from_pylist([flat_row(row, self.languages) for row in rows],
+                                        schema=arrow.schema([(name, arrow.string())
+                                                             for name in fields_for(self.languages)]))
         partial = self.out.with_name(self.out.name + ".writing")
         parquet.write_table(table, partial)
         os.replace(partial, self.out)

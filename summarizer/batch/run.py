@@ -69,7 +69,7 @@ def run_batch(records: Iterable[Record], out: str | Path, settings: SummarySetti
         remove_output(out)
     everything = list(records)
     todo = [r for r in everything if r.id not in skip]
-    writer = ResultWriter(out)
+    writer = ResultWriter(out, settings.translate_to)
     done = failed = 0
     finished = False
     try:
