@@ -16,7 +16,7 @@ from summarizer.sources.text_input import clean_text
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import reader_message, show_failure
 from ui.links import keep_result, open_shared_result, restore_widgets
-from ui.literal import literal, notice
+from ui.literal import announce, literal, notice
 from ui.many_articles import many_articles_section
 from ui.page_settings import from_query, to_query
 from ui.results import comparison_section, result_section
@@ -62,9 +62,13 @@ what_will_run(article, page, SETTINGS.max_chars)
 summarise_column, compare_column, _ = st.columns([1, 1, 3])
 summarise_clicked = summarise_column.button("Summarise", type="primary", width="stretch")
 compare_clicked = compare_column.button("Compare lengths", width="stretch")
+live = st.empty()  # what a screen reader hears of the run: its stages, then where the result is
 
 # --- running the models, only on request ---------------------------------------------------------
-if summarise_clicked or compare_clicked:
+if (summarise_clicked or compare_clicked) and not article.strip():
+    notice("info", "Paste a news article into the box above, or try one of the examples, then press "
+                   "Summarise.")
+elif summarise_clicked or compare_clicked:
     for key in ("error", "shared_id", *(("stored_link",) if summarise_clicked else ())):
         state.pop(key, None)  # type: ignore[misc]
     try:
@@ -81,10 +85,10 @@ if summarise_clicked or compare_clicked:
                         notice("info", "Key sentences from the article, shown while the AI model "
                                        "downloads.")
                         literal(quick.summary, quick.language, "summary")
-                    state["result"] = summarise(text, settings, status)
+                    state["result"] = summarise(text, settings, status, live=live)
                     preview.empty()
                 else:
-                    state["result"] = summarise(text, settings, status)
+                    state["result"] = summarise(text, settings, status, live=live)
                 state.update(result_settings=page, result_text=article)
                 if SETTINGS.keep_results:
                     keep_result(article, page, state["result"], state.get("comparison")
@@ -98,6 +102,8 @@ if summarise_clicked or compare_clicked:
                     keep_result(article, state.get("result_settings", page) if shown else page, shown,
                                 state["comparison"])
             status.update(label="Finished", state="complete", expanded=False)
+        announce(live, "The summary is ready, below." if summarise_clicked else
+                 "The three lengths are ready, below, under Compare lengths.")
     except Exception as error:  # the page's boundary: a plain message, the article stays in the box
         state["error"] = reader_message(error, "summarising")
 

@@ -729,3 +729,22 @@ def test_the_article_shows_the_sources_of_the_chosen_summary_sentence(fake_model
     second_source = split_sentences(text, "en")[support[1]["sources"][0]]
     assert f'<mark class="source">{second_source}</mark>' in block
     assert f'<mark class="source">{first_source}</mark>' not in block
+
+
+def test_pressing_summarise_with_no_text_says_what_to_do_not_an_error():
+    at = new_app()
+    button(at, "Summarise").click().run()
+    assert not notices(at, "error") and "error" not in at.session_state
+    [hint] = notices(at, "info")
+    assert "Paste a news article" in hint and "examples" in hint
+
+
+def test_a_screen_reader_hears_the_result_and_the_fact_warning_is_not_repeated_per_translation(fake_models):
+    fake_models(DEFAULT_MODEL).answers = ["The council approved 52 million. The plan adds bus routes."]
+    at = summarise(new_app(), paragraph("en"), engine="abstractive", targets=["fr", "de", "es", "ar"])
+    live = [h.proto.body for h in at.html if 'role="status" aria-live="polite"' in h.proto.body]
+    assert live and "The summary is ready" in live[-1]
+    about_translations = [n for n in notices(at, "warning") if "translations" in n or "original of" in n]
+    assert len(about_translations) == 1
+    sidebar_help = [w.help for w in (*at.sidebar.radio, *at.sidebar.checkbox, *at.sidebar.selectbox) if w.help]
+    assert sidebar_help == []  # help icons are Tab stops before the article; captions say it instead

@@ -21,6 +21,12 @@ def text_attributes(language: str | None) -> str:
     return f'dir="{direction}" lang="{html.escape(language or "")}"'
 
 
+def announce(place, text: str) -> None:
+    """Say `text` to a screen reader (a polite live region in `place`, an `st.empty()`), unseen: the
+    page's progress and result are otherwise silent to one while focus stays on the button."""
+    place.html(f'<div class="live-status" role="status" aria-live="polite">{html.escape(text)}</div>')
+
+
 def notice(kind: str, text: str) -> None:
     """Like st.error/st.warning/st.info, but the message is never parsed as Markdown."""
     st.html(f'<div class="notice notice-{kind}" role="alert">{html.escape(text)}</div>')

@@ -44,17 +44,19 @@ def settings_sidebar(any_model: bool) -> PageSettings:
         if state["model_choice"] == CUSTOM_MODEL and any_model:
             st.text_input("Hub id or local folder", key="custom_model", placeholder="org/model-name")
         st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True)
-        st.radio("Engine", ENGINES, key="engine", horizontal=True,
-                 help="extractive: sentences from the article, no download; abstractive: a model writes "
-                      "the summary; auto: abstractive when its model is available")
         st.multiselect("Translate the summary into", TARGET_LANGUAGES, key="targets",
                        format_func=lambda c: f"{language_name(c)} ({c})")
-        st.checkbox("Deep check", key="deep_check",
-                    help="Also ask a language model whether the article really says what each summary "
-                         "sentence says. The first use downloads it (about "
-                         f"{ENTAILMENT_MODEL.size_mb / 1000:.1f} GB); then it adds a few seconds per "
-                         "summary.")
-        with st.expander("Advanced"):
+        # The rest behind one expander, explained in captions rather than help icons: each icon is one
+        # more Tab stop before a keyboard reader reaches the article.
+        with st.expander("More settings"):
+            st.radio("Engine", ENGINES, key="engine", horizontal=True)
+            st.caption("auto: an AI model writes the summary where it is available, else key sentences; "
+                       "abstractive: the AI model only; extractive: key sentences from the article, no "
+                       "download.")
+            st.checkbox("Deep check", key="deep_check")
+            st.caption("Also asks a language model whether the article really says what each summary "
+                       f"sentence says. The first use downloads it (about {ENTAILMENT_MODEL.size_mb / 1000:.1f}"
+                       " GB); then it adds a few seconds per summary.")
             st.radio("Model runtime", RUNTIMES, key="runtime",
                      format_func=lambda b: {"fast": "fast (CTranslate2 int8)",
                                             "reference": "reference (transformers fp32)"}[b])

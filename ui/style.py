@@ -20,5 +20,7 @@ textarea { unicode-bidi: plaintext; text-align: start; }  /* Arabic lines run ri
 /* The collapsed sidebar's control says what it opens (on a phone it is the only way to the settings). */
 [data-testid="stExpandSidebarButton"] { width: auto; padding: 0 0.6rem; gap: 0.3rem; }
 [data-testid="stExpandSidebarButton"]::after { content: "Settings"; font-size: 0.9rem; }
+.live-status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+               white-space: nowrap; }  /* for screen readers only */
 code { white-space: pre-wrap !important; overflow-wrap: anywhere; }  /* links wrap instead of clipping */
 </style>"""

@@ -16,7 +16,7 @@ from summarizer.summarise.pipeline import Summarizer
 
 from .failures import reader_message
 from .links import keep_result
-from .literal import literal
+from .literal import announce, literal
 from .page_settings import PageSettings
 from .result_cache import cache_key
 from .shared import planned, rate_limiter, shared_results, summary_queue
@@ -24,10 +24,11 @@ from .state import session
 from .visitor import visitor
 
 
-def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True) -> SummaryResult:
+def summarise(text: str, settings: SummarySettings, status, show_draft: bool = True,
+              live=None) -> SummaryResult:
     """A summary, from the shared cache or run in turn, with its progress drawn inside `status`, and
     a streamed first draft there too unless `show_draft` is off (Compare lengths: three drafts would
-    cost three more passes)."""
+    cost three more passes); each stage said to a screen reader in `live` (see `announce`)."""
     key = cache_key(text, settings)
     cached = shared_results().get(key)
     if cached is not None:
@@ -45,6 +46,8 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
             line.text("The AI model is not available: picking key sentences from the article instead.")
             return
         line.text(progress.message)
+        if live is not None and progress.stage not in ("draft", "download"):  # not every token or MB
+            announce(live, progress.message)
         if progress.stage == "download" and progress.total:
             bar.progress(min(1.0, (progress.step or 0) / progress.total), text=progress.message)
         if progress.stage == "partial" and progress.step and progress.total:

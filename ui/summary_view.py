@@ -76,7 +76,7 @@ def summary_column(result: SummaryResult) -> None:
         notice("info", note)
     facts_by_sentence = _facts_by_sentence(result)
     if facts_by_sentence:
-        notice("warning", "Not found in the source: " + "; ".join(
+        notice("warning", "Not found in the article: " + "; ".join(
             f"sentence {i + 1}: {', '.join(facts)}" for i, facts in sorted(facts_by_sentence.items())))
     for index, support in enumerate(result.support):
         with st.expander(f"Where sentence {index + 1} comes from"):
@@ -104,6 +104,9 @@ def translations(result: SummaryResult, targets: tuple[str, ...]) -> None:
         for code in failed:
             _log.warning("no translation into %s: %s", code, result.errors[code])
     shown = [code for code in targets if code in result.translations]  # a stored result may lack one
+    if shown and result.unsupported:  # once for all of them, not under each
+        notice("warning", "The translations say what the summary says, sentence by sentence: the facts "
+                          "marked above as not found in the article are in them too.")
     for start in range(0, len(shown), 2):
         for column, code in zip(st.columns(2), shown[start:start + 2]):
             with column:
@@ -115,13 +118,6 @@ def translation_column(result: SummaryResult, code: str) -> None:
     if code == result.language:
         st.caption("The article's own language: the summary as written.")
     literal(result.translations[code], code, f"translation-{code}")
-    facts_by_sentence = _facts_by_sentence(result)
-    if facts_by_sentence:
-        # Translation is sentence by sentence, so sentence i here is sentence i of the original.
-        notice("warning", "The original of " + ", ".join(
-            f"sentence {i + 1}" for i in sorted(facts_by_sentence)) +
-            " contains facts not found in the source: " +
-            "; ".join(", ".join(f) for _, f in sorted(facts_by_sentence.items())))
 
 
 def sentence_verdict(result: SummaryResult, index: int) -> list[str]:
