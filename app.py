@@ -15,6 +15,7 @@ from summarizer.settings import LENGTH_PRESETS
 from summarizer.sources.text_input import clean_text
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import reader_message, show_failure
+from ui.history import history_section, remember
 from ui.links import keep_result, open_shared_result, restore_widgets
 from ui.literal import announce, literal, notice
 from ui.many_articles import many_articles_section
@@ -113,7 +114,12 @@ elif "result" in state:
 if "error" in state:
     show_failure(state["error"])
 
+if "result" in state and "error" not in state:
+    remember(state.get("result_text", article), state.get("result_settings", page), state["result"],
+             state.get("stored_link") or state.get("shared_id"))
+
 # --- results -------------------------------------------------------------------------------------
 result_section(article, page, SETTINGS)
 comparison_section()
 many_articles_section(page, SETTINGS)
+history_section(SETTINGS.any_model)

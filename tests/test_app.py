@@ -748,3 +748,18 @@ def test_a_screen_reader_hears_the_result_and_the_fact_warning_is_not_repeated_p
     assert len(about_translations) == 1
     sidebar_help = [w.help for w in (*at.sidebar.radio, *at.sidebar.checkbox, *at.sidebar.selectbox) if w.help]
     assert sidebar_help == []  # help icons are Tab stops before the article; captions say it instead
+
+
+def test_your_summaries_lists_this_sessions_results_and_reopens_one(fake_models):
+    first, second = paragraph("en") + " First story.", paragraph("en") + " Second story."
+    at = summarise(new_app(), first, engine="extractive", length="short")
+    at = summarise(at, second, engine="extractive", length="long")
+    history = [b for b in at.button if b.key and b.key.startswith("history-")]
+    assert len(history) == 2 and "Your summaries (2)" in [e.label for e in at.sidebar.expander]
+    assert at.session_state["history"][0].text == second  # newest first
+    first_summary = at.session_state["history"][1].result.summary
+    history[1].click().run()  # back to the first article
+    assert at.text_area(key="article").value == first
+    assert at.session_state["result"].summary == first_summary
+    assert at.radio(key="length").value == "short"
+    assert not [n for n in notices(at, "warning") if "Out of date" in n]

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from summarizer.result import SummaryResult
     from summarizer.sources.documents import ImportedArticle
 
+    from .history import PastResult
     from .page_settings import PageSettings
 
 
@@ -29,6 +30,7 @@ class PageSession(TypedDict, total=False):
     refused_model: str                     # a model a link asked for that this site does not offer
     downloads_for: tuple[SummaryResult, str]  # the result and text `downloads` were built for
     downloads: tuple[str, str, str]        # the file name stem, Markdown and JSON of the result shown
+    history: list[PastResult]              # "Your summaries": this session's results, newest first
     batch_rows: list[dict[str, Any]]       # "Many articles": one result record per article
     batch_error: str
     batch_read: list[str]                  # the names of the files a finished run has let go

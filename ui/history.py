@@ -1,0 +1,61 @@
+"""Your summaries: the results this browser session made or opened, listed in the sidebar so a reader
+can go back to this morning's articles without pasting them again."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import streamlit as st
+
+from summarizer.result import SummaryResult
+
+from .links import restore_widgets
+from .page_settings import PageSettings
+from .state import forget_result, session
+
+MAX_KEPT = 20  # the most recent; older ones drop off the list (their links still open)
+
+
+@dataclass(frozen=True)
+class PastResult:
+    title: str
+    made_at: str  # "09:41", the server's clock
+    text: str
+    page: PageSettings
+    result: SummaryResult
+    link: str | None  # its stored link's id, where one was kept
+
+
+def remember(text: str, page: PageSettings, result: SummaryResult, link: str | None) -> None:
+    """Put the result shown at the top of the list, once: the same summary of the same article (with
+    a language added, say) replaces its earlier entry."""
+    state = session()
+    words = result.summary.split()
+    title = " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else "(empty summary)"
+    entry = PastResult(title, datetime.datetime.now().strftime("%H:%M"), text, page, result, link)
+    earlier = [e for e in state.get("history", [])
+               if not (e.text == text and e.result.summary == result.summary)]
+    state["history"] = [entry, *earlier][:MAX_KEPT]
+
+
+def history_section(any_model: bool) -> None:
+    """The list, newest first; choosing one shows it again, with its article and settings."""
+    history = session().get("history", [])
+    if not history:
+        return
+    with st.sidebar.expander(f"Your summaries ({len(history)})"):
+        st.caption("This browser session's results, newest first. Their links keep them for longer.")
+        for index, entry in enumerate(history):
+            st.button(f"{entry.made_at} · {entry.title}", key=f"history-{index}", on_click=_reopen,
+                      args=(index, any_model), width="stretch")
+
+
+def _reopen(index: int, any_model: bool) -> None:
+    state = session()
+    entry = state["history"][index]
+    forget_result()
+    restore_widgets(entry.page, any_model)
+    state.update(article=entry.text, result=entry.result, result_settings=entry.page, result_text=entry.text)
+    if entry.link:
+        state["stored_link"] = entry.link
