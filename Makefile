@@ -2,6 +2,9 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# PyTorch's CPU wheels: from the public index, plain `torch` is the multi-GB CUDA build. Empty it where
+# the package registry already serves the CPU build (CI here: `make test TORCH_INDEX=`).
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 
 .PHONY: run test install install-test
 
@@ -9,7 +12,7 @@ $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	# CPU build first, so nothing below pulls a multi-GB CUDA build of torch.
-	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet torch==2.13.0 $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 

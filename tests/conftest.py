@@ -224,11 +224,10 @@ def spy_generate():
 def site():
     """The local news site (tests/news_site.py) on a free loopback port."""
     import threading
-    from http.server import ThreadingHTTPServer
 
-    from news_site import Handler
+    from news_site import Handler, NewsServer
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = NewsServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

@@ -7,10 +7,9 @@ import json
 import ssl
 import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
-from news_site import NEWS_HTML, Handler
+from news_site import NEWS_HTML, Handler, NewsServer
 
 from summarizer.cli import main
 from summarizer.errors import InputError
@@ -89,13 +88,13 @@ def test_slow_responses_are_cut_off(site):
     assert time.monotonic() - started < 5
 
 
-def tls_server(ca, hostname: str) -> tuple[ThreadingHTTPServer, list[str]]:
+def tls_server(ca, hostname: str) -> tuple[NewsServer, list[str]]:
     """The news site over HTTPS with a certificate for `hostname`; records the names clients ask for."""
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(hostname).configure_cert(context)
     names: list[str] = []
     context.sni_callback = lambda sock, name, ctx: names.append(name)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = NewsServer(("127.0.0.1", 0), Handler)
     server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, names

@@ -125,4 +125,5 @@ def plan_text(plan: Plan | None) -> str:
                 "automatic or extractive engine for key sentences from the article.")
     size = f", {plan.download_mb:,.0f} MB" if plan.download_mb else ""
     fetch = f"; it is downloaded first ({', '.join(plan.to_download)}{size})" if plan.to_download else ""
-    return f"Summarise will write an AI summary with {plan.model}{parts_phrase(plan.chunks, plan.parts_exact)}{fetch}."
+    parts = parts_phrase(plan.chunks, plan.parts_exact)
+    return f"Summarise will write an AI summary with {plan.model}{parts}{fetch}."
