@@ -505,8 +505,10 @@ def test_a_rerun_of_the_page_plans_and_builds_the_downloads_once(online_engines_
     assert len(plans) == 2  # the run may have fetched a model: planned once afresh after it, then it stands
 
 
-def test_extractive_summary_first_while_a_model_downloads(online_engines_run, fake_models):
-    """The route's model is not in the cache yet (the real `models_to_fetch` decides)."""
+def test_extractive_summary_first_while_a_model_downloads(online_engines_run, fake_models, monkeypatch):
+    """The route's model is not in the cache yet (the real `models_to_fetch` decides); the fake stands in
+    for it once "downloaded", so the plan is told nothing is loaded yet."""
+    monkeypatch.setattr("summarizer.summarise.pipeline.loaded_model", lambda *args: None)
     at = summarise(new_app(), paragraph("en"), engine="auto")
     assert online_engines_run == ["extractive", "auto"]  # the quick summary first, then the model's
     assert at.session_state["result"].engine == "abstractive"
@@ -687,6 +689,7 @@ def test_fourteen_translations_sit_two_to_a_row_and_missing_ones_share_one_notic
 
 
 def test_the_page_says_what_will_run_before_it_runs(fake_models, monkeypatch):
+    monkeypatch.setattr("summarizer.summarise.pipeline.loaded_model", lambda *args: None)  # none loaded yet
     at = new_app()
     at.text_area(key="article").set_value(paragraph("en")).run()
     [plan] = html_blocks(at, "literal-plan")

@@ -239,6 +239,50 @@ def both_widths(page, name: str, focus: str | None = None) -> None:
     page.wait_for_timeout(300)
 
 
+def tab_stops_in_the_sidebar_before_the_article(page) -> int:
+    """Tab from the top of the page until the article box has focus, counting the stops in the sidebar."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")  # a fresh page: the top
+    in_sidebar = 0
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => { const e = document.activeElement;
+            return {article: e.tagName === 'TEXTAREA' && e.getAttribute('aria-label') === 'Article',
+                    sidebar: !!e.closest('[data-testid="stSidebar"]')}; }""")
+        if where["article"]:
+            return in_sidebar
+        in_sidebar += where["sidebar"]
+    raise AssertionError("Tab never reached the article box")
+
+
+def model_picker_is_cut(page) -> bool:
+    """Whether the model picker's shown value is clipped: its text is wider than the box showing it."""
+    return page.evaluate("""() => {
+        const input = document.querySelector('[data-testid="stSidebar"] [data-testid="stSelectbox"] input');
+        return input.scrollWidth > input.clientWidth + 1; }""")
+
+
+def test_the_settings_read_whole_and_few_stops_come_before_the_article(page, server):
+    """The model picker at 1400 and 390 px: its value whole, the chosen model's size and licence legible
+    beneath it; a keyboard reader passes a handful of settings, not nine, before the article."""
+    open_app(page, server + "/?model=sshleifer/distilbart-cnn-12-6")
+    assert tab_stops_in_the_sidebar_before_the_article(page) <= 6
+    details = page.locator(".literal-model-details")
+    assert "Apache-2.0" in details.inner_text() and "GB" in details.inner_text()
+    assert not model_picker_is_cut(page)
+    both_widths(page, "settings", ".literal-model-details")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.wait_for_timeout(600)
+    opener = page.locator('[data-testid="stExpandSidebarButton"]')
+    if opener.is_visible():  # the sidebar collapses on a phone
+        opener.click()
+        page.wait_for_timeout(800)  # its opening slide
+    assert not model_picker_is_cut(page)
+    box = details.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390  # size, licence legible
+    shot(page, "model-picker-390")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
 def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
     """The plan before a run, the note on a short article, a refused import in plain words, fourteen
     translations two to a row, and a non-commercial model's licence: each at 1400 and 390 px."""
@@ -304,11 +348,14 @@ def test_words_appear_while_the_summary_is_written_and_the_final_replaces_them(p
 def test_progress_evidence_and_what_is_kept(page, server):
     """A long article: a bar over its parts and only the latest part's summary in view; the article with
     a summary sentence's sources marked; the page says what it keeps and for how long."""
-    open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-12-6")
+    open_app(page, server + "/?engine=abstractive&model=sshleifer/distilbart-cnn-12-6&deep=1")
     long_article = "\n\n".join(f"Report {i}. {paragraph('en')}" for i in range(60))  # ~2,500 words
     paste(page, long_article)
     page.get_by_role("button", name="Summarise").click()
+    page.get_by_text("Summarising…").wait_for(state="attached", timeout=30_000)
+    shot(page, "progress-while-working-1400")
     page.locator(".literal-summary").wait_for(timeout=180_000)
+    assert page.locator('[role="status"]', has_text="The summary is ready").count() == 1
     bar = page.locator('[data-testid="stProgress"]')
     bar.first.wait_for(state="attached", timeout=30_000)  # a loaded machine may draw it after the summary
     assert bar.count() == 1 and "done" in (bar.text_content() or "")  # inside the collapsed status box
@@ -319,6 +366,13 @@ def test_progress_evidence_and_what_is_kept(page, server):
     marked.first.wait_for(timeout=30_000)
     assert marked.first.inner_text().strip() in long_article
     both_widths(page, "evidence", ".literal-evidence")
+    page.get_by_text("Where sentence 1 comes from").click()
+    verdict = page.locator(".literal-verdict").first
+    verdict.wait_for(timeout=30_000)
+    lines = " ".join(page.locator(".literal-verdict").all_inner_texts())
+    assert "Deep check: +1.00" in lines  # the fake NLI model entails everything
+    assert sum(word in lines for word in ("Supported:", "Partly supported", "Not found")) == 1
+    both_widths(page, "verdict-with-deep-check", ".literal-verdict")
     assert page.get_by_text("kept on this server for 90 days").is_visible()
 
 

@@ -268,7 +268,10 @@ def hub_cache(monkeypatch, tmp_path):
     from hf_cache import snapshot_dir
     from huggingface_hub import constants
 
+    import summarizer.models.registry as registry
+
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(registry, "loaded_models", type(registry.loaded_models)())  # none loaded either
     return lambda model_id: snapshot_dir(tmp_path, model_id)
 
 

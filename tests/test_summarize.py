@@ -81,7 +81,8 @@ def test_settings_save_and_load_round_trip(tmp_path):
     assert SummarySettings.load(tmp_path / "settings.json") == settings
 
 
-def test_a_plan_says_what_will_run_without_running_it(fake_models):
+def test_a_plan_says_what_will_run_without_running_it(fake_models, monkeypatch):
+    monkeypatch.setattr("summarizer.summarise.pipeline.loaded_model", lambda *args: None)  # none loaded yet
     text = paragraph("en")
     assert Summarizer(SummarySettings(engine="extractive")).plan(text).engine == "extractive"
     offline = Summarizer(SummarySettings()).plan(text)  # the fakes' cache is empty and HF is offline
@@ -102,6 +103,7 @@ def test_with_the_model_loaded_the_plan_counts_the_parts_the_run_makes(fake_mode
     plan = Summarizer(settings).plan(text)
     result = Summarizer(settings).summarise(text)
     assert plan.parts_exact and plan.chunks == result.chunks
+    assert plan.to_download == () and plan.reason is None  # a loaded model is here: nothing to fetch
 
 
 def test_a_page_sees_a_streamed_draft_before_the_beam_search_final(fake_models):

@@ -105,16 +105,16 @@ _DISTILBART_BEAMS = Difference(
 SUMMARY_MODELS: dict[str, SummaryModel] = {
     m.model_id: m
     for m in (
-        SummaryModel(DEFAULT_SUMMARY_MODEL, "DistilBART CNN 12-6 (English news, default)", ("en",),
+        SummaryModel(DEFAULT_SUMMARY_MODEL, "DistilBART 12-6 (default)", ("en",),
                      1024, _CNN_PUBLISHED, 1220, "306M", "Apache-2.0", "bart",
                      (_DISTILBART_BEAMS,)),
-        SummaryModel(FAST_SUMMARY_MODEL, "DistilBART CNN 6-6 (English news, fast)", ("en",),
+        SummaryModel(FAST_SUMMARY_MODEL, "DistilBART 6-6 (faster)", ("en",),
                      1024, _CNN_PUBLISHED, 920, "230M", "Apache-2.0", "bart",
                      (_DISTILBART_BEAMS,)),
-        SummaryModel("facebook/bart-large-cnn", "BART large CNN (English news)", ("en",),
+        SummaryModel("facebook/bart-large-cnn", "BART large CNN", ("en",),
                      1024, replace(_CNN_PUBLISHED, source="generation_config.json"), 1630, "406M", "MIT",
                      "bart"),
-        SummaryModel(MULTILINGUAL_SUMMARY_MODEL, "mT5 XL-Sum (many languages, one sentence)",
+        SummaryModel(MULTILINGUAL_SUMMARY_MODEL, "mT5 XL-Sum (multilingual)",
                      tuple(XLSUM_LANGUAGES), 512,
                      PublishedGeneration(num_beams=4, max_length=84, length_penalty=0.6, no_repeat_ngram_size=2),
                      2330, "580M", "CC BY-NC-SA 4.0 (non-commercial)", "mt5", one_sentence=True),

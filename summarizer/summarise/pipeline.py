@@ -170,14 +170,16 @@ class Summarizer:
                     parts_exact=loaded is not None)
 
     def models_to_fetch(self, language: str | None) -> list[str]:
-        """Models the abstractive route needs that are not on this machine yet (empty when extractive)."""
+        """Models the abstractive route needs that are not on this machine yet (empty when extractive);
+        one this process has loaded is here, whatever the cache says."""
         if self.settings.engine == "extractive":
             return []
         try:
             route = choose_route(language, self.settings.model)
         except UnsupportedLanguage:
             return []
-        return [m for m in route.model_ids() if cached_folder(m) is None]
+        return [m for m in route.model_ids()
+                if loaded_model(m, self.settings.runtime) is None and cached_folder(m) is None]
 
     @staticmethod
     def _deep_check(sentences: list[str], article: Article, support: list[SentenceSupport],
