@@ -17,6 +17,7 @@ from typing import Any
 
 from summarizer.errors import SummarizerError
 from summarizer.fair_queue import FairQueue
+from summarizer.plain_words import counted
 
 RATE_WINDOW = 60.0        # seconds
 SHARE_WINDOW = 86_400.0   # seconds: a day
@@ -93,7 +94,7 @@ class ShareAllowance:
         def refuse(spent: int, wait: float) -> Busy:
             return Busy(f"Results from you take {spent / 1e6:.1f} MB of this site's links today, the most "
                         "it keeps for one visitor, so this one is not kept for a link. Download it instead; "
-                        f"links work again in about {max(1, math.ceil(wait / 3600))} hour(s).", wait)
+                        f"links work again in about {counted(max(1, math.ceil(wait / 3600)), 'hour')}.", wait)
 
         self._ledger.spend(visitor, size, self.bytes_per_day, refuse)
 
