@@ -174,7 +174,7 @@ def test_script_in_the_article_stays_literal_when_shown_shared_and_reopened(page
     fresh.wait_for_timeout(500)
     assert fresh.locator(".literal-summary").inner_text() == shown
     assert fresh.locator(".literal-translation-de").inner_text().strip()
-    assert fresh.get_by_text("A shared result").is_visible()
+    assert fresh.get_by_text("Opened from its link").is_visible()
     assert fresh.get_by_text("Working…").count() == 0  # no status box: nothing ran
     assert fresh.dialogs == []
     assert fresh.locator(".literal-summary script, .literal-summary img").count() == 0
@@ -289,7 +289,10 @@ def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
     open_app(page, server + "/?engine=auto")
     paste(page, paragraph("en"))
     page.locator(".literal-plan").wait_for(timeout=30_000)
-    assert "key sentences" in page.locator(".literal-plan").inner_text()  # nothing is downloaded here
+    plan = page.locator(".literal-plan").inner_text()
+    # The Hub is out of reach: key sentences, or the model an earlier test of this server loaded; never
+    # a download this server cannot make.
+    assert ("key sentences" in plan or "in one part" in plan) and "downloaded first" not in plan
     both_widths(page, "plan-before-run", ".literal-plan")
     page.get_by_role("button", name="Summarise").click()
     page.get_by_text("The article is already short").wait_for(timeout=60_000)
