@@ -16,7 +16,7 @@ from summarizer.sources.text_input import clean_text
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import reader_message, show_failure
 from ui.history import history_section, remember
-from ui.links import keep_result, open_shared_result, restore_widgets
+from ui.links import keep_shown, open_shared_result, restore_widgets
 from ui.literal import announce, literal, notice
 from ui.many_articles import many_articles_section
 from ui.page_settings import from_query, to_query
@@ -70,15 +70,20 @@ if (summarise_clicked or compare_clicked) and not article.strip():
     notice("info", "Paste a news article into the box above, or try one of the examples, then press "
                    "Summarise.")
 elif summarise_clicked or compare_clicked:
-    for key in ("error", "shared_id", *(("stored_link",) if summarise_clicked else ())):
+    for key in ("error", "shared_id", "stored_link"):
         state.pop(key, None)  # type: ignore[misc]
+    if state.get("comparison_text") != article:
+        state.pop("comparison", None)  # a comparison of another text is not this article's
+    if compare_clicked and state.get("result_text") != article:
+        for key in ("result", "result_settings", "result_text"):  # nor a summary of another text
+            state.pop(key, None)  # type: ignore[misc]
     try:
         text = clean_text(article, SETTINGS.max_chars)
         rate_limiter().check(visitor())
         with st.status("Summarising…", expanded=True) as status:
             settings = page.to_summary_settings(SETTINGS.max_chars)
             if summarise_clicked:
-                plan = planned(text, settings)  # the plan the page showed: a download it said would happen
+                plan = planned(article, settings)  # the plan the page showed: a download it said would happen
                 if plan.to_download and plan.engine == "abstractive" and page.engine == "auto":
                     preview = st.empty()
                     with preview.container():
@@ -91,17 +96,13 @@ elif summarise_clicked or compare_clicked:
                 else:
                     state["result"] = summarise(text, settings, status, live=live)
                 state.update(result_settings=page, result_text=article)
-                if SETTINGS.keep_results:
-                    keep_result(article, page, state["result"], state.get("comparison")
-                                if state.get("result_text") == article else None)
             else:
                 state["comparison"] = {
                     preset: summarise(text, page.to_summary_settings(SETTINGS.max_chars, preset).with_changes(
                         translate_to=()), status, show_draft=False) for preset in LENGTH_PRESETS}
-                if SETTINGS.keep_results:  # the link keeps the comparison beside the summary shown
-                    shown = state.get("result") if state.get("result_text") == article else None
-                    keep_result(article, state.get("result_settings", page) if shown else page, shown,
-                                state["comparison"])
+                state["comparison_text"] = article
+            if SETTINGS.keep_results:  # one link for what is on screen: the summary and the comparison
+                keep_shown(article, page)
             status.update(label="Finished", state="complete", expanded=False)
         announce(live, "The summary is ready, below." if summarise_clicked else
                  "The three lengths are ready, below, under Compare lengths.")

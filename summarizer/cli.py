@@ -20,6 +20,7 @@ from summarizer.models.catalogue import (
     translation_model_for,
 )
 from summarizer.models.routing import choose_route
+from summarizer.plain_words import duration
 from summarizer.progress import Progress
 from summarizer.settings import (
     DEFAULT_MAX_CHARS,
@@ -362,7 +363,7 @@ def batch_command(args: argparse.Namespace) -> int:
         report = run_batch(records, args.out, settings_from(args), workers, args.resume,
                            on_record=lambda row: bar.update(1), ray_address=args.ray)
     print(f"done {report.done}, failed {report.failed}, skipped {report.skipped} (already in {args.out}), "
-          f"{report.seconds:.1f} s, {report.per_second:.2f} articles/s", file=sys.stderr)
+          f"{duration(report.seconds)}, {report.per_second:.2f} articles a second", file=sys.stderr)
     if report.failed:
         print(f"warning: {report.failed} of the records failed; each has an \"error\" in {args.out}",
               file=sys.stderr)

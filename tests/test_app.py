@@ -754,7 +754,7 @@ def test_a_screen_reader_hears_the_result_and_the_fact_warning_is_not_repeated_p
 
 
 def test_your_summaries_lists_this_sessions_results_and_reopens_one(fake_models):
-    first, second = paragraph("en") + " First story.", paragraph("en") + " Second story."
+    first, second = "First story\n\n" + paragraph("en"), "Second story\n\n" + paragraph("en")
     at = summarise(new_app(), first, engine="extractive", length="short")
     at = summarise(at, second, engine="extractive", length="long")
     history = [b for b in at.button if b.key and b.key.startswith("history-")]
@@ -766,3 +766,24 @@ def test_your_summaries_lists_this_sessions_results_and_reopens_one(fake_models)
     assert at.session_state["result"].summary == first_summary
     assert at.radio(key="length").value == "short"
     assert not [n for n in notices(at, "warning") if "Out of date" in n]
+    labels = [b.label for b in at.button if b.key and b.key.startswith("history-")]
+    assert "Second story" in labels[0] and "First story" in labels[1]  # reopening does not reorder
+
+
+def test_a_link_keeps_only_what_belongs_to_its_article(fake_models):
+    from summarizer.storage import open_store
+
+    first, second = paragraph("en") + " Story A.", paragraph("en") + " Story B, longer now."
+    at = summarise(new_app(), first, engine="extractive")
+    button(at, "Compare lengths").click().run()
+    at.multiselect(key="targets").set_value(["fr"]).run()  # a language added: the link keeps both
+    entry = open_store().get(at.session_state["stored_link"])
+    assert entry["comparison"] and entry["result"]["translations"].get("fr")
+    at = summarise(at, second, engine="extractive")  # a new article: A's comparison is not B's
+    entry = open_store().get(at.session_state["stored_link"])
+    assert entry["text"] == second and not entry["comparison"] and "comparison" not in at.session_state
+    at.text_area(key="article").set_value(first).run()
+    button(at, "Compare lengths").click().run()  # a comparison of A while B's summary is shown
+    assert "result" not in at.session_state  # B's summary does not stand beside A's comparison
+    entry = open_store().get(at.session_state["stored_link"])
+    assert entry["text"] == first and entry["result"] is None and entry["comparison"]

@@ -185,4 +185,3 @@ def test_a_model_the_user_named_that_cannot_load_fails_with_exit_2(article, caps
     assert main([str(article), "--model", str(tmp_path / "nope")]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.startswith("error: ") and "nope" in captured.err
-    assert main([str(article), "--model", str(tmp_path / "nope"), "--engine", "auto", "--json"]) == 2

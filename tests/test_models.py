@@ -216,3 +216,17 @@ def test_a_missing_model_fails_at_once_with_plain_words_when_the_hub_does_not_an
     with pytest.raises(ModelUnavailable) as refused:
         hub.locate_model("org/absent")
     assert "cannot be downloaded right now" in refused.value.reader
+
+
+def test_the_hub_check_waits_no_longer_than_its_bound_whatever_hangs(monkeypatch):
+    import summarizer.models.hub as hub
+
+    class Hanging:
+        def head(self, *args, **kwargs):
+            time.sleep(30)  # a name lookup the HTTP timeout does not cover
+
+    monkeypatch.setattr("huggingface_hub.utils.get_session", lambda: Hanging())
+    monkeypatch.setattr(hub, "HUB_CHECK_SECONDS", 0.2)
+    started = time.monotonic()
+    assert hub._ask_hub() is False
+    assert time.monotonic() - started < 2

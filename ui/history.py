@@ -28,15 +28,19 @@ class PastResult:
 
 
 def remember(text: str, page: PageSettings, result: SummaryResult, link: str | None) -> None:
-    """Put the result shown at the top of the list, once: the same summary of the same article (with
-    a language added, say) replaces its earlier entry."""
+    """List the result shown, once and where it first came: the same summary of the same article
+    again (a rerun, a language added, reopened from the list) updates its entry in place."""
     state = session()
-    words = result.summary.split()
-    title = " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else "(empty summary)"
+    history = state.get("history", [])
+    for index, entry in enumerate(history):
+        if entry.text == text and entry.result.summary == result.summary:
+            if (entry.page, entry.result, entry.link) != (page, result, link):
+                history[index] = PastResult(entry.title, entry.made_at, text, page, result, link or entry.link)
+            return
+    words = text.split("\n", 1)[0].split()  # the article's title or first line: what a reader knows it by
+    title = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
     entry = PastResult(title, datetime.datetime.now().strftime("%H:%M"), text, page, result, link)
-    earlier = [e for e in state.get("history", [])
-               if not (e.text == text and e.result.summary == result.summary)]
-    state["history"] = [entry, *earlier][:MAX_KEPT]
+    state["history"] = [entry, *history][:MAX_KEPT]
 
 
 def history_section(any_model: bool) -> None:

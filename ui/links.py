@@ -69,7 +69,18 @@ def open_shared_result(entry_id: str, any_model: bool) -> None:
     if result is not None:
         state["result"] = result
     if comparison:
-        state["comparison"] = comparison
+        state.update(comparison=comparison, comparison_text=text)
+
+
+def keep_shown(text: str, page: PageSettings) -> None:
+    """Keep what the page shows for `text` under one link: its summary and its length comparison, each
+    only where it was made from this text."""
+    state = session()
+    result = state.get("result") if state.get("result_text") == text else None
+    comparison = state.get("comparison") if state.get("comparison_text") == text else None
+    if result is not None or comparison:
+        keep_result(text, state.get("result_settings", page) if result is not None else page, result,
+                    comparison)
 
 
 def keep_result(text: str, settings: PageSettings, result: SummaryResult | None,

@@ -15,7 +15,7 @@ from summarizer.result import SummaryResult
 from summarizer.text.segmentation import length_label
 
 from .evidence import evidence
-from .links import keep_result
+from .links import keep_shown
 from .literal import literal, notice
 from .page_settings import PageSettings, result_url
 from .shared import article_of
@@ -53,7 +53,7 @@ def result_section(article: str, page: PageSettings, settings: Config) -> None:
         share_column.caption(f"Share stores the article, this summary and its settings on this server "
                              f"for {settings.share_expiry_days:g} days.")
         if share_column.button("Share this result"):
-            keep_result(made_from, shown, result, session().get("comparison"))
+            keep_shown(made_from, shown)
     if state.get("stored_link"):
         st.caption(f"Link to this result, also in the address bar: it reopens the article, this summary "
                    f"and its settings without running a model. They are kept on this server for "

@@ -55,11 +55,11 @@ def settings_sidebar(any_model: bool) -> PageSettings:
                        "download.")
             st.checkbox("Deep check", key="deep_check")
             st.caption("Also asks a language model whether the article really says what each summary "
-                       f"sentence says. The first use downloads it (about {ENTAILMENT_MODEL.size_mb / 1000:.1f}"
+                       f"sentence says. Its first use downloads it where this server can (about {ENTAILMENT_MODEL.size_mb / 1000:.1f}"
                        " GB); then it adds a few seconds per summary.")
             st.radio("Model runtime", RUNTIMES, key="runtime",
-                     format_func=lambda b: {"fast": "fast (CTranslate2 int8)",
-                                            "reference": "reference (transformers fp32)"}[b])
+                     format_func=lambda b: {"fast": "fast (a compact 8-bit copy)",
+                                            "reference": "reference (full precision, slower)"}[b])
             if state["runtime"] == "reference":
                 st.caption("The reference runtime runs the model in full precision: on a CPU one summary "
                            "can take minutes.")

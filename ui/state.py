@@ -21,9 +21,11 @@ class PageSession(TypedDict, total=False):
     result: SummaryResult                  # the result on screen ...
     result_settings: PageSettings          # ... the settings that made it
     result_text: str                       # ... and the text that made it
-    comparison: dict[str, SummaryResult]   # Compare lengths: preset -> result
+    comparison: dict[str, SummaryResult]   # Compare lengths: preset -> result ...
+    comparison_text: str                   # ... and the text it was made from
     stored_link: str                       # the kept result's id (its link)
     shared_id: str                         # the id of a result opened from a link
+    translation_refused: PageSettings      # the settings whose added languages could not be translated
     error: str                             # a failed run, in words for readers (details: server log)
     import_error: str
     import_note: ImportedArticle | None
@@ -56,5 +58,5 @@ def session() -> PageSession:
 
 def forget_result() -> None:
     """A new article or a new run: nothing shown belongs to the old one any more."""
-    for key in ("result", "comparison", "error", "shared_id", "stored_link", "downloads_for", "downloads"):
+    for key in ("result", "comparison", "comparison_text", "error", "shared_id", "stored_link", "downloads_for", "downloads"):
         session().pop(key, None)  # type: ignore[misc]

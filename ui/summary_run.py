@@ -12,10 +12,11 @@ from summarizer.plain_words import counted, duration
 from summarizer.progress import Progress
 from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
+from summarizer.sources.text_input import clean_text
 from summarizer.summarise.pipeline import Summarizer
 
 from .failures import reader_message
-from .links import keep_result
+from .links import keep_shown
 from .literal import announce, literal
 from .page_settings import PageSettings
 from .result_cache import cache_key
@@ -54,7 +55,7 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
             done = progress.step / progress.total
             left = (time.monotonic() - started) / done * (1 - done)
             bar.progress(done, text=f"Part {progress.step} of {progress.total} done · "
-                                    + ("almost finished" if progress.step == progress.total else
+                                    + ("every part summarised" if progress.step == progress.total else
                                        f"{duration(left)} left"))
         if progress.text:  # the draft so far, or the latest part's summary while the next are written
             showing_draft[0] = progress.stage == "draft"
@@ -79,10 +80,11 @@ def add_chosen_translations(article: str, page: PageSettings, max_chars: int, ke
     state = session()
     shown = state.get("result_settings")
     if shown is None or shown == page or state.get("result_text") != article \
-            or replace(shown, targets=page.targets) != page:
+            or replace(shown, targets=page.targets) != page or state.get("translation_refused") == page:
         return
     result = state["result"]
-    if any(code not in result.translations for code in page.targets):
+    added = any(code not in result.translations for code in page.targets)
+    if added:
         try:
             rate_limiter().check(visitor())
             with st.status("Translating the summary…", expanded=True) as status:
@@ -92,9 +94,12 @@ def add_chosen_translations(article: str, page: PageSettings, max_chars: int, ke
                                                                                             page.targets)
                 status.update(label="Translated", state="complete", expanded=False)
         except Exception as error:  # a plain message; the summary stays on screen as it was
-            state["error"] = reader_message(error, "translating the summary")
-            return
-        shared_results().put(cache_key(article, page.to_summary_settings(max_chars)), result)
+            state.update(error=reader_message(error, "translating the summary"), translation_refused=page)
+            return  # not tried again on every rerun: only when the languages change again
+        text = clean_text(article, max_chars)  # as `summarise` keys its results
+        shared_results().put(cache_key(text, page.to_summary_settings(max_chars)), result)
+    state.pop("error", None)  # type: ignore[misc]
+    state.pop("translation_refused", None)  # type: ignore[misc]
     state.update(result=result, result_settings=page)
-    if keep_results and state.get("stored_link"):
-        keep_result(article, page, result)  # the link opens what is on screen
+    if keep_results and added:
+        keep_shown(article, page)  # the link opens what is on screen, comparison included

@@ -186,7 +186,7 @@ def _csv_value(cell: str) -> str:
 
 def csv_text(rows: list[dict[str, Any]]) -> str:
     """Result records as a CSV document, the same columns as a `.csv` output."""
-    languages = sorted({code for row in rows for code in (row.get("translations") or {})})
+    languages = list(dict.fromkeys(code for row in rows for code in (row.get("translations") or {})))
     text = io.StringIO()
     writer = csv.DictWriter(text, fields_for(languages), lineterminator="\n")
     writer.writeheader()

@@ -29,9 +29,9 @@ class SentenceSupport:
     sources: tuple[int, ...]
     scores: tuple[float, ...]
     source_sentences: tuple[str, ...]
-    verdict: str  # supported or not_found from the overlap alone; with_verdicts adds partly
+    verdict: str  # supported, partly or not_found (see with_verdicts and with_entailment)
     entailment: float | None = None  # the deep check's score, -1..1, when it ran
-    stated_facts: int = 0  # the numbers, dates and times it states, each once
+    fact_count: int = 0  # the numbers, dates and times it states, each once
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -88,7 +88,7 @@ def _every_fact_missing(supports: list[SentenceSupport], unsupported: list[Unsup
     for fact in unsupported:
         if fact.kind in _CHECKED_KINDS:
             missing[fact.sentence] = missing.get(fact.sentence, 0) + 1
-    return {i for i, s in enumerate(supports) if s.stated_facts and missing.get(i, 0) >= s.stated_facts}
+    return {i for i, s in enumerate(supports) if s.fact_count and missing.get(i, 0) >= s.fact_count}
 
 
 def with_verdicts(supports: list[SentenceSupport],
@@ -126,7 +126,8 @@ def with_entailment(supports: list[SentenceSupport], unsupported: list[Unsupport
     for index, (support, entailment) in enumerate(zip(supports, scores)):
         support = replace(support, verdict=verdict(index, entailment.score), entailment=entailment.score)
         if support.verdict != NOT_FOUND and not support.sources and entailment.window:
-            support = replace(support, sources=entailment.window, scores=(),
+            support = replace(support, sources=entailment.window,  # scored by the deep check, not overlap
+                              scores=tuple(entailment.score for _ in entailment.window),
                               source_sentences=tuple(article_sentences[i] for i in entailment.window))
         checked.append(support)
     return checked
@@ -149,8 +150,9 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
                              "name, so the missing facts decide."] if scale else [])
         return [f"Partly supported: the article backs some of it, not clearly all of it (deep check: {scale})."
                 if scale else "Partly supported: the article backs some of it, not all of it."]
-    if checked and len(checked) >= support.get("stated_facts", 0) > 0:
-        lines = [f"Not found in the article: none of its numbers, dates or times is in it ({missing})."]
+    if checked and len(checked) >= support.get("fact_count", 0) > 0:
+        numbers = ", ".join(f"{f['text']} ({f['kind']})" for f in checked)
+        lines = [f"Not found in the article: none of its numbers, dates or times is in it ({numbers})."]
         return lines + ([f"Deep check: {scale}; it weighs the sentence as a whole, not each number, so "
                          "the missing facts decide."] if scale else [])
     if score is not None and score <= CONTRADICTED:
@@ -162,6 +164,6 @@ def check_summary(summary_sentences: list[str], article: Article
                   ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
     """Support with a verdict for each summary sentence, and the facts the article does not state."""
     unsupported = find_unsupported(summary_sentences, article.text, article.language)
-    supports = [replace(s, stated_facts=len({(f.kind, f.keys) for f in stated_facts(s.sentence, article.language)}))
+    supports = [replace(s, fact_count=len({(f.kind, f.keys) for f in stated_facts(s.sentence, article.language)}))
                 for s in align_support(summary_sentences, article.sentences)]
     return with_verdicts(supports, unsupported), unsupported

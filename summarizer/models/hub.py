@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -40,14 +41,22 @@ _last_check: list[tuple[float, bool]] = []  # (when, reached): the latest answer
 
 
 def _ask_hub() -> bool:
-    """Any HTTP answer from the Hub's address means a download can start; no answer means it cannot."""
+    """Any HTTP answer from the Hub's address means a download can start; no answer within
+    HUB_CHECK_SECONDS means it cannot. The request runs in a daemon thread so that a name lookup,
+    which the HTTP timeout does not cover, cannot hold the caller longer either."""
     from huggingface_hub.utils import get_session
 
-    try:
-        get_session().head(constants.ENDPOINT, timeout=HUB_CHECK_SECONDS)
-        return True
-    except Exception:  # DNS, refused, timeout, TLS, proxy: all mean "cannot download now"
-        return False
+    answered = threading.Event()
+
+    def ask() -> None:
+        try:
+            get_session().head(constants.ENDPOINT, timeout=HUB_CHECK_SECONDS)
+            answered.set()
+        except Exception:  # DNS, refused, timeout, TLS, proxy: all mean "cannot download now"
+            pass
+
+    threading.Thread(target=ask, daemon=True, name="hub-check").start()
+    return answered.wait(HUB_CHECK_SECONDS)
 
 
 def can_download(clock: Callable[[], float] = time.monotonic, ask: Callable[[], bool] | None = None) -> bool:

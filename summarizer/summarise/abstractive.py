@@ -95,13 +95,16 @@ def _one_sentence_per_part(chunks: list[Chunk], language: str | None, model: Seq
     budget = one_sentence_budget(entry.generation.min_new_tokens, entry.generation.max_new_tokens,
                                  settings.min_tokens, settings.max_tokens)
     generation = _generation(entry, settings, budget)
-    on_progress(Progress("split", _reading(len(chunks)), total=len(chunks)))
+    on_progress(Progress("split", "Reading the article" if len(chunks) == 1 else
+                         f"Summarising the article in {len(chunks)} parts, a sentence for each",
+                         total=len(chunks)))
     if len(chunks) == 1 and show_draft:  # the short preset on a one-part article: words at once
         if draft := _draft_if_final(chunks[0], budget, model, entry, settings, on_progress):
             return AbstractiveSummary(draft, 1)
     partials = []
     for i, chunk in enumerate(chunks, 1):
-        on_progress(Progress("summarise", f"Summarising part {i} of {len(chunks)}", i, len(chunks)))
+        on_progress(Progress("summarise", "Summarising" if len(chunks) == 1 else
+                             f"Summarising part {i} of {len(chunks)}", i, len(chunks)))
         partials.append(model.generate([chunk.text], generation)[0])
         on_progress(Progress("partial", f"Part {i} of {len(chunks)} summarised", i, len(chunks),
                              text=partials[-1]))
