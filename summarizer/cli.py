@@ -35,7 +35,6 @@ EXIT_OK = 0
 EXIT_NOT_IN_ARTICLE = 1   # check: the summary states something the article does not
 EXIT_USAGE = 2            # bad input or a failure: one line on stderr says what to do
 EXIT_FAILED_RECORDS = 3   # batch: finished, but some records are errors in the results file
-LIST_TYPES = (".csv", ".jsonl", ".parquet")  # many articles: for `batch`, not one summary
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,12 +153,13 @@ def read_input(source: str) -> bytes:
 def read_article(source: str | None, url: str | None, max_chars: int) -> str | bytes:
     """Plain text stays bytes (cleaned later); pages and documents, by name or by their first bytes
     (a PDF called .txt, a Word file on standard input), are turned into text here."""
+    from summarizer.batch.records import OUTPUT_TYPES  # the list formats `batch` reads and writes
     from summarizer.sources.documents import DOCUMENT_TYPES, article_from_file, article_from_url, sniff
 
     if url:
         article = article_from_url(url, max_chars=max_chars)
     else:
-        if source != "-" and Path(str(source)).suffix.lower() in LIST_TYPES:
+        if source != "-" and Path(str(source)).suffix.lower() in OUTPUT_TYPES:
             raise SummarizerError(f"{source} looks like a list of articles, not one article; summarise "
                                   f"each of them with `python -m summarizer batch {source} --out "
                                   "results.jsonl`")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 def counted(count: int, noun: str) -> str:
     """"1 part", "2 parts", "1,234 words": the noun agrees with the count."""
     return f"{count:,} {noun if count == 1 else noun + 's'}"  # the nouns this project counts are regular

@@ -122,7 +122,7 @@ def plan_text(plan: Plan | None) -> str:
         return f"Summarise will pick key sentences from the article{why}."
     if plan.reason:  # the abstractive engine was asked for, and its model cannot be had
         return (f"Summarise cannot write an AI summary with {plan.model}: {plan.reason}. Choose the "
-                "automatic or extractive engine for key sentences from the article.")
+                "auto or extractive engine under More settings for key sentences from the article.")
     size = f", {plan.download_mb:,.0f} MB" if plan.download_mb else ""
     fetch = f"; it is downloaded first ({', '.join(plan.to_download)}{size})" if plan.to_download else ""
     parts = parts_phrase(plan.chunks, plan.parts_exact)

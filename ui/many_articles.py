@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from summarizer.batch.records import Record, csv_text, read_records
+from summarizer.batch.records import Record, csv_text, read_records, translation_languages
 from summarizer.batch.run import run_batch
 from summarizer.config import Config
 from summarizer.errors import InputError
@@ -166,7 +166,7 @@ def _safe_name(name: str, taken: set[str]) -> str:
 def _results(rows: list[dict[str, Any]]) -> None:
     failed = sum("error" in row for row in rows)
     literal(f"{len(rows) - failed} summarised, {failed} could not be summarised.", None, "batch-report")
-    targets = sorted({language for row in rows for language in (row.get("translations") or {})})
+    targets = translation_languages(rows)  # the CSV download's order too
     # The summary and its translations first, side by side; what identifies the row after them.
     st.dataframe([{"title": row.get("title") or row["id"], "summary": row.get("summary") or "",
                    **{f"summary ({language_name(t)})": (row.get("translations") or {}).get(t, "")

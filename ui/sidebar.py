@@ -55,8 +55,8 @@ def settings_sidebar(any_model: bool) -> PageSettings:
                        "download.")
             st.checkbox("Deep check", key="deep_check")
             st.caption("Also asks a language model whether the article really says what each summary "
-                       f"sentence says. Its first use downloads it where this server can (about {ENTAILMENT_MODEL.size_mb / 1000:.1f}"
-                       " GB); then it adds a few seconds per summary.")
+                       "sentence says. Its first use downloads it where this server can (about "
+                       f"{ENTAILMENT_MODEL.size_mb / 1000:.1f} GB); then it adds a few seconds per summary.")
             st.radio("Model runtime", RUNTIMES, key="runtime",
                      format_func=lambda b: {"fast": "fast (a compact 8-bit copy)",
                                             "reference": "reference (full precision, slower)"}[b])

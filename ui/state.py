@@ -58,5 +58,6 @@ def session() -> PageSession:
 
 def forget_result() -> None:
     """A new article or a new run: nothing shown belongs to the old one any more."""
-    for key in ("result", "comparison", "comparison_text", "error", "shared_id", "stored_link", "downloads_for", "downloads"):
+    for key in ("result", "comparison", "comparison_text", "error", "shared_id", "stored_link",
+                "downloads_for", "downloads"):
         session().pop(key, None)  # type: ignore[misc]

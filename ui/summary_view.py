@@ -12,8 +12,8 @@ from summarizer.checks.faithfulness import NOT_FOUND, verdict_lines
 from summarizer.languages import language_name
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
-from summarizer.result import SummaryResult
 from summarizer.plain_words import counted, duration
+from summarizer.result import SummaryResult
 from summarizer.text.segmentation import length_label, sentence_separator
 
 from .literal import literal, notice, text_attributes
@@ -126,8 +126,7 @@ def sentence_verdict(result: SummaryResult, index: int) -> list[str]:
 
 
 def _took(result: SummaryResult) -> str:
-    seconds = sum(result.timings.values())
-    return "made in under a second" if seconds < 1 else f"made in {duration(seconds).removeprefix('about ')}"
+    return f"made in {duration(sum(result.timings.values())).removeprefix('about ')}"
 
 
 def _facts_by_sentence(result: SummaryResult) -> dict[int, list[str]]:

@@ -146,7 +146,8 @@ def flat_row(row: dict[str, Any], languages: Iterable[str] = ()) -> dict[str, st
     translations = row.get("translations") or {}
     return {"id": row["id"], "title": row.get("title") or "", "error": row.get("error", ""),
             "summary": (row.get("summary") or "").replace("\n", " "),
-            **{translation_field(code): (translations.get(code) or "").replace("\n", " ") for code in languages},
+            **{translation_field(code): (translations.get(code) or "").replace("\n", " ")
+               for code in languages},
             "language": row.get("language") or "", "engine": row.get("engine") or "",
             "model": row.get("model") or "",
             "result": json.dumps(result, ensure_ascii=False) if result else ""}
@@ -184,9 +185,14 @@ def _csv_value(cell: str) -> str:
     return cell[1:] if cell.startswith("'") else cell
 
 
+def translation_languages(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """The languages the records were translated into, in the order they first appear."""
+    return list(dict.fromkeys(code for row in rows for code in (row.get("translations") or {})))
+
+
 def csv_text(rows: list[dict[str, Any]]) -> str:
     """Result records as a CSV document, the same columns as a `.csv` output."""
-    languages = list(dict.fromkeys(code for row in rows for code in (row.get("translations") or {})))
+    languages = translation_languages(rows)
     text = io.StringIO()
     writer = csv.DictWriter(text, fields_for(languages), lineterminator="\n")
     writer.writeheader()

@@ -137,7 +137,7 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
     """The verdict of one summary sentence and why, for a reader: one verdict, every line agreeing with
     it. `support` and `facts` as a result stores them (`facts`: this sentence's unsupported facts)."""
     verdict, score = support.get("verdict"), support.get("entailment")
-    missing = ", ".join(f"{f['text']} ({f['kind']})" for f in facts)
+    missing = _listed(facts)
     scale = f"{score:+.2f}, on a scale from -1 (the article contradicts it) to +1 (the article says it)" \
         if score is not None else ""
     checked = [f for f in facts if f["kind"] in _CHECKED_KINDS]
@@ -151,8 +151,7 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
         return [f"Partly supported: the article backs some of it, not clearly all of it (deep check: {scale})."
                 if scale else "Partly supported: the article backs some of it, not all of it."]
     if checked and len(checked) >= support.get("fact_count", 0) > 0:
-        numbers = ", ".join(f"{f['text']} ({f['kind']})" for f in checked)
-        lines = [f"Not found in the article: none of its numbers, dates or times is in it ({numbers})."]
+        lines = [f"Not found in the article: none of its numbers, dates or times is in it ({_listed(checked)})."]
         return lines + ([f"Deep check: {scale}; it weighs the sentence as a whole, not each number, so "
                          "the missing facts decide."] if scale else [])
     if score is not None and score <= CONTRADICTED:
@@ -160,10 +159,15 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
     return ["Not found in the article: no sentence of the article is close to it."]
 
 
+def _listed(facts: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{f['text']} ({f['kind']})" for f in facts)
+
+
 def check_summary(summary_sentences: list[str], article: Article
                   ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
     """Support with a verdict for each summary sentence, and the facts the article does not state."""
     unsupported = find_unsupported(summary_sentences, article.text, article.language)
-    supports = [replace(s, fact_count=len({(f.kind, f.keys) for f in stated_facts(s.sentence, article.language)}))
+    supports = [replace(s, fact_count=len({(f.kind, f.keys)  # each once, as the unsupported ones are
+                                           for f in stated_facts(s.sentence, article.language)}))
                 for s in align_support(summary_sentences, article.sentences)]
     return with_verdicts(supports, unsupported), unsupported

@@ -95,9 +95,7 @@ def _one_sentence_per_part(chunks: list[Chunk], language: str | None, model: Seq
     budget = one_sentence_budget(entry.generation.min_new_tokens, entry.generation.max_new_tokens,
                                  settings.min_tokens, settings.max_tokens)
     generation = _generation(entry, settings, budget)
-    on_progress(Progress("split", "Reading the article" if len(chunks) == 1 else
-                         f"Summarising the article in {len(chunks)} parts, a sentence for each",
-                         total=len(chunks)))
+    on_progress(Progress("split", _reading(len(chunks), one_sentence=True), total=len(chunks)))
     if len(chunks) == 1 and show_draft:  # the short preset on a one-part article: words at once
         if draft := _draft_if_final(chunks[0], budget, model, entry, settings, on_progress):
             return AbstractiveSummary(draft, 1)
@@ -126,8 +124,14 @@ def _one_sentence_per_part(chunks: list[Chunk], language: str | None, model: Seq
     return AbstractiveSummary(join_sentences(partials, language), len(chunks), note)
 
 
-def _reading(parts: int) -> str:
-    return "Reading the article" if parts == 1 else f"The article is long: summarising it in {parts} parts"
+def _reading(parts: int, one_sentence: bool = False) -> str:
+    """What the reader waits for once the article is split: a one-sentence model divides even a short
+    article by the preset, so its parts say nothing about length."""
+    if parts == 1:
+        return "Reading the article"
+    if one_sentence:
+        return f"Summarising the article in {parts} parts, a sentence for each"
+    return f"The article is long: summarising it in {parts} parts"
 
 
 def _generation(entry: SummaryModel, settings: SummarySettings, budget: LengthBudget) -> GenerationSettings:

@@ -151,10 +151,12 @@ class Summarizer:
             return Plan(guess, "extractive", None, 1, (), str(error))
         missing = tuple(self.models_to_fetch(guess.language))
         entry = describe_summary_model(route.summary_model)
-        loaded = loaded_model(route.summary_model, self.settings.runtime) if route.name != VIA_ENGLISH else None
+        # Via English the parts are of the translated article, unknown until it is translated.
+        loaded = None if route.name == VIA_ENGLISH else loaded_model(route.summary_model, self.settings.runtime)
         if loaded is not None:  # counted as the run will count them
-            chunks = len(article_parts(Article.read(text, guess.language).sentences, guess.language, loaded,
-                                       entry, self.settings.length, min(loaded.input_limit, entry.input_limit)))
+            sentences = Article.read(text, guess.language).sentences
+            chunks = len(article_parts(sentences, guess.language, loaded, entry, self.settings.length,
+                                       min(loaded.input_limit, entry.input_limit)))
         else:
             chunks = estimate_chunk_count(text, entry.input_limit)
             if entry.one_sentence:  # one sentence a part: a longer preset divides the article further

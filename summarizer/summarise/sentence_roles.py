@@ -36,12 +36,13 @@ _DANGLING_WORDS = {
     "fr": "il elle ils elles ce cela ceci cette ces son sa ses leur leurs lui mais cependant pourtant "
           "toutefois aussi et donc ensuite alors",
     "de": "er sie es dies diese dieser dieses sein seine ihr ihre aber jedoch auch und dann doch dennoch "
-          "deshalb daher zudem",
+          "deshalb daher zudem seitdem seither gleichzeitig außerdem infolgedessen",
     "es": "él ella ellos ellas esto este esta estos estas eso su sus pero también además y "
           "entonces luego",
     "it": "lui lei loro questo questa questi ciò suo sua ma però tuttavia anche inoltre e quindi poi",
     "pt": "ele ela eles elas isso isto este esta seu sua mas porém contudo também além e então",
-    "nl": "hij zij ze het dit deze dat zijn haar hun maar echter ook en dan toch",
+    "nl": "hij zij ze het dit deze dat zijn haar hun maar echter ook en dan toch sindsdien tegelijkertijd "
+          "daarnaast",
     "ru": "он она оно они это этот эта эти его её их но однако также и тогда",
     "uk": "він вона воно вони це цей ця ці його її їх але однак також і тоді",
     "pl": "on ona ono oni one to ten ta ci jego jej ich ale jednak także również i wtedy",
@@ -59,13 +60,12 @@ _DANGLING_PHRASES = {
            "in turn", "in that case", "on top of that"),
     "fr": ("depuis lors", "en même temps", "par ailleurs", "de plus", "en outre", "par conséquent",
            "de son côté", "le lendemain", "à ce moment"),
-    "de": ("seitdem", "seither", "gleichzeitig", "außerdem", "darüber hinaus", "am selben tag",
-           "am nächsten tag", "infolgedessen"),
+    "de": ("darüber hinaus", "am selben tag", "am nächsten tag"),
     "es": ("desde entonces", "al mismo tiempo", "por otro lado", "sin embargo", "por su parte",
            "al día siguiente", "como resultado", "además de eso"),
     "it": ("da allora", "allo stesso tempo", "nel frattempo", "d'altra parte", "il giorno dopo"),
     "pt": ("desde então", "ao mesmo tempo", "por outro lado", "no dia seguinte", "além disso"),
-    "nl": ("sindsdien", "tegelijkertijd", "daarnaast", "de volgende dag"),
+    "nl": ("de volgende dag",),
     "ru": ("с тех пор", "в то же время", "кроме того", "при этом", "на следующий день"),
 }
 # Scripts without spaces: the sentence's opening characters.
@@ -100,12 +100,12 @@ def opens_dangling(sentence: str, language: str | None) -> bool:
     text = without_dateline(sentence).lstrip(" \"'“‘«„(")
     if language in _DANGLING_PREFIXES:
         return text.startswith(_DANGLING_PREFIXES[language])
-    first = words(text[:40])
+    first = [word.lower() for word in words(text[:60])]
     if not first:
         return False
-    if first[0].lower() in _DANGLING.get(language or "en", frozenset()):
+    if first[0] in _DANGLING.get(language or "en", frozenset()):
         return True
-    opening = " ".join(words(text[:60])).lower()
+    opening = " ".join(first)
     return any(opening == phrase or opening.startswith(phrase + " ")
                for phrase in _DANGLING_PHRASES.get(language or "en", ()))
 
