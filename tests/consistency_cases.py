@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+import consistency_cases_relations as relations
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "summarizer" / "data" / "consistency_cases.jsonl"
 
@@ -256,7 +258,10 @@ def lines(articles: dict[str, tuple[str, str]], cases: list[tuple[str, str, bool
     return [json.dumps(row, ensure_ascii=False) for row in rows]
 
 
-SETS = [(OUTPUT, ARTICLES, CASES), (FRESH_OUTPUT, FRESH_ARTICLES, FRESH_CASES)]
+RELATIONS_OUTPUT = ROOT / "summarizer" / "data" / "consistency_cases_relations.jsonl"
+
+SETS = [(OUTPUT, ARTICLES, CASES), (FRESH_OUTPUT, FRESH_ARTICLES, FRESH_CASES),
+        (RELATIONS_OUTPUT, relations.ARTICLES, relations.CASES)]
 
 if __name__ == "__main__":
     for output, articles, cases in SETS:
