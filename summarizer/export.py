@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from summarizer.checks.faithfulness import RELATION_KINDS, fact_words
 from summarizer.languages import language_name
 from summarizer.plain_words import counted, duration
 from summarizer.result import SummaryResult
@@ -14,9 +15,9 @@ def to_markdown(result: SummaryResult) -> str:
         lines += [f"## {language_name(code)}", "", text, ""]
     for code, message in result.errors.items():
         lines += [f"> Translation into {language_name(code)} failed: {message}", ""]
-    if result.unsupported:
-        facts = ", ".join(f"{f['text']} ({f['kind']})" for f in result.unsupported)
-        lines += [f"> Not found in the source: {facts}", ""]
+    for heading, relations in (("Not found in the source", False), ("Said otherwise in the source", True)):
+        facts = ", ".join(fact_words(f) for f in result.unsupported if (f["kind"] in RELATION_KINDS) == relations)
+        lines += [f"> {heading}: {facts}", ""] if facts else []
     engine = result.model or result.engine
     lines += ["---", "",
               f"{length_label(result.summary_words, result.language)} from {result.source_words:,} "

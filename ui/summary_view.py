@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from summarizer.checks.faithfulness import NOT_FOUND, verdict_lines
+from summarizer.checks.faithfulness import NOT_FOUND, RELATION_KINDS, fact_words, verdict_lines
 from summarizer.languages import language_name
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
@@ -36,8 +36,9 @@ def summary_with_marks(result: SummaryResult) -> None:
             if fact["start"] < position:
                 continue
             marked.append(html.escape(sentence[position:fact["start"]]))
-            marked.append(f'<mark class="fact-missing" title="{html.escape(fact["kind"])} not found in the '
-                          f'article">{html.escape(sentence[fact["start"]:fact["end"]])}</mark>')
+            title = fact["reason"] if fact["kind"] in RELATION_KINDS else f"{fact['kind']} not found in the article"
+            marked.append(f'<mark class="fact-missing" title="{html.escape(title)}">'
+                          f'{html.escape(sentence[fact["start"]:fact["end"]])}</mark>')
             position = fact["end"]
         marked.append(html.escape(sentence[position:]))
         pieces.append("".join(marked))
@@ -74,10 +75,11 @@ def summary_column(result: SummaryResult) -> None:
                        "server right now.")  # why is in the server log (the pipeline logs it)
     for note in result.notes:
         notice("info", note)
-    facts_by_sentence = _facts_by_sentence(result)
-    if facts_by_sentence:
-        notice("warning", "Not found in the article: " + "; ".join(
-            f"sentence {i + 1}: {', '.join(facts)}" for i, facts in sorted(facts_by_sentence.items())))
+    for heading, relations in (("Not found in the article", False), ("Said otherwise in the article", True)):
+        facts_by_sentence = _facts_by_sentence(result, relations)
+        if facts_by_sentence:
+            notice("warning", f"{heading}: " + "; ".join(
+                f"sentence {i + 1}: {', '.join(facts)}" for i, facts in sorted(facts_by_sentence.items())))
     for index, support in enumerate(result.support):
         with st.expander(f"Where sentence {index + 1} comes from"):
             for line in sentence_verdict(result, index):
@@ -129,8 +131,10 @@ def _took(result: SummaryResult) -> str:
     return f"made in {duration(sum(result.timings.values())).removeprefix('about ')}"
 
 
-def _facts_by_sentence(result: SummaryResult) -> dict[int, list[str]]:
+def _facts_by_sentence(result: SummaryResult, relations: bool) -> dict[int, list[str]]:
+    """The flagged facts, or the relations the article puts otherwise, sentence by sentence."""
     facts: dict[int, list[str]] = {}
     for fact in result.unsupported:
-        facts.setdefault(fact["sentence"], []).append(f"{fact['text']} ({fact['kind']})")
+        if (fact["kind"] in RELATION_KINDS) == relations:
+            facts.setdefault(fact["sentence"], []).append(fact_words(fact))
     return facts

@@ -23,7 +23,16 @@ from summarizer.checks.numbers import (
     numbers_in_digits,
     values,
 )
-from summarizer.checks.words import fold, lemma_of, next_to_a_known_name, word_keys, word_kind, word_spans
+from summarizer.checks.tokens import same_word
+from summarizer.checks.words import (
+    fold,
+    is_common_opener,
+    lemma_of,
+    next_to_a_known_name,
+    word_keys,
+    word_kind,
+    word_spans,
+)
 from summarizer.languages import UNSPACED
 
 _SPELLED = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\d]")  # scripts with spelled numbers
@@ -67,8 +76,14 @@ class SourceFacts:
             keys.add(number_key(float(value[2:].split("-")[0])))  # a date's year is a number too
         self.keys = frozenset(keys)
         self.names = frozenset(names)
+        self.shares = frozenset(_shares(source, language))
         self._words = words
         self._lemmas: frozenset[str] | None = None
+
+    def has_inflection_of(self, word: str) -> bool:
+        """Whether a name of the article is this word with another ending ("Зуев", "Зуева")."""
+        key = fold(word)
+        return any(same_word(key, name) for name in self.names if name[:2] == key[:2])
 
     def has_lemma_of(self, word: str) -> bool:
         lemma = lemma_of(word, self.language)
@@ -105,6 +120,37 @@ def _facts(text: str, language: str | None) -> Iterator[Fact]:
             yield Fact(match.group(), "number", match.start(), match.end(), keys)
 
 
+# "four in five", "cuatro de cada cinco", "7 из 10": a share, compared with the article's percentages and
+# the shares its numbers make ("812 of 1,015 voters")
+_RATIO = regex.compile(r"(?<![\d.,])(\d+)\s+(?:in|out of|of every|de cada|em cada|sur|von|auf|su|из|на|من كل|में से)"
+                       r"\s+(\d+)(?![\d.,])", regex.IGNORECASE)
+_PERCENT = regex.compile(r"(\d+(?:[.,]\d+)?)\s?(?:%|percent|per cent|prozent|pour cent|por ciento|per cento|"
+                         r"por cento|процент\w*|відсот\w*|प्रतिशत|بالمئة|بالمائة)", regex.IGNORECASE)
+SHARE_TOLERANCE = 0.015
+
+
+def _shares(source: str, language: str | None) -> Iterator[float]:
+    """The shares the article states: its percentages, and each smaller number of a sentence over a
+    larger one."""
+    from summarizer.text.segmentation import split_sentences
+
+    for sentence in split_sentences(ascii_digits(source), language):
+        for match in _PERCENT.finditer(sentence):
+            yield float(match[1].replace(",", ".")) / 100
+        found = sorted({max(values(m["digits"], m["scale"], language)) for m in NUMBER.finditer(sentence)})
+        yield from (a / b for i, b in enumerate(found) for a in found[:i] if b)
+
+
+def _ratio_keys(text: str, source: SourceFacts) -> set[str]:
+    """Number keys of the ratios in `text` (digits) that the article states as a share."""
+    keys: set[str] = set()
+    for match in _RATIO.finditer(text):
+        part, whole = float(match[1]), float(match[2])
+        if whole and part < whole and any(abs(part / whole - share) <= SHARE_TOLERANCE for share in source.shares):
+            keys |= {number_key(part), number_key(whole)}
+    return keys
+
+
 def stated_facts(sentence: str, language: str | None) -> list[Fact]:
     """The numbers, dates and times a sentence states (number words included), as spans of it."""
     numeric = ascii_digits(sentence)
@@ -116,7 +162,8 @@ def stated_facts(sentence: str, language: str | None) -> list[Fact]:
 def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
     """The facts of a summary sentence that the article does not state, each once, in sentence order."""
     language = source.language
-    flagged = [fact for fact in stated_facts(sentence, language) if not fact.keys & source.keys]
+    ratios = _ratio_keys(numbers_in_digits(ascii_digits(sentence), language), source)
+    flagged = [fact for fact in stated_facts(sentence, language) if not fact.keys & (source.keys | ratios)]
     numeric = ascii_digits(sentence)
     covered = [(f.start, f.end) for f in flagged] + [(s, e) for s, e, _ in dates(numeric, language)] + \
         [(s, e) for s, e, _ in times(numeric)] + [(s, e) for s, e, _ in weekdays(numeric, language)]
@@ -129,9 +176,10 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
             if keys & source.keys:
                 continue
             kind = word_kind(word, start, sentence, language)
-            if kind is None and word[0].isupper() and next_to_a_known_name(spans, index, sentence, source.names):
+            if kind is None and word[0].isupper() and not is_common_opener(word, start, sentence, language) \
+                    and next_to_a_known_name(spans, index, sentence, source.names):
                 kind = "name"  # "Margarete Schulz" where the article has "Margarete Vogt"
-            if kind and not source.has_lemma_of(word):
+            if kind and not source.has_lemma_of(word) and not source.has_inflection_of(word):
                 flagged.append(Fact(word, kind, start, end, frozenset(keys)))
     unique: dict[tuple[str, frozenset[str]], Fact] = {}  # a fact repeated in the sentence, once
     for fact in sorted(flagged, key=lambda f: f.start):

@@ -12,7 +12,12 @@ from typing import Any
 
 from summarizer.checks.entailment import Entailment
 from summarizer.checks.facts import SourceFacts, stated_facts, unsupported_facts
+from summarizer.checks.negation import negation_mismatch
+from summarizer.checks.quotes import ArticleQuotes, wrong_speaker
+from summarizer.checks.words import fold
+from summarizer.checks.relations import article_counts, moved_number, reversed_score, swapped_sides
 from summarizer.text.article import Article
+from summarizer.text.language_detection import detect_language
 from summarizer.text.segmentation import content_terms
 from summarizer.text.similarity import cosine, tfidf_vectors
 
@@ -20,7 +25,9 @@ MIN_SUPPORT = 0.12       # below this cosine, a source sentence is not evidence
 SECOND_SOURCE = 0.6      # a second source sentence counts if it scores this share of the best one
 ENTAILED = 0.5           # deep check: entailment beats contradiction by half the probability mass
 CONTRADICTED = 0.0       # deep check: no window of the article entails it more than it contradicts it
-SUPPORTED, PARTLY, NOT_FOUND = "supported", "partly", "not_found"
+SUPPORTED, PARTLY, NOT_FOUND, UNCHECKED = "supported", "partly", "not_found", "unchecked"
+SHARED_WORDS = 0.4  # a summary in another language shares fewer of its ordinary words with the article
+RELATION_KINDS = ("sides", "score", "count", "negation", "speaker")  # said, but said wrong
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class SentenceSupport:
     sources: tuple[int, ...]
     scores: tuple[float, ...]
     source_sentences: tuple[str, ...]
-    verdict: str  # supported, partly or not_found (see with_verdicts and with_entailment)
+    verdict: str  # supported, partly, not_found (see with_verdicts and with_entailment) or unchecked
     entailment: float | None = None  # the deep check's score, -1..1, when it ran
     fact_count: int = 0  # the numbers, dates and times it states, each once
 
@@ -40,13 +47,15 @@ class SentenceSupport:
 @dataclass(frozen=True)
 class UnsupportedFact:
     text: str
-    kind: str  # number, date, time, name or term
+    kind: str  # number, date, time, name or term; or one of RELATION_KINDS
     sentence: int
     start: int  # the span of `text` in the summary sentence, for highlighting
     end: int
+    reason: str = ""  # for a relation: what the article says instead
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        fields = asdict(self)
+        return fields if self.reason else {k: v for k, v in fields.items() if k != "reason"}
 
 
 def align_support(summary_sentences: list[str], source_sentences: list[str]) -> list[SentenceSupport]:
@@ -72,10 +81,37 @@ def find_unsupported(summary_sentences: list[str], source: str,
                      language: str | None = None) -> list[UnsupportedFact]:
     """Numbers, dates, times, names and rare terms in the summary that the source never states, each
     once per sentence, with its span."""
-    source_facts = SourceFacts(source, language)
+    return _unsupported(summary_sentences, SourceFacts(source, language))
+
+
+def _unsupported(summary_sentences: list[str], source_facts: SourceFacts) -> list[UnsupportedFact]:
     return [UnsupportedFact(fact.text, fact.kind, index, fact.start, fact.end)
             for index, sentence in enumerate(summary_sentences)
             for fact in unsupported_facts(sentence, source_facts)]
+
+
+def wrong_relations(supports: list[SentenceSupport], article: Article,
+                    source_facts: SourceFacts) -> list[UnsupportedFact]:
+    """What a sentence says with the article's own words but puts together otherwise: sides of a result,
+    a score, a number and what it counts, a negation, a quotation's speaker. Compared with the sentence's
+    sources and, for numbers, scores and quotations, the whole article."""
+    language = article.language
+    counts = article_counts(article.sentences, language)
+    quoted = ArticleQuotes.of(article.text, source_facts.names, language)
+    found = []
+    for index, support in enumerate(supports):
+        sentence = support.sentence
+        wrong = [swapped_sides(sentence, source, language) for source in support.source_sentences]
+        wrong += [reversed_score(sentence, article.text), moved_number(sentence, counts, language)]
+        mismatch = negation_mismatch(sentence, support.source_sentences, language)
+        speaker = wrong_speaker(sentence, quoted, language)
+        for kind, item in [(getattr(w, "kind", ""), w) for w in wrong] + [("negation", mismatch),
+                                                                          ("speaker", speaker)]:
+            if item is not None:
+                found.append(UnsupportedFact(sentence[item.start:item.end], kind, index, item.start,
+                                             item.end, item.reason))
+                break  # one relation a sentence: the first says enough
+    return found
 
 
 _CHECKED_KINDS = ("number", "date", "time")
@@ -118,6 +154,8 @@ def with_entailment(supports: list[SentenceSupport], unsupported: list[Unsupport
     wrong = _every_fact_missing(supports, unsupported)
 
     def verdict(index: int, score: float) -> str:
+        if supports[index].verdict == UNCHECKED:
+            return UNCHECKED
         if score <= CONTRADICTED or index in wrong:
             return NOT_FOUND
         return SUPPORTED if score >= ENTAILED and index not in flagged else PARTLY
@@ -141,8 +179,15 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
     scale = f"{score:+.2f}, on a scale from -1 (the article contradicts it) to +1 (the article says it)" \
         if score is not None else ""
     checked = [f for f in facts if f["kind"] in _CHECKED_KINDS]
+    if verdict == UNCHECKED:
+        return ["Not checked: this sentence is in another language than the article, and the check compares "
+                "the two word for word."]
     if verdict == SUPPORTED:
         return ["Supported: the article says this."] + ([f"Deep check: {scale}."] if scale else [])
+    relations = [f for f in facts if f["kind"] in RELATION_KINDS]
+    if verdict == PARTLY and relations:
+        return [f"Partly supported: the article has these words, but {relations[0]['reason']}."] + \
+            ([f"Deep check: {scale}."] if scale else [])
     if verdict == PARTLY:
         if missing:
             lines = [f"Partly supported: the article backs this sentence, but not {missing}."]
@@ -160,14 +205,40 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
 
 
 def _listed(facts: list[dict[str, Any]]) -> str:
-    return ", ".join(f"{f['text']} ({f['kind']})" for f in facts)
+    return ", ".join(fact_words(f) for f in facts)
+
+
+def fact_words(fact: dict[str, Any]) -> str:
+    """A flagged fact for a reader: "Chelsea (name)", or for a relation what the article says instead."""
+    if fact["kind"] in RELATION_KINDS:
+        return f"{fact['text']} ({fact['reason']})"
+    return f"{fact['text']} ({fact['kind']})"
+
+
+def in_another_language(summary_sentences: list[str], article: Article, source_facts: SourceFacts) -> bool:
+    """Taken for another language (by the best guess: a short sentence seldom gets a confident one),
+    and sharing few words with the article (so a Portuguese summary of
+    a Portuguese article that the detector calls Spanish is still checked)."""
+    guess = detect_language(" ".join(summary_sentences)).best_guess
+    if not (guess and article.language and guess != article.language):
+        return False
+    summary_terms = {t for t in content_terms(" ".join(summary_sentences))  # names and numbers cross languages
+                     if not t[0].isdigit() and fold(t) not in source_facts.names}
+    shared = summary_terms & set(content_terms(article.text))
+    return len(shared) < SHARED_WORDS * len(summary_terms)
 
 
 def check_summary(summary_sentences: list[str], article: Article
                   ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
-    """Support with a verdict for each summary sentence, and the facts the article does not state."""
-    unsupported = find_unsupported(summary_sentences, article.text, article.language)
+    """Support with a verdict for each summary sentence, and the facts the article does not state. A
+    summary in another language than the article is left unchecked rather than flagged word by word."""
+    source_facts = SourceFacts(article.text, article.language)
+    if in_another_language(summary_sentences, article, source_facts):
+        return [SentenceSupport(s, (), (), (), UNCHECKED) for s in summary_sentences], []
+    unsupported = _unsupported(summary_sentences, source_facts)
     supports = [replace(s, fact_count=len({(f.kind, f.keys)  # each once, as the unsupported ones are
                                            for f in stated_facts(s.sentence, article.language)}))
                 for s in align_support(summary_sentences, article.sentences)]
+    unsupported = sorted(unsupported + wrong_relations(supports, article, source_facts),
+                         key=lambda f: (f.sentence, f.start))
     return with_verdicts(supports, unsupported), unsupported

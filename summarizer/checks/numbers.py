@@ -26,7 +26,8 @@ _SCALES = {
 _SCALE_WORDS = "|".join(sorted((regex.escape(w) for w in _SCALES), key=len, reverse=True))
 NUMBER = regex.compile(
     r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d])"
-    r"(?P<digits>\d{1,3}(?:(?:,\s?|[\u00a0\u202f\u2009 .'])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?P<digits>\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|"  # Indian grouping: "50,00,000" is five million
+    r"\d{1,3}(?:(?:,\s?|[\u00a0\u202f\u2009 .'])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?:(?:st|nd|rd|th)\b)?"
     rf"(?:\s?(?P<scale>{_SCALE_WORDS})(?![\p{{Latin}}\p{{Cyrillic}}]))?", regex.IGNORECASE)
 
@@ -41,6 +42,8 @@ def values(digits: str, scale: str | None, language: str | None) -> set[float]:
     """Every value a written number can mean: "1,500" is 1500 in English and 1.5 in German."""
     compact = regex.sub(r"[\s\u00a0\u202f\u2009']", "", digits.replace(", ", ","))
     candidates: set[float] = set()
+    if regex.fullmatch(r"\d{1,2}(,\d{2})+,\d{3}", compact):
+        compact = compact.replace(",", "")
     grouped = regex.fullmatch(r"\d{1,3}([.,]\d{3})+", compact)
     if grouped:
         candidates.add(float(regex.sub(r"[.,]", "", compact)))

@@ -19,13 +19,16 @@ COMMON_ZIPF = 6.0   # "The", "Le", "Der": capitalised function words are never n
 NOUN_ZIPF = 3.5     # in German a capitalised word this common is an ordinary noun
 
 _ACRONYM = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.){2,}")
+# Accents and Arabic vowel marks go; the vowel signs of Indic scripts are letters ("ने" is not "न").
+_ACCENT = regex.compile(r"(?<=[\p{Latin}\p{Greek}\p{Cyrillic}\p{Arabic}\p{Hebrew}]\p{M}*)\p{M}")
+_POSSESSIVE = regex.compile(r"'s?$")
 _WORD = regex.compile(SPACED_WORD)
 
 
 def fold(word: str) -> str:
     """Case, accents and Unicode forms folded: "ÖZIL", "Özil" and "Ozil" (decomposed or not) agree."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", word).casefold())
-    return regex.sub(r"\p{M}", "", decomposed).replace("’", "'")
+    return unicodedata.normalize("NFC", _ACCENT.sub("", decomposed)).replace("’", "'")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -40,9 +43,9 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def word_keys(word: str) -> set[str]:
-    """A word folded, and for "Al-Thani" its parts and "althani" too."""
+    """A word folded, and for "Al-Thani" its parts and "althani" too, for "Osei's" "osei"."""
     folded = fold(word)
-    keys = {folded, folded.replace("-", "").replace("'", "")}
+    keys = {folded, folded.replace("-", "").replace("'", ""), _POSSESSIVE.sub("", folded)}
     if "-" in folded:
         keys.update(folded.split("-"))
     return keys
@@ -86,6 +89,16 @@ def next_to_a_known_name(spans: list[tuple[int, int, str]], index: int, sentence
     return False
 
 
+def _sentence_initial(start: int, sentence: str) -> bool:
+    return not sentence[:start].strip(" \"'“‘«([")
+
+
+def is_common_opener(word: str, start: int, sentence: str, language: str | None) -> bool:
+    """"Under", "Selon": a common word capitalised only because the sentence starts with it."""
+    zipf = word_zipf(word.lower(), language)
+    return _sentence_initial(start, sentence) and zipf is not None and zipf >= RARE_ZIPF
+
+
 def word_kind(word: str, start: int, sentence: str, language: str | None) -> str | None:
     """"name" for a capitalised word that is no common word, "term" for a rare word; None otherwise.
     A word is as common as its lemma: "débuteront" is a rare form of the common "débuter"."""
@@ -93,7 +106,7 @@ def word_kind(word: str, start: int, sentence: str, language: str | None) -> str
     lemma = lemma_of(word.lower(), language)
     if zipf is not None and lemma and lemma != word.lower():
         zipf = max(zipf, word_zipf(lemma, language) or 0.0)
-    sentence_initial = not sentence[:start].strip(" \"'“‘«([")
+    sentence_initial = _sentence_initial(start, sentence)
     if word[0].isupper() and not sentence_initial:
         common = zipf is not None and (zipf >= COMMON_ZIPF or
                                        (language in CAPITALISED_NOUNS and zipf >= NOUN_ZIPF))

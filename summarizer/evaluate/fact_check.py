@@ -1,6 +1,7 @@
 """How well the fact check tells faithful summaries from altered ones, on labelled cases.
 
-A summary counts as flagged when any of its sentences gets a verdict other than "supported". Cases are
+A summary counts as flagged when any of its sentences is "partly" supported or "not found" (one left
+unchecked, in another language than its article, is not flagged). Cases are
 JSON lines: articles ({"id", "language", "article"}) and summaries of them ({"article_id", "summary",
 "consistent", "kind"}), as in `summarizer/data/consistency_cases.jsonl`.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.checks.entailment import EntailmentModel, entailment_scores
-from summarizer.checks.faithfulness import SUPPORTED, check_summary, with_entailment
+from summarizer.checks.faithfulness import NOT_FOUND, PARTLY, check_summary, with_entailment
 from summarizer.evaluate.json_lines import read_json_lines
 from summarizer.text.article import Article
 from summarizer.text.segmentation import split_sentences
@@ -88,7 +89,7 @@ def is_flagged(case: Case, deep: EntailmentModel | None = None) -> bool:
     if deep is not None:
         support = with_entailment(support, unsupported, entailment_scores(sentences, case.article, deep),
                                   case.article.sentences)
-    return any(item.verdict != SUPPORTED for item in support)
+    return any(item.verdict in (PARTLY, NOT_FOUND) for item in support)
 
 
 def evaluate_check(cases: list[Case], deep: EntailmentModel | None = None
