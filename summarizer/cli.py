@@ -429,10 +429,10 @@ COMMANDS = {
 def _flagged_facts(facts: list[dict]) -> list[str]:
     """Facts of the summary the article does not state, one line each, for stderr: plain output must
     not hide them where `--json` shows them."""
-    from summarizer.checks.faithfulness import RELATION_KINDS
+    from summarizer.checks.faithfulness import is_relation
 
     return [f"warning: sentence {f['sentence'] + 1} says {f['text']}, but {f['reason']}"
-            if f["kind"] in RELATION_KINDS else
+            if is_relation(f) else
             f"warning: sentence {f['sentence'] + 1} says {f['text']} ({f['kind']}), which the article does not state"
             for f in facts]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.checks.faithfulness import RELATION_KINDS, fact_words
+from summarizer.checks.faithfulness import fact_words, is_relation
 from summarizer.languages import language_name
 from summarizer.plain_words import counted, duration
 from summarizer.result import SummaryResult
@@ -16,7 +16,7 @@ def to_markdown(result: SummaryResult) -> str:
     for code, message in result.errors.items():
         lines += [f"> Translation into {language_name(code)} failed: {message}", ""]
     for heading, relations in (("Not found in the source", False), ("Said otherwise in the source", True)):
-        facts = ", ".join(fact_words(f) for f in result.unsupported if (f["kind"] in RELATION_KINDS) == relations)
+        facts = ", ".join(fact_words(f) for f in result.unsupported if is_relation(f) == relations)
         lines += [f"> {heading}: {facts}", ""] if facts else []
     engine = result.model or result.engine
     lines += ["---", "",

@@ -124,3 +124,16 @@ def test_a_relation_reads_plainly_in_the_verdict():
     lines = verdict_lines(support[0].to_dict(), [f.to_dict() for f in unsupported])
     assert lines == ['Partly supported: the article has these words, but the article has it the other way '
                      'round: "Harbour City beat Millbrook Rovers".']
+
+
+def test_a_verdict_names_a_missing_fact_and_a_relation_when_a_sentence_has_both():
+    support, unsupported = check_summary(["Millbrook Rovers beat Harbour City 3-1 at Wembley."],
+                                         Article.read(DERBY, "en"))
+    lines = verdict_lines(support[0].to_dict(), [f.to_dict() for f in unsupported])
+    assert lines[0].startswith("Partly supported: the article backs this sentence, but not Wembley (")
+    assert lines[0].endswith('; and the article has it the other way round: "Harbour City beat Millbrook Rovers".')
+
+
+def test_bing_fei_is_a_negation_in_chinese():
+    article = "调查显示，这次事故并非人为造成。调查将在下月结束。"
+    assert [k for k, _ in relations("调查显示，这次事故是人为造成。", article, "zh")] == ["negation"]

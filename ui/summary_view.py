@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from summarizer.checks.faithfulness import NOT_FOUND, RELATION_KINDS, fact_words, verdict_lines
+from summarizer.checks.faithfulness import NOT_FOUND, fact_words, is_relation, verdict_lines
 from summarizer.languages import language_name
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
@@ -36,7 +36,7 @@ def summary_with_marks(result: SummaryResult) -> None:
             if fact["start"] < position:
                 continue
             marked.append(html.escape(sentence[position:fact["start"]]))
-            title = fact["reason"] if fact["kind"] in RELATION_KINDS else f"{fact['kind']} not found in the article"
+            title = fact["reason"] if is_relation(fact) else f"{fact['kind']} not found in the article"
             marked.append(f'<mark class="fact-missing" title="{html.escape(title)}">'
                           f'{html.escape(sentence[fact["start"]:fact["end"]])}</mark>')
             position = fact["end"]
@@ -108,7 +108,7 @@ def translations(result: SummaryResult, targets: tuple[str, ...]) -> None:
     shown = [code for code in targets if code in result.translations]  # a stored result may lack one
     if shown and result.unsupported:  # once for all of them, not under each
         notice("warning", "The translations say what the summary says, sentence by sentence: the facts "
-                          "marked above as not found in the article are in them too.")
+                          "marked above are in them too.")
     for start in range(0, len(shown), 2):
         for column, code in zip(st.columns(2), shown[start:start + 2]):
             with column:
@@ -135,6 +135,6 @@ def _facts_by_sentence(result: SummaryResult, relations: bool) -> dict[int, list
     """The flagged facts, or the relations the article puts otherwise, sentence by sentence."""
     facts: dict[int, list[str]] = {}
     for fact in result.unsupported:
-        if (fact["kind"] in RELATION_KINDS) == relations:
+        if is_relation(fact) == relations:
             facts.setdefault(fact["sentence"], []).append(fact_words(fact))
     return facts

@@ -11,29 +11,32 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
 from summarizer.checks.dates import date_key, date_keys_matching, dates, times, weekdays
 from summarizer.checks.numbers import (
     NUMBER,
+    PERCENT_WORDS,
     ascii_digits,
     digit_readings,
     number_key,
     numbers_in_digits,
     values,
 )
-from summarizer.checks.tokens import same_word
 from summarizer.checks.words import (
     fold,
     is_common_opener,
     lemma_of,
     next_to_a_known_name,
+    same_word,
     word_keys,
     word_kind,
     word_spans,
 )
 from summarizer.languages import UNSPACED
+from summarizer.text.segmentation import split_sentences
 
 _SPELLED = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\d]")  # scripts with spelled numbers
 
@@ -76,14 +79,19 @@ class SourceFacts:
             keys.add(number_key(float(value[2:].split("-")[0])))  # a date's year is a number too
         self.keys = frozenset(keys)
         self.names = frozenset(names)
-        self.shares = frozenset(_shares(source, language))
+        self._source = source
         self._words = words
         self._lemmas: frozenset[str] | None = None
+
+    @cached_property
+    def shares(self) -> frozenset[float]:
+        """Looked for only when a summary states a ratio ("four in five")."""
+        return frozenset(_shares(self._source, self.language))
 
     def has_inflection_of(self, word: str) -> bool:
         """Whether a name of the article is this word with another ending ("Зуев", "Зуева")."""
         key = fold(word)
-        return any(same_word(key, name) for name in self.names if name[:2] == key[:2])
+        return any(same_word(key, name) for name in self.names)
 
     def has_lemma_of(self, word: str) -> bool:
         lemma = lemma_of(word, self.language)
@@ -124,16 +132,14 @@ def _facts(text: str, language: str | None) -> Iterator[Fact]:
 # the shares its numbers make ("812 of 1,015 voters")
 _RATIO = regex.compile(r"(?<![\d.,])(\d+)\s+(?:in|out of|of every|de cada|em cada|sur|von|auf|su|из|на|من كل|में से)"
                        r"\s+(\d+)(?![\d.,])", regex.IGNORECASE)
-_PERCENT = regex.compile(r"(\d+(?:[.,]\d+)?)\s?(?:%|percent|per cent|prozent|pour cent|por ciento|per cento|"
-                         r"por cento|процент\w*|відсот\w*|प्रतिशत|بالمئة|بالمائة)", regex.IGNORECASE)
+_PERCENT = regex.compile(r"(\d+(?:[.,]\d+)?)\s?(?:%s)" % "|".join(
+    regex.escape(w) for w in sorted(PERCENT_WORDS, key=len, reverse=True)), regex.IGNORECASE)
 SHARE_TOLERANCE = 0.015
 
 
 def _shares(source: str, language: str | None) -> Iterator[float]:
     """The shares the article states: its percentages, and each smaller number of a sentence over a
     larger one."""
-    from summarizer.text.segmentation import split_sentences
-
     for sentence in split_sentences(ascii_digits(source), language):
         for match in _PERCENT.finditer(sentence):
             yield float(match[1].replace(",", ".")) / 100
@@ -162,9 +168,9 @@ def stated_facts(sentence: str, language: str | None) -> list[Fact]:
 def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
     """The facts of a summary sentence that the article does not state, each once, in sentence order."""
     language = source.language
-    ratios = _ratio_keys(numbers_in_digits(ascii_digits(sentence), language), source)
-    flagged = [fact for fact in stated_facts(sentence, language) if not fact.keys & (source.keys | ratios)]
     numeric = ascii_digits(sentence)
+    ratios = _ratio_keys(numbers_in_digits(numeric, language), source)
+    flagged = [fact for fact in stated_facts(sentence, language) if not fact.keys & (source.keys | ratios)]
     covered = [(f.start, f.end) for f in flagged] + [(s, e) for s, e, _ in dates(numeric, language)] + \
         [(s, e) for s, e, _ in times(numeric)] + [(s, e) for s, e, _ in weekdays(numeric, language)]
     if language not in UNSPACED:

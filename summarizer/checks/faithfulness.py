@@ -7,6 +7,7 @@ language the splitter handles. Facts are compared in normalised forms (`facts.py
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -14,8 +15,15 @@ from summarizer.checks.entailment import Entailment
 from summarizer.checks.facts import SourceFacts, stated_facts, unsupported_facts
 from summarizer.checks.negation import negation_mismatch
 from summarizer.checks.quotes import ArticleQuotes, wrong_speaker
+from summarizer.checks.relations import (
+    RELATION_KINDS,
+    WrongRelation,
+    article_counts,
+    moved_number,
+    reversed_score,
+    swapped_sides,
+)
 from summarizer.checks.words import fold
-from summarizer.checks.relations import article_counts, moved_number, reversed_score, swapped_sides
 from summarizer.text.article import Article
 from summarizer.text.language_detection import detect_language
 from summarizer.text.segmentation import content_terms
@@ -27,7 +35,6 @@ ENTAILED = 0.5           # deep check: entailment beats contradiction by half th
 CONTRADICTED = 0.0       # deep check: no window of the article entails it more than it contradicts it
 SUPPORTED, PARTLY, NOT_FOUND, UNCHECKED = "supported", "partly", "not_found", "unchecked"
 SHARED_WORDS = 0.4  # a summary in another language shares fewer of its ordinary words with the article
-RELATION_KINDS = ("sides", "score", "count", "negation", "speaker")  # said, but said wrong
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ class UnsupportedFact:
     reason: str = ""  # for a relation: what the article says instead
 
     def to_dict(self) -> dict[str, Any]:
+        """Without an empty reason: a missing fact's dict reads as it did before relations were checked."""
         fields = asdict(self)
         return fields if self.reason else {k: v for k, v in fields.items() if k != "reason"}
 
@@ -93,24 +101,27 @@ def _unsupported(summary_sentences: list[str], source_facts: SourceFacts) -> lis
 def wrong_relations(supports: list[SentenceSupport], article: Article,
                     source_facts: SourceFacts) -> list[UnsupportedFact]:
     """What a sentence says with the article's own words but puts together otherwise: sides of a result,
-    a score, a number and what it counts, a negation, a quotation's speaker. Compared with the sentence's
-    sources and, for numbers, scores and quotations, the whole article."""
+    a score, a number and what it counts, a negation, a quotation's speaker; the first found in each
+    sentence. Compared with the sentence's sources and, for numbers, scores and quotations, the whole
+    article."""
     language = article.language
     counts = article_counts(article.sentences, language)
     quoted = ArticleQuotes.of(article.text, source_facts.names, language)
+
+    def relations(support: SentenceSupport) -> Iterator[WrongRelation | None]:
+        sentence = support.sentence
+        yield from (swapped_sides(sentence, source, language) for source in support.source_sentences)
+        yield reversed_score(sentence, article.text)
+        yield moved_number(sentence, counts, language)
+        yield negation_mismatch(sentence, support.source_sentences, language)
+        yield wrong_speaker(sentence, quoted, language)
+
     found = []
     for index, support in enumerate(supports):
-        sentence = support.sentence
-        wrong = [swapped_sides(sentence, source, language) for source in support.source_sentences]
-        wrong += [reversed_score(sentence, article.text), moved_number(sentence, counts, language)]
-        mismatch = negation_mismatch(sentence, support.source_sentences, language)
-        speaker = wrong_speaker(sentence, quoted, language)
-        for kind, item in [(getattr(w, "kind", ""), w) for w in wrong] + [("negation", mismatch),
-                                                                          ("speaker", speaker)]:
-            if item is not None:
-                found.append(UnsupportedFact(sentence[item.start:item.end], kind, index, item.start,
-                                             item.end, item.reason))
-                break  # one relation a sentence: the first says enough
+        wrong = next((relation for relation in relations(support) if relation), None)
+        if wrong:
+            found.append(UnsupportedFact(support.sentence[wrong.start:wrong.end], wrong.kind, index,
+                                         wrong.start, wrong.end, wrong.reason))
     return found
 
 
@@ -175,7 +186,7 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
     """The verdict of one summary sentence and why, for a reader: one verdict, every line agreeing with
     it. `support` and `facts` as a result stores them (`facts`: this sentence's unsupported facts)."""
     verdict, score = support.get("verdict"), support.get("entailment")
-    missing = _listed(facts)
+    missing = _listed([f for f in facts if not is_relation(f)])
     scale = f"{score:+.2f}, on a scale from -1 (the article contradicts it) to +1 (the article says it)" \
         if score is not None else ""
     checked = [f for f in facts if f["kind"] in _CHECKED_KINDS]
@@ -184,10 +195,12 @@ def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[
                 "the two word for word."]
     if verdict == SUPPORTED:
         return ["Supported: the article says this."] + ([f"Deep check: {scale}."] if scale else [])
-    relations = [f for f in facts if f["kind"] in RELATION_KINDS]
+    relations = [f for f in facts if is_relation(f)]
     if verdict == PARTLY and relations:
-        return [f"Partly supported: the article has these words, but {relations[0]['reason']}."] + \
-            ([f"Deep check: {scale}."] if scale else [])
+        said = relations[0]["reason"]
+        lines = [f"Partly supported: the article backs this sentence, but not {missing}; and {said}." if missing
+                 else f"Partly supported: the article has these words, but {said}."]
+        return lines + ([f"Deep check: {scale}."] if scale else [])
     if verdict == PARTLY:
         if missing:
             lines = [f"Partly supported: the article backs this sentence, but not {missing}."]
@@ -208,24 +221,29 @@ def _listed(facts: list[dict[str, Any]]) -> str:
     return ", ".join(fact_words(f) for f in facts)
 
 
+def is_relation(fact: dict[str, Any]) -> bool:
+    """A relation said otherwise, rather than a fact the article lacks."""
+    return fact["kind"] in RELATION_KINDS
+
+
 def fact_words(fact: dict[str, Any]) -> str:
     """A flagged fact for a reader: "Chelsea (name)", or for a relation what the article says instead."""
-    if fact["kind"] in RELATION_KINDS:
+    if is_relation(fact):
         return f"{fact['text']} ({fact['reason']})"
     return f"{fact['text']} ({fact['kind']})"
 
 
 def in_another_language(summary_sentences: list[str], article: Article, source_facts: SourceFacts) -> bool:
-    """Taken for another language (by the best guess: a short sentence seldom gets a confident one),
-    and sharing few words with the article (so a Portuguese summary of
-    a Portuguese article that the detector calls Spanish is still checked)."""
-    guess = detect_language(" ".join(summary_sentences)).best_guess
-    if not (guess and article.language and guess != article.language):
-        return False
-    summary_terms = {t for t in content_terms(" ".join(summary_sentences))  # names and numbers cross languages
+    """Sharing few ordinary words with the article (names and numbers cross languages), and taken for
+    another language by the detector's best guess (a short sentence seldom gets a confident one). The
+    words come first: they are cheap, and a Portuguese summary of a Portuguese article that the
+    detector calls Spanish shares many."""
+    summary_terms = {t for t in content_terms(" ".join(summary_sentences))
                      if not t[0].isdigit() and fold(t) not in source_facts.names}
-    shared = summary_terms & set(content_terms(article.text))
-    return len(shared) < SHARED_WORDS * len(summary_terms)
+    if len(summary_terms & set(content_terms(article.text))) >= SHARED_WORDS * len(summary_terms):
+        return False
+    guess = detect_language(" ".join(summary_sentences)).best_guess
+    return bool(guess and article.language and guess != article.language)
 
 
 def check_summary(summary_sentences: list[str], article: Article

@@ -5,20 +5,20 @@ the cue characters minus the common words that merely contain them ("不少" is 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from summarizer.checks.tokens import Token, same_word, tokens
-from summarizer.checks.words import fold
+from summarizer.checks.relations import WrongRelation
+from summarizer.checks.tokens import Token, tokens
+from summarizer.checks.words import fold, same_word
 from summarizer.languages import UNSPACED
 
 SCOPE = 4  # a cue bears on the words this many tokens either side of it
 
 _WORDS = {
     "en": "not no never none nobody nothing neither nor without cannot",
-    "fr": "ne n pas jamais aucun aucune rien sans ni non guere",
+    "fr": "ne pas jamais aucun aucune rien sans ni non guere",
     "de": "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand ohne weder",
     "es": "no nunca jamas ningun ninguna ninguno nadie nada sin ni tampoco",
     "pt": "nao nunca jamais nenhum nenhuma ninguem nada sem nem",
@@ -34,8 +34,8 @@ _WORDS = {
     "ru": "не нет ни никогда никто ничего нигде без нельзя", "uk": "не ні немає ніколи ніхто нічого без",
     "be": "не няма ніколі без", "el": "δεν μη μην ποτε κανεις τιποτα χωρις",
     "tr": "degil yok hic asla", "az": "deyil yox hec", "hu": "nem nincs sosem soha senki semmi nelkul",
-    "ar": "لا لم لن ليس ليست ليسوا غير بدون دون", "fa": "نه نیست نمی هرگز بدون", "ur": "نہیں نہ کبھی بغیر",
-    "he": "לא אין אף מעולם בלי", "hi": "नहीं न मत कभी बिना", "mr": "नाही न कधीही", "ne": "छैन होइन न",
+    "ar": "لا لم لن ليس ليست ليسوا غير بدون دون", "fa": "نه نیست نمی هرگز بدون", "ur": "نہیں نہ بغیر",
+    "he": "לא אין אף מעולם בלי", "hi": "नहीं न मत बिना", "mr": "नाही न कधीही", "ne": "छैन होइन न",
     "bn": "না নয় নেই কখনো", "id": "tidak tak bukan belum tanpa", "ms": "tidak tak bukan belum tanpa",
     "vi": "khong chua chang", "tl": "hindi wala", "sw": "si hakuna bila", "ko": "안 못 않 없",
 }
@@ -45,21 +45,14 @@ _UNSPACED_CUES = {
 }
 # Words that contain a cue but say no "not"
 _NOT_CUES = ("不少", "不过", "不過", "不断", "不斷", "不仅", "不僅", "不久", "不同", "无论", "無論", "非常", "未来",
-             "未來", "并非", "少ない", "危ない", "無料")
+             "未來", "少ない", "危ない", "無料")
 _CONTRACTED = ("n't", "n’t")
-
-
-@dataclass(frozen=True)
-class NegationMismatch:
-    start: int
-    end: int
-    reason: str
 
 
 HEAD_FINAL = frozenset({"ja", "ko", "mr", "ne", "bn", "tr", "az"})  # "not" after the verb it negates
 _CLAUSE_MARK = regex.compile(r"[,:;()\[\]—–«»“”„\"，、：；]")
 # "not for themselves, but for the town": what follows the contrast is said, not negated
-_CONTRAST = regex.compile(r"[,;—–，]\s*(?:but|rather|sondern|mais|sino|ma|mas|а|але|бо|بل|बल्कि|而是|而|而且)(?!\w)",
+_CONTRAST = regex.compile(r"[,;—–，]\s*(?:but|rather|sondern|mais|sino|ma|mas|а|але|بل|बल्कि|而是|而)(?!\w)",
                           regex.IGNORECASE)
 _ARABIC_CONJUNCTIONS = ("و", "ف")  # written onto the next word: "ولن" is "and will not"
 
@@ -139,10 +132,11 @@ def _shared(scope: list[Token], other: Sequence[Token]) -> list[Token]:
 
 
 def negation_mismatch(summary_sentence: str, source_sentences: Sequence[str],
-                      language: str | None) -> NegationMismatch | None:
+                      language: str | None) -> WrongRelation | None:
     """The first "not" of the summary sentence whose words the aligned article sentences say without
     one, or else the first "not" of those article sentences whose words the summary says without one.
-    Two shared words at least, so a cue in a clause the summary left out does not count."""
+    Two shared words at least (three characters in scripts without spaces), so a cue in a clause the
+    summary left out does not count."""
     summary = tokens(summary_sentence, language)
     summary_cues = cue_positions(summary_sentence, summary, language)
     sources = [(s, tokens(s, language)) for s in source_sentences]
@@ -155,8 +149,8 @@ def negation_mismatch(summary_sentence: str, source_sentences: Sequence[str],
         if len(shared) >= needed and not any(_negated_near(word, text, words, cues) for word in shared
                                              for (text, words), cues in zip(sources, source_cues)):
             token = summary[cue]
-            return NegationMismatch(token.start, token.end,
-                                    f'the article says this without "{token.text}"')
+            return WrongRelation("negation", token.start, token.end,
+                                 f'the article says this without "{token.text}"')
     for (text, words), cues in zip(sources, source_cues):
         for cue in cues:
             contrast = _CONTRAST.search(text, words[cue].end)
@@ -170,6 +164,6 @@ def negation_mismatch(summary_sentence: str, source_sentences: Sequence[str],
                 start = min(first, words[cue].start)
                 end = max(last, words[cue].end)
                 span = [t for t in summary if any(same_word(t.key, s.key) for s in shared)]
-                return NegationMismatch(span[0].start, span[-1].end,
-                                        f'the article says "{words[cue].text}" here: "{text[start:end]}"')
+                return WrongRelation("negation", span[0].start, span[-1].end,
+                                     f'the article says "{words[cue].text}" here: "{text[start:end]}"')
     return None

@@ -23,6 +23,10 @@ _SCALES = {
     "\u0915\u0930\u094b\u095c": 1e7, "\u0915\u0930\u094b\u0921\u093c": 1e7,  # करोड़, nukta composed or not
     "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
 }
+# Words that make a number a percentage, in the languages the page offers (one word or several).
+PERCENT_WORDS = ("%", "percent", "per cent", "pct", "prozent", "pour cent", "por ciento", "per cento",
+                 "por cento", "процент", "процента", "процентов", "відсоток", "відсотки", "відсотків", "प्रतिशत",
+                 "بالمئة", "بالمائة", "المئة", "المائة")
 _SCALE_WORDS = "|".join(sorted((regex.escape(w) for w in _SCALES), key=len, reverse=True))
 NUMBER = regex.compile(
     r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d])"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from summarizer.checks.relations import WrongRelation
 from summarizer.checks.tokens import Token, tokens
 from summarizer.checks.words import word_keys
 from summarizer.languages import UNSPACED
@@ -30,65 +31,57 @@ class Quotation:
     attribution: str    # the text outside quotations that says who spoke
 
 
-@dataclass(frozen=True)
-class WrongSpeaker:
-    start: int
-    end: int
-    reason: str
-
-
 def quotations(text: str) -> list[Quotation]:
-    """Each quotation of `text` with the clause around it, or the nearest earlier clause naming
-    someone when its own has only a pronoun (left to `speaker_names`)."""
-    spans = [(m.start("q"), m.end("q")) for m in QUOTATION.finditer(text)]
+    """Each quotation of `text` with the rest of its sentence, the other quotations of it left out."""
+    marked = [m.span() for m in QUOTATION.finditer(text)]  # with their marks
     found = []
-    for start, end in spans:
-        clause_start = _clause_start(text, start - 1)
-        clause_end = _clause_end(text, end + 1)
+    for match in QUOTATION.finditer(text):
+        clause_start = _clause_start(text, match.start(), marked)
+        clause_end = _clause_end(text, match.end(), marked)
         outside, position = [], clause_start
-        for s, e in spans:
-            if e <= clause_start or s >= clause_end:
-                continue
-            outside.append(text[position:max(position, s - 1)])
-            position = min(clause_end, e + 1)
+        for s, e in marked:
+            if clause_start <= s and e <= clause_end:
+                outside.append(text[position:s])
+                position = e
         outside.append(text[position:clause_end])
-        found.append(Quotation(start, end, " ".join(outside)))
+        found.append(Quotation(match.start("q"), match.end("q"), " ".join(outside)))
     return found
 
 
-def _clause_start(text: str, position: int) -> int:
+def _clause_start(text: str, position: int, marked: list[tuple[int, int]]) -> int:
+    """Where the sentence holding `position` starts: after the last sentence end before it that no
+    quotation holds."""
     while position > 0:
-        if _SENTENCE_END.match(text[position - 1]) and not _inside_quotation(text, position - 1):
+        if _SENTENCE_END.match(text[position - 1]) and not _inside(position - 1, marked):
             return position
         position -= 1
     return 0
 
 
-def _clause_end(text: str, position: int) -> int:
+def _clause_end(text: str, position: int, marked: list[tuple[int, int]]) -> int:
     while position < len(text):
-        if _SENTENCE_END.match(text[position]) and not _inside_quotation(text, position):
+        if _SENTENCE_END.match(text[position]) and not _inside(position, marked):
             return position
         position += 1
     return len(text)
 
 
-def _inside_quotation(text: str, position: int) -> bool:
-    return any(m.start() < position < m.end() - 1 for m in QUOTATION.finditer(text, max(0, position - 2000),
-                                                                            min(len(text), position + 2000)))
+def _inside(position: int, marked: list[tuple[int, int]]) -> bool:
+    return any(start < position < end - 1 for start, end in marked)
 
 
 def _names(clause: str, names: frozenset[str], language: str | None) -> set[str]:
     if language in UNSPACED:
         pairs = {clause[i:i + 2] for i in range(len(clause) - 1)}
         return {p for p in pairs if p not in _SAYING and all(ch.isalpha() for ch in p)}
-    return {key for word in regex.findall(r"[\p{L}\p{M}'’\-]+", clause)
-            for key in word_keys(regex.sub(r"['’]s?$", "", word)) if key in names}
+    return {key for word in regex.findall(r"[\p{L}\p{M}'’\-]+", clause) for key in word_keys(word) if key in names}
 
 
 def _shared_share(summary_words: Sequence[Token], article_words: Sequence[Token]) -> float:
+    """Of the summary quotation's content words (all its words if it has none), those the article's has."""
     keys = {t.key for t in article_words}
-    content = [t for t in summary_words if t.content] or list(summary_words)
-    return sum(t.key in keys for t in content) / len(content) if content else 0.0
+    counted = [t for t in summary_words if t.content] or list(summary_words)
+    return sum(t.key in keys for t in counted) / len(counted)
 
 
 @dataclass(frozen=True)
@@ -102,11 +95,11 @@ class ArticleQuotes:
     @classmethod
     def of(cls, article: str, names: frozenset[str], language: str | None) -> ArticleQuotes:
         found = quotations(article)
-        return cls(article, found, [_speaker(article, i, found, names, language) for i in range(len(found))],
-                   names)
+        marked = [m.span() for m in QUOTATION.finditer(article)]
+        return cls(article, found, [_speaker(article, quote, marked, names, language) for quote in found], names)
 
 
-def wrong_speaker(summary_sentence: str, article: ArticleQuotes, language: str | None) -> WrongSpeaker | None:
+def wrong_speaker(summary_sentence: str, article: ArticleQuotes, language: str | None) -> WrongRelation | None:
     """A quotation the summary gives to someone the article names, where the article gives it to
     somebody else."""
     article_quotes, speakers, names = article.quotes, article.speakers, article.names
@@ -124,25 +117,24 @@ def wrong_speaker(summary_sentence: str, article: ArticleQuotes, language: str |
         said_by = _names(quote.attribution, names, language) & everyone
         right, shown = speakers[best]
         if said_by and right and not said_by & right:
-            return WrongSpeaker(quote.start, quote.end, f"the article gives these words to {shown}")
+            return WrongRelation("speaker", quote.start, quote.end,
+                                 f"the article gives these words to {shown}")
     return None
 
 
-def _speaker(article: str, index: int, quotes: list[Quotation], names: frozenset[str],
+def _speaker(article: str, quote: Quotation, marked: list[tuple[int, int]], names: frozenset[str],
              language: str | None) -> tuple[set[str], str]:
-    """The names attributing quotation `index`, and how the article writes them; earlier clauses
-    when its own names nobody."""
-    quote = quotes[index]
-    clause, position = quote.attribution, quote.start
+    """The names attributing `quote`, and how the article writes them; for "she said", those of the
+    nearest of the three sentences before it that names someone."""
+    clause, position = quote.attribution, _clause_start(article, quote.start, marked)
     for _ in range(4):
         found = _names(clause, names, language)
         if found:
             return found, _written(clause, found, language)
-        position = _clause_start(article, position - 1) - 1
         if position <= 0:
             break
-        start = _clause_start(article, position)
-        clause = regex.sub(QUOTATION, " ", article[start:position])
+        start = _clause_start(article, position - 1, marked)
+        clause, position = regex.sub(QUOTATION, " ", article[start:position]), start
     return set(), ""
 
 
@@ -150,5 +142,5 @@ def _written(clause: str, found: set[str], language: str | None) -> str:
     if language in UNSPACED:
         return clause.strip(" ，、,。")
     words = [m for m in regex.finditer(r"[\p{L}\p{M}'’\-]+", clause)
-             if word_keys(regex.sub(r"['’]s?$", "", m.group())) & found]
+             if word_keys(m.group()) & found]
     return clause[words[0].start():words[-1].end()] if words else ""

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import regex
 
-from summarizer.checks.numbers import NUMBER, ascii_digits, values
-from summarizer.checks.tokens import Token, same_word, tokens
-from summarizer.checks.words import fold
+from summarizer.checks.numbers import NUMBER, PERCENT_WORDS, ascii_digits, values
+from summarizer.checks.tokens import Token, tokens
+from summarizer.checks.words import fold, same_word
 from summarizer.languages import UNSPACED
 
 COUNTED_WORDS = 2  # a number counts the first content words after it, up to the next number
@@ -23,18 +23,21 @@ _AGENT_MARKERS = frozenset(fold(w) for w in (
     "قبل 被 遭 让 讓 に").split())
 _COUNTERS = frozenset("名个個位人次年月日万萬亿億元円票点分")  # CJK counters say what is counted only with a noun
 # Units that say how, not what, a number counts: "12 percent" of shares and "8 percent" of revenue differ.
-_UNITS = frozenset(fold(w) for w in (
-    "% percent per cent pct prozent pour cent por ciento cento centesimo процент процента процентов "
-    "відсотків بالمئة بالمائة المئة المائة प्रतिशत fois times mal veces volte vezes раз раза 倍").split())
+_UNITS = frozenset(fold(w) for w in (*" ".join(PERCENT_WORDS).split(),
+                                     *"cento fois times mal veces volte vezes раз раза 倍".split()))
 MAX_GAP = 3  # tokens between the sides and the word that relates them: more is another clause
 _SCORE_JOIN = r"\s?(?:[-–—:]|比|対|对|\s(?:to|a|à|zu|contra|против|mot|til)\s)\s?"
 _SCORE_SIDE = r"(\d{1,3}(?:[,.\u00a0\u202f]\d{3})?)"
 _SCORE = regex.compile(rf"(?<![\d.,:\-–]){_SCORE_SIDE}{_SCORE_JOIN}{_SCORE_SIDE}(?![\d:\-–])")
 
 
+RELATION_KINDS = ("sides", "score", "count", "negation", "speaker")  # said with the article's words, wrongly
+
+
 @dataclass(frozen=True)
 class WrongRelation:
-    kind: str     # sides, score or count
+    """One relation a summary sentence gets wrong (this module's, `negation`'s and `quotes`')."""
+    kind: str     # one of RELATION_KINDS
     start: int    # the span in the summary sentence
     end: int
     reason: str   # for a reader, with the article's own words

@@ -21,7 +21,7 @@ NOUN_ZIPF = 3.5     # in German a capitalised word this common is an ordinary no
 _ACRONYM = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.){2,}")
 # Accents and Arabic vowel marks go; the vowel signs of Indic scripts are letters ("ने" is not "न").
 _ACCENT = regex.compile(r"(?<=[\p{Latin}\p{Greek}\p{Cyrillic}\p{Arabic}\p{Hebrew}]\p{M}*)\p{M}")
-_POSSESSIVE = regex.compile(r"'s?$")
+_POSSESSIVE = regex.compile(r"['’]s?$")
 _WORD = regex.compile(SPACED_WORD)
 
 
@@ -42,10 +42,23 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), match.group()
 
 
+def without_possessive(word: str) -> str:
+    """"Achebe's" and "drivers'" as "Achebe" and "drivers"."""
+    return _POSSESSIVE.sub("", word)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Keys of one word: equal, or one a short inflection of the other ("зуев", "зуева")."""
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
+
+
 def word_keys(word: str) -> set[str]:
     """A word folded, and for "Al-Thani" its parts and "althani" too, for "Osei's" "osei"."""
     folded = fold(word)
-    keys = {folded, folded.replace("-", "").replace("'", ""), _POSSESSIVE.sub("", folded)}
+    keys = {folded, folded.replace("-", "").replace("'", ""), without_possessive(folded)}
     if "-" in folded:
         keys.update(folded.split("-"))
     return keys
