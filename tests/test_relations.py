@@ -137,3 +137,10 @@ def test_a_verdict_names_a_missing_fact_and_a_relation_when_a_sentence_has_both(
 def test_bing_fei_is_a_negation_in_chinese():
     article = "调查显示，这次事故并非人为造成。调查将在下月结束。"
     assert [k for k, _ in relations("调查显示，这次事故是人为造成。", article, "zh")] == ["negation"]
+
+
+def test_a_sentence_after_a_closing_quotation_mark_starts_with_no_name():
+    article = ("“We never stopped running,” said manager Paula Verhoef. “Dani is in form.”\n\nHer rival, "
+               "Graham Tully, was less pleased. “We gave away two goals,” he said.")
+    found = relations("“We gave away two goals,” said Paula Verhoef.", article, "en")
+    assert found == [("speaker", "the article gives these words to Graham Tully")]

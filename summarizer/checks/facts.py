@@ -63,7 +63,7 @@ class SourceFacts:
         words: set[str] = set()
         names: set[str] = set()  # capitalised where no sentence starts: people, places, organisations
         for start, _, word in word_spans(source):
-            if word[0].isupper() and source[:start].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“", "—"):
+            if word[0].isupper() and not _opens_sentence(source, start):
                 names |= word_keys(word)
         for text in digit_readings(source, language):
             for fact in _facts(text, language):
@@ -100,6 +100,15 @@ class SourceFacts:
         if self._lemmas is None:
             self._lemmas = frozenset(fold(lemma_of(w, self.language) or w) for w in self._words)
         return fold(lemma) in self._lemmas
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of a sentence, one after a quotation ("…running.” Her")
+    included; after "…,” said" it is not."""
+    before = text[:start].rstrip()
+    if before[-1:] in ("", '"', "“", "—"):
+        return True
+    return before.rstrip("”’»」』")[-1:] in (".", "!", "?")
 
 
 def _facts(text: str, language: str | None) -> Iterator[Fact]:
