@@ -19,6 +19,7 @@ from summarizer.checks.relations import (
     RELATION_KINDS,
     WrongRelation,
     article_counts,
+    article_scores,
     moved_number,
     reversed_score,
     swapped_sides,
@@ -105,13 +106,13 @@ def wrong_relations(supports: list[SentenceSupport], article: Article,
     sentence. Compared with the sentence's sources and, for numbers, scores and quotations, the whole
     article."""
     language = article.language
-    counts = article_counts(article.sentences, language)
+    counts, scores = article_counts(article.sentences, language), article_scores(article.text)
     quoted = ArticleQuotes.of(article.text, source_facts.names, language)
 
     def relations(support: SentenceSupport) -> Iterator[WrongRelation | None]:
         sentence = support.sentence
         yield from (swapped_sides(sentence, source, language) for source in support.source_sentences)
-        yield reversed_score(sentence, article.text)
+        yield reversed_score(sentence, scores)
         yield moved_number(sentence, counts, language)
         yield negation_mismatch(sentence, support.source_sentences, language)
         yield wrong_speaker(sentence, quoted, language)

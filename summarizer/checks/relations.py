@@ -117,14 +117,17 @@ def _digits_only(side: str) -> str:
     return regex.sub(r"\D", "", side)
 
 
-def _scores(text: str) -> list[tuple[str, str, str]]:
-    return [(_digits_only(m[1]), _digits_only(m[2]), text[m.start():m.end()])
-            for m in _SCORE.finditer(ascii_digits(text))]
+ArticleScores = list[tuple[str, str, str]]  # each score of the article: its two sides' digits, as written
 
 
-def reversed_score(summary_sentence: str, article: str) -> WrongRelation | None:
+def article_scores(article: str) -> ArticleScores:
+    """Found once per article, for all the sentences of its summary."""
+    return [(_digits_only(m[1]), _digits_only(m[2]), article[m.start():m.end()])
+            for m in _SCORE.finditer(ascii_digits(article))]
+
+
+def reversed_score(summary_sentence: str, written: ArticleScores) -> WrongRelation | None:
     """A score or vote the article gives only the other way round."""
-    written = _scores(article)
     pairs = {(a, b) for a, b, _ in written}
     digits = ascii_digits(summary_sentence)
     for match in _SCORE.finditer(digits):
