@@ -83,7 +83,7 @@ def test_length_labels_name_the_unit_readers_use():
 
 
 def test_token_counts_are_the_real_bart_tokenizers(bart):
-    """The tiny DistilBART carries BART's real byte-level BPE (tests/bart_tokenizer.py), so counts and
+    """The tiny DistilBART carries BART's real byte-level BPE (benchmarks/gpt2_vocabulary.py), so counts and
     special tokens are the ones a user's model has: "ĠThe Ġcouncil Ġapproved Ġthe Ġbudget ." + <s> </s>."""
     assert bart.count_tokens("The council approved the budget.") == 8
     assert len(bart.tokenizer) == 50265 and bart.tokenizer.mask_token_id == 50264

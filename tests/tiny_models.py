@@ -9,7 +9,7 @@ only the sizes are shrunk: width 32, two layers, two heads, feed-forward 64, and
 real tokenizer is at hand (token ids that count from the vocabulary's end, such as Marian's padding,
 keep their place at the end). Every other field is the published one, and the files are laid out as the
 Hub serves them: DistilBART with no generation_config.json and a 50,264-row embedding under the real
-50,265-entry tokenizer (tests/bart_tokenizer.py), mT5 with spiece.model and no tokenizer.json and its
+50,265-entry tokenizer (benchmarks/gpt2_vocabulary.py), mT5 with spiece.model and no tokenizer.json and its
 embedding padded past the vocabulary. Weights are random, so the output is nonsense: tests assert
 structure, limits and errors, never wording.
 
@@ -38,7 +38,7 @@ transformers_logging.disable_progress_bar()
 transformers_logging.set_verbosity_error()
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bart_tokenizer import write_bart_vocabulary  # noqa: E402
+from benchmarks.gpt2_vocabulary import write_bart_vocabulary  # noqa: E402
 from hf_cache import snapshot_dir  # noqa: E402
 
 from summarizer.models.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
