@@ -30,6 +30,12 @@ ARCHITECTURES = {
         pad_token_id=58100, eos_token_id=0, decoder_start_token_id=58100, forced_eos_token_id=0)),
 }
 
+# lytang/MiniCheck-RoBERTa-Large's config.json (tests/data/model-configs holds the file).
+MINICHECK_ROBERTA = dict(vocab_size=50265, hidden_size=1024, num_hidden_layers=24, num_attention_heads=16,
+                         intermediate_size=4096, max_position_embeddings=514, type_vocab_size=1,
+                         pad_token_id=1, bos_token_id=0, eos_token_id=2, layer_norm_eps=1e-05,
+                         hidden_act="gelu", id2label={0: "0", 1: "1"}, label2id={"0": 0, "1": 1})
+
 
 @dataclass(frozen=True)
 class Sizes:
@@ -125,6 +131,29 @@ def build_random_model(model_id: str, folder: Path, tiny: bool = False) -> Path:
         MarianTokenizer(source_spm=str(spm_file), target_spm=str(spm_file),
                         vocab=str(folder / "vocab.json")).save_pretrained(folder)
         MarianMTModel(MarianConfig(**config)).save_pretrained(folder)
+    return folder
+
+
+def build_random_claim_checker(folder: Path, tiny: bool = False) -> Path | None:
+    """MiniCheck's RoBERTa-large classifier with random weights and RoBERTa's real byte-level BPE, so
+    the article's chunks hold the real number of tokens; None where that vocabulary cannot be rebuilt
+    (it needs the openai-whisper package, which `make install-test` installs)."""
+    import torch
+    from transformers import RobertaConfig, RobertaForSequenceClassification, RobertaTokenizer
+
+    from benchmarks.gpt2_vocabulary import write_bart_vocabulary
+
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        write_bart_vocabulary(folder)
+    except (FileNotFoundError, ImportError):
+        return None
+    RobertaTokenizer(vocab=str(folder / "vocab.json"), merges=str(folder / "merges.txt"),
+                     model_max_length=512).save_pretrained(folder)
+    config = dict(MINICHECK_ROBERTA, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                  intermediate_size=64) if tiny else MINICHECK_ROBERTA
+    torch.manual_seed(0)
+    RobertaForSequenceClassification(RobertaConfig(**config)).save_pretrained(folder)
     return folder
 
 

@@ -38,10 +38,12 @@ from benchmarks.common import (
     TINY,
     Row,
     Sizes,
+    build_random_claim_checker,
     model_folder,
     resident_mb,
     table_line,
 )
+from summarizer.checks.entailment import chunks
 from summarizer.evaluate.rouge import read_pairs
 from summarizer.settings import GenerationSettings
 from summarizer.summarise.extractive import summarise_extractive
@@ -392,6 +394,33 @@ def check_row(runs: int) -> Row:
                round(seconds, 4), round(CHECK_TARGET_SECONDS / seconds, 1), "reference = the target time")
 
 
+def deep_check_row(runs: int, work: Path, use_cached: bool, sizes: Sizes) -> Row:
+    """The English claim checker on the same 4-sentence summary of a 500-word article: its full-size
+    architecture with random weights (the time does not depend on them), its real tokenizer."""
+    from summarizer.checks.entailment import ClaimSupport, entailment_scores
+    from summarizer.models.catalogue import ENGLISH_CHECK_MODEL
+    from summarizer.models.hub import cached_folder
+    from summarizer.text.segmentation import split_sentences
+
+    workload = "deep check (English claim checker), 4 sentences against a 500-word article"
+    cached = cached_folder(ENGLISH_CHECK_MODEL.model_id) if use_cached and not sizes.tiny_models else None
+    folder = cached or build_random_claim_checker(work / "claim-checker", sizes.tiny_models)
+    if folder is None:
+        return Row(workload, "s", None, 0.0, None, "not run: RoBERTa's tokenizer needs openai-whisper's "
+                                                   "GPT-2 table (make install-test)")
+    model = ClaimSupport(ENGLISH_CHECK_MODEL.model_id, str(folder))
+    text = article_of(500)
+    summary = split_sentences(text, "en")[:4]
+    article = Article.read(text, "en")
+    pairs = len(summary) * len(chunks(article, model, model.chunk_tokens))
+    entailment_scores(summary, article, model)  # warm-up: the first call allocates
+    seconds = median_seconds(lambda: entailment_scores(summary, article, model), runs)
+    weights = "real weights" if cached else "random weights"
+    return Row(workload, "s", None, round(seconds, 2), None,
+               f"{weights}, {pairs} chunk-claim pairs of up to {model.chunk_tokens} + claim tokens; "
+               f"{ENGLISH_CHECK_MODEL.params} parameters, float32 on transformers")
+
+
 def no_model_rows(runs: int, sizes: Sizes) -> Iterator[Row]:
     yield from extractive_rows(runs, sizes)
     yield check_row(runs)
@@ -416,6 +445,7 @@ def all_rows(runs: int, use_cached: bool, sizes: Sizes, runtime_settings: bool =
         translators = [(m, model_folder(m, work, use_cached, sizes)[0]) for m in TRANSLATORS]
         yield translation_row(translators, runs, sizes)
         yield memory_row([("sshleifer/distilbart-cnn-12-6", default_folder), *translators], sizes)
+        yield deep_check_row(runs, work, use_cached, sizes)
     yield from no_model_rows(runs, sizes)
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from summarizer.errors import SummarizerError, UnsupportedLanguage
 from summarizer.languages import LANGUAGE_NAMES, language_name
 from summarizer.models.catalogue import (
-    ENTAILMENT_MODEL,
+    CHECK_MODELS,
+    ENGLISH_CHECK_MODEL,
     M2M100_MODEL,
     NLI_MODEL,
     SUMMARY_MODELS,
@@ -31,6 +32,7 @@ from summarizer.settings import (
 )
 from summarizer.sources.text_input import clean_text
 
+DEEP_CHECK_MODELS = f"{ENGLISH_CHECK_MODEL.model_id} for English, {NLI_MODEL} for other languages"
 EXIT_OK = 0
 EXIT_NOT_IN_ARTICLE = 1   # check: the summary states something the article does not
 EXIT_USAGE = 2            # bad input or a failure: one line on stderr says what to do
@@ -89,8 +91,8 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                         help=f"refuse longer input (default {DEFAULT_MAX_CHARS:,} characters)")
     parser.add_argument("--deep-check", action="store_true",
-                        help="also check each summary sentence with a multilingual entailment model "
-                             f"({NLI_MODEL}, downloaded on first use)")
+                        help=f"also check each summary sentence with a model: {DEEP_CHECK_MODELS}, "
+                             "downloaded on first use")
 
 
 def settings_from(args: argparse.Namespace) -> SummarySettings:
@@ -108,8 +110,8 @@ def settings_from(args: argparse.Namespace) -> SummarySettings:
 def list_models() -> str:
     """One block per model, its description in full (a table would cut it at a terminal's width)."""
     blocks = []
-    for m in [*SUMMARY_MODELS.values(), ENTAILMENT_MODEL]:
-        role = " (the deep check)" if m is ENTAILMENT_MODEL else ""
+    for m in [*SUMMARY_MODELS.values(), *CHECK_MODELS]:
+        role = " (the deep check)" if m in CHECK_MODELS else ""
         blocks.append(f"{m.model_id}{role}\n  {m.label}\n  {m.languages_label} · {m.size_mb / 1000:.1f} GB · "
                       f"{m.params} parameters · licence {m.licence} · reads up to {m.input_limit} tokens")
     return "\n\n".join(blocks)
@@ -292,7 +294,7 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--summary", required=True, help="a summary of it, from any tool or person")
     parser.add_argument("--lang", help="their language (default: detected from the source)")
     parser.add_argument("--deep", action="store_true",
-                        help=f"also score each sentence with an entailment model ({NLI_MODEL}, downloaded "
+                        help=f"also score each sentence with a model ({DEEP_CHECK_MODELS}, downloaded "
                              "on first use); its verdicts replace the quick check's")
     parser.add_argument("--json", action="store_true")
 
@@ -300,7 +302,7 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 def check_command(args: argparse.Namespace) -> int:
     from summarizer.checks.entailment import entailment_scores
     from summarizer.checks.faithfulness import NOT_FOUND, check_summary, verdict_lines, with_entailment
-    from summarizer.models.registry import load_entailment_model
+    from summarizer.models.registry import load_check_model
     from summarizer.text.article import Article
     from summarizer.text.language_detection import detect_language
     from summarizer.text.segmentation import split_sentences
@@ -312,7 +314,7 @@ def check_command(args: argparse.Namespace) -> int:
     article = Article.read(source, language)
     support, unsupported = check_summary(summary_sentences, article)
     if args.deep:
-        model = load_entailment_model(NLI_MODEL, _progress_on_stderr)
+        model = load_check_model(language, _progress_on_stderr)
         support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model),
                                   article.sentences)
     status = EXIT_NOT_IN_ARTICLE if unsupported or any(s.verdict == NOT_FOUND for s in support) else EXIT_OK
@@ -374,18 +376,16 @@ def batch_command(args: argparse.Namespace) -> int:
 def add_evaluate_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("cases", help="JSON lines of articles and labelled summaries, e.g. "
                                       "summarizer/data/consistency_cases.jsonl")
-    parser.add_argument("--deep", action="store_true", help=f"with the deep check ({NLI_MODEL})")
+    parser.add_argument("--deep", action="store_true", help=f"with the deep check ({DEEP_CHECK_MODELS})")
     parser.add_argument("--json", action="store_true")
 
 
 def evaluate_check_command(args: argparse.Namespace) -> int:
     from summarizer.evaluate.fact_check import evaluate_check, read_cases
-    from summarizer.models.registry import load_entailment_model
+    from summarizer.models.registry import load_check_model
 
     cases = read_cases(args.cases)
-    deep = None
-    if args.deep:
-        deep = load_entailment_model(NLI_MODEL, _progress_on_stderr)
+    deep = (lambda language: load_check_model(language, _progress_on_stderr)) if args.deep else None
     by_language, by_kind = evaluate_check(cases, deep)
     if args.json:
         print(json.dumps({"deep": args.deep, "languages": {k: t.to_dict() for k, t in by_language.items()},

@@ -43,7 +43,7 @@ os.environ["SUMMARIZER_DATABASE"] = str(Path(tempfile.mkdtemp(prefix="summarizer
 from fake_model import FakeEntailment, FakeModel, fake_catalogue  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-BUILT_MARKER = ".tiny-models-built-3"  # bump when tiny_models gains a model
+BUILT_MARKER = ".tiny-models-built-4"  # bump when tiny_models gains a model
 
 
 MARKERS = {
@@ -126,11 +126,12 @@ class FakeModels(dict):
     def __call__(self, model_id: str, runtime: str = "fast") -> FakeModel:
         return self[(model_id, runtime)]
 
-    def entailment(self) -> FakeEntailment:
+    def entailment(self, model_id: str | None = None) -> FakeEntailment:
+        """A deep check model's fake: the multilingual NLI model's unless `model_id` names another."""
         from summarizer.models.catalogue import NLI_MODEL
         from summarizer.models.registry import ENTAILMENT
 
-        return self[(NLI_MODEL, ENTAILMENT)]
+        return self[(model_id or NLI_MODEL, ENTAILMENT)]
 
 
 @pytest.fixture

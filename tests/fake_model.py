@@ -98,10 +98,15 @@ class FakeEntailment:
     """An `EntailmentModel` answering `respond(premise, hypothesis)`; records every pair it is given."""
 
     def __init__(self, model_id: str,
-                 respond: Callable[[str, str], tuple[float, float]] = word_share) -> None:
+                 respond: Callable[[str, str], tuple[float, float]] = word_share,
+                 chunk_tokens: int | None = None) -> None:
         self.model_id = model_id
         self.respond = respond
+        self.chunk_tokens = chunk_tokens  # None: two-sentence windows, as the NLI model
         self.pairs: list[tuple[str, str]] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
 
     def entail_contradict(self, premises: list[str], hypotheses: list[str]) -> list[tuple[float, float]]:
         self.pairs += zip(premises, hypotheses)
@@ -110,15 +115,17 @@ class FakeEntailment:
 
 def fake_catalogue(draft_word_seconds: float = 0.0, slow_model: str | None = None
                    ) -> dict[tuple[str, str], FakeModel | FakeEntailment]:
-    """A FakeModel for every catalogue id on both runtimes, and the deep check's FakeEntailment, keyed as
-    `summarizer.models.registry.loaded_models` is; summarisers (only `slow_model` when it is given) stream
-    drafts at `draft_word_seconds` a word."""
-    from summarizer.models.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS
+    """A FakeModel for every catalogue id on both runtimes, and a FakeEntailment for each deep check model,
+    keyed as `summarizer.models.registry.loaded_models` is; summarisers (only `slow_model` when it is
+    given) stream drafts at `draft_word_seconds` a word."""
+    from summarizer.checks.entailment import CHUNK_TOKENS
+    from summarizer.models.catalogue import CHECK_MODELS, SUMMARY_MODELS, TRANSLATION_MODELS
     from summarizer.models.registry import ENTAILMENT
     from summarizer.settings import RUNTIMES
 
     fakes: dict[tuple[str, str], FakeModel | FakeEntailment] = {
-        (NLI_MODEL, ENTAILMENT): FakeEntailment(NLI_MODEL)}
+        (m.model_id, ENTAILMENT): FakeEntailment(m.model_id, chunk_tokens=CHUNK_TOKENS if m.scoring == "support"
+                                                 else None) for m in CHECK_MODELS}
     for runtime in RUNTIMES:
         for entry in SUMMARY_MODELS.values():
             fakes[entry.model_id, runtime] = FakeModel(entry.model_id, entry.input_limit, runtime)

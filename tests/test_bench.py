@@ -22,6 +22,7 @@ def test_tiny_benchmark_gives_every_row(monkeypatch, capsys):
         "fast summariser: 40-token article, 4 tokens",
         "translate a 3-sentence, 60-word summary into 3 languages (opus-mt)",
         "resident memory: default summariser + 3 translators loaded",
+        "deep check (English claim checker), 4 sentences against a 500-word article",
         "extractive engine, 200-word article",
         "extractive engine, 2,000-word article",
         "fact check, 4 sentences against a 500-word article",
@@ -36,6 +37,8 @@ def test_tiny_benchmark_gives_every_row(monkeypatch, capsys):
         assert row["output_tokens"] == {"reference": [3], "project": [3]}
     memory = rows[6]
     assert memory["reference"] > 100 and memory["project"] > 100  # MB of a process with torch loaded
+    deep = rows[7]  # the real tokenizer packs the 500-word article into two chunks of at most 400 tokens
+    assert "random weights, 8 chunk-claim pairs" in deep["note"] and deep["project"] > 0
 
 
 def test_table_rows_are_printed_as_each_workload_finishes(capsys):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from summarizer.checks.entailment import MAX_WINDOWS, entailment_scores, windows
+from summarizer.checks.entailment import MAX_WINDOWS, chunks, entailment_scores, windows
 from summarizer.checks.faithfulness import (
     NOT_FOUND,
     PARTLY,
@@ -14,7 +14,7 @@ from summarizer.checks.faithfulness import (
     with_entailment,
 )
 from summarizer.cli import main
-from summarizer.models.catalogue import NLI_MODEL
+from summarizer.models.catalogue import ENGLISH_CHECK_MODEL, NLI_MODEL
 from summarizer.settings import SummarySettings
 from summarizer.summarise.pipeline import Summarizer
 from summarizer.text.article import Article
@@ -22,6 +22,10 @@ from summarizer.text.article import Article
 SOURCE = ("Chelsea beat Liverpool 2-1 at Stamford Bridge on Sunday. "
           "The winning goal came in the last minute. The manager praised the young defenders after the "
           "match. Fans celebrated outside the ground.")
+
+FRENCH = ("Le conseil municipal a voté le budget lundi soir. La séance a duré quatre heures. Les élus de "
+          "l'opposition ont quitté la salle avant le vote. Le maire a salué un budget responsable.")
+ENGLISH_CHECK = ENGLISH_CHECK_MODEL.model_id
 
 
 def by_sentence(table):
@@ -112,15 +116,44 @@ def test_summarizer_runs_the_deep_check_when_asked(fake_models):
     settings = SummarySettings(engine="extractive", deep_check=True)
     result = Summarizer(settings).summarise(SOURCE)
     assert all(s["entailment"] is not None for s in result.support)
-    assert "deep_check" in result.timings and fake_models.entailment().pairs
+    assert "deep_check" in result.timings and fake_models.entailment(ENGLISH_CHECK).pairs
     plain = Summarizer(settings.with_changes(deep_check=False)).summarise(SOURCE)
     assert all(s["entailment"] is None for s in plain.support)
+
+
+def test_english_goes_to_the_english_checker_in_whole_chunks_and_french_to_the_nli_model(fake_models):
+    english, nli = fake_models.entailment(ENGLISH_CHECK), fake_models.entailment(NLI_MODEL)
+    Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarise(SOURCE)
+    assert english.pairs and not nli.pairs
+    assert {premise for premise, _ in english.pairs} == {SOURCE}  # the whole (short) article: one chunk
+    english.pairs.clear()
+    Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarise(FRENCH)
+    assert nli.pairs and not english.pairs
+    assert all(premise != FRENCH for premise, _ in nli.pairs)  # two-sentence windows
+
+
+def test_chunks_pack_whole_sentences_up_to_the_token_limit(fake_models):
+    article = Article.read("One two three four. Five six seven. Eight nine. Ten eleven twelve thirteen "
+                           "fourteen fifteen sixteen seventeen. End here.", "en")
+    assert chunks(article, fake_models.entailment(ENGLISH_CHECK), 7) == [(0, 1), (2,), (3,), (4,)]
+    assert chunks(article, fake_models.entailment(ENGLISH_CHECK), 100) == [(0, 1, 2, 3, 4)]
+
+
+def test_without_the_english_checker_the_multilingual_model_checks_english(fake_models):
+    from summarizer.models.registry import ENTAILMENT, loaded_models
+
+    del loaded_models[(ENGLISH_CHECK, ENTAILMENT)]  # not downloaded, and the cache is empty
+    seen = []
+    result = Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarise(SOURCE, seen.append)
+    assert all(s["entailment"] is not None for s in result.support) and fake_models.entailment().pairs
+    assert any("English fact checker is not available" in p.message for p in seen)
 
 
 def test_without_the_model_the_quick_check_stands_and_a_note_says_so(fake_models):
     from summarizer.models.registry import ENTAILMENT, loaded_models
 
-    del loaded_models[(NLI_MODEL, ENTAILMENT)]  # not downloaded, and the cache is empty
+    for model_id in (ENGLISH_CHECK, NLI_MODEL):
+        del loaded_models[(model_id, ENTAILMENT)]  # not downloaded, and the cache is empty
     result = Summarizer(SummarySettings(engine="extractive", deep_check=True)).summarise(SOURCE)
     assert result.summary and all(s["entailment"] is None for s in result.support)
     assert any("deep check did not run" in note for note in result.notes)
@@ -173,3 +206,51 @@ def test_a_summary_sentence_longer_than_the_pair_limit_is_scored_not_raised():
     assert len(model.tokenizer(huge_claim).input_ids) > 512
     pairs = model.entail_contradict([SOURCE, SOURCE], [claim, huge_claim])
     assert len(pairs) == 2 and all(0 <= e <= 1 and 0 <= c <= 1 for e, c in pairs)
+
+
+@pytest.mark.usefixtures("hf_home")
+def test_the_tiny_english_checker_joins_chunk_and_claim_as_minicheck_does_and_never_cuts_the_claim():
+    """One sequence `<s>chunk</s>claim</s>` (not the tokenizer's pair, `</s></s>`), the chunk cut to 400
+    tokens where one sentence is longer, so a claim after it keeps every token; pairs of very different
+    lengths go in separate batches."""
+    from summarizer.checks.entailment import CHUNK_TOKENS, ClaimSupport
+    from summarizer.models.registry import load_check_model
+
+    model = load_check_model("en")
+    assert isinstance(model, ClaimSupport) and model.model_id == ENGLISH_CHECK
+    assert load_check_model("fr").model_id == NLI_MODEL
+    seen = []
+    tokenize = model.tokenizer.__class__.__call__
+
+    def recording(tokenizer, texts, *args, **kwargs):
+        if isinstance(texts, list):
+            seen.append(tokenize(tokenizer, texts, *args, **kwargs))
+        return tokenize(tokenizer, texts, *args, **kwargs)
+
+    long_sentence = " ".join(["the council approved the budget after a long debate"] * 80)  # > 400 tokens
+    claim = "The budget passed after a debate."
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model.tokenizer.__class__, "__call__", recording)
+        pairs = model.entail_contradict([SOURCE, long_sentence], [claim, claim])
+    assert len(pairs) == 2 and all(0 <= s <= 1 and abs(s + u - 1) < 1e-5 for s, u in pairs)
+    long_batch, short_batch = seen  # the longer pair first, apart: padding it would double the short one
+    pad = model.tokenizer.pad_token_id
+    short_ids = [i for i in short_batch.input_ids[0].tolist() if i != pad]
+    tokens = model.tokenizer.convert_ids_to_tokens(short_ids)
+    assert tokens[0] == "<s>" and tokens.count("<s>") == 1 and tokens.count("</s>") == 2 and tokens[-1] == "</s>"
+    claim_ids = model.tokenizer(claim, add_special_tokens=False).input_ids
+    assert len(claim_ids) == 7  # RoBERTa's real BPE: "The", " budget", " passed", " after", " a", " debate", "."
+    assert short_ids[-len(claim_ids) - 1:-1] == claim_ids
+    long_ids = [i for i in long_batch.input_ids[0].tolist() if i != pad]
+    assert long_ids[-len(claim_ids) - 1:-1] == claim_ids
+    assert len(long_ids) <= CHUNK_TOKENS + len(claim_ids) + 4
+    scores = entailment_scores(["Chelsea won.", "Fans sang."], Article.read(SOURCE, "en"), model)
+    assert all(-1 <= s.score <= 1 for s in scores) and all(s.window == (0, 1, 2, 3) for s in scores)
+
+
+def test_length_batches_keep_similar_lengths_together_longest_first():
+    from summarizer.checks.entailment import BATCH_SIZE, length_batches
+
+    assert length_batches([100, 420, 410, 240, 250, 95]) == [[1, 2], [4, 3], [0, 5]]
+    assert [len(b) for b in length_batches([300] * (BATCH_SIZE + 1))] == [BATCH_SIZE, 1]
+    assert length_batches([]) == []

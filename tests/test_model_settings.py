@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, catalogue_model_ids, paragraph
 
 from summarizer.models.catalogue import (
+    CHECK_MODELS,
     MULTILINGUAL_SUMMARY_MODEL,
     NLI_MODEL,
     SUMMARY_MODELS,
@@ -27,7 +28,7 @@ def folder_of(model_id: str) -> Path:
     return PUBLISHED / model_id.replace("/", "--")
 
 
-@pytest.mark.parametrize("model_id", [*catalogue_model_ids(), NLI_MODEL])
+@pytest.mark.parametrize("model_id", [*catalogue_model_ids(), *(m.model_id for m in CHECK_MODELS)])
 def test_every_catalogue_model_keeps_its_published_files_with_their_source(model_id):
     folder = folder_of(model_id)
     source = json.loads((folder / "source.json").read_text(encoding="utf-8"))

@@ -41,7 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.gpt2_vocabulary import write_bart_vocabulary  # noqa: E402
 from hf_cache import snapshot_dir  # noqa: E402
 
-from summarizer.models.catalogue import NLI_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS  # noqa: E402
+from summarizer.models.catalogue import (  # noqa: E402
+    CHECK_MODELS,
+    ENGLISH_CHECK_MODEL,
+    NLI_MODEL,
+    SUMMARY_MODELS,
+    TRANSLATION_MODELS,
+)
 
 DATA = Path(__file__).parent / "data"
 CORPUS_DIR = DATA / "paragraphs"
@@ -55,12 +61,14 @@ SIZES = {
     "mt5": dict(d_model=32, d_ff=64, d_kv=16, num_layers=2, num_decoder_layers=2, num_heads=2),
     "deberta-v2": dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
                        pooler_hidden_size=32),
+    "roberta": dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64),
 }
 # Random weights drawn well above the published spread give decisive logits, so greedy decoding has no
 # near-ties that float rounding (int8, another runtime) could flip. Used to draw the weights only: the
 # config written beside them keeps the published value.
 WIDE_INIT = {"bart": ("init_std", 0.5), "marian": ("init_std", 0.5), "m2m_100": ("init_std", 0.5),
-             "mt5": ("initializer_factor", 5.0), "deberta-v2": ("initializer_range", 0.5)}
+             "mt5": ("initializer_factor", 5.0), "deberta-v2": ("initializer_range", 0.5),
+             "roberta": ("initializer_range", 0.5)}
 ID_FIELDS = ("pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id", "forced_bos_token_id",
              "forced_eos_token_id")
 # Fields of a Marian card or generation config that describe the model, not the page they came from.
@@ -247,6 +255,17 @@ def build_deberta_nli(folder: Path, work: Path, model_id: str) -> None:
     write_model(folder, model_id, shrunk_config(model_id, len(tokenizer) + 251_000 - 250_101), classifier=True)
 
 
+def build_minicheck_roberta(folder: Path, work: Path, model_id: str) -> None:
+    """RoBERTa's real byte-level BPE (GPT-2's, as BART's) with RoBERTa-large's 512-token limit, and the
+    published two labels "0"/"1"."""
+    from transformers import RobertaTokenizer
+
+    write_bart_vocabulary(work)
+    RobertaTokenizer(vocab=str(work / "vocab.json"), merges=str(work / "merges.txt"),
+                     model_max_length=512).save_pretrained(folder)
+    write_model(folder, model_id, shrunk_config(model_id), classifier=True)
+
+
 def seed_for(model_id: str) -> int:
     """Each model draws from its own seed, so its weights do not depend on what was built before it."""
     return zlib.crc32(model_id.encode("utf-8"))
@@ -259,6 +278,8 @@ def build_model(cache: Path, model_id: str) -> Path:
     with tempfile.TemporaryDirectory() as work:
         if model_id == NLI_MODEL:
             build_deberta_nli(folder, Path(work), model_id)
+        elif model_id == ENGLISH_CHECK_MODEL.model_id:
+            build_minicheck_roberta(folder, Path(work), model_id)
         elif model_id in SUMMARY_MODELS:
             build = build_bart if SUMMARY_MODELS[model_id].architecture == "bart" else build_mt5
             build(folder, Path(work), model_id)
@@ -273,7 +294,7 @@ def build_model(cache: Path, model_id: str) -> Path:
 
 def build_all(cache: Path) -> list[str]:
     """Build every catalogue model into `cache`; returns the ids written."""
-    written = [*SUMMARY_MODELS, *(t.model_id for t in TRANSLATION_MODELS), NLI_MODEL]
+    written = [*SUMMARY_MODELS, *(t.model_id for t in TRANSLATION_MODELS), *(m.model_id for m in CHECK_MODELS)]
     for model_id in written:
         build_model(cache, model_id)
     return written

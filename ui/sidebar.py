@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from summarizer.languages import language_name
-from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
+from summarizer.models.catalogue import ENGLISH_CHECK_MODEL, ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
 from summarizer.settings import ENGINES, LENGTH_PRESETS, RUNTIMES
 
 from .links import CUSTOM_MODEL
@@ -55,8 +55,11 @@ def settings_sidebar(any_model: bool) -> PageSettings:
                        "download.")
             st.checkbox("Deep check", key="deep_check")
             st.caption("Also asks a language model whether the article really says what each summary "
-                       "sentence says. Its first use downloads it where this server can (about "
-                       f"{ENTAILMENT_MODEL.size_mb / 1000:.1f} GB); then it adds a few seconds per summary.")
+                       "sentence says: a fact checker made for English, another for other languages. Its "
+                       "first use downloads it where this server can (about "
+                       f"{ENGLISH_CHECK_MODEL.size_mb / 1000:.1f} GB for English, "
+                       f"{ENTAILMENT_MODEL.size_mb / 1000:.1f} GB for the others); then it adds some "
+                       "seconds per summary.")
             st.radio("Model runtime", RUNTIMES, key="runtime",
                      format_func=lambda b: {"fast": "fast (a compact 8-bit copy)",
                                             "reference": "reference (full precision, slower)"}[b])

@@ -9,6 +9,7 @@ JSON lines: articles ({"id", "language", "article"}) and summaries of them ({"ar
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from summarizer.checks.faithfulness import NOT_FOUND, PARTLY, check_summary, wit
 from summarizer.evaluate.json_lines import read_json_lines
 from summarizer.text.article import Article
 from summarizer.text.segmentation import split_sentences
+
+DeepCheck = Callable[[str | None], EntailmentModel]  # the deep check's model for an article's language
 
 
 @dataclass(frozen=True)
@@ -83,16 +86,17 @@ def read_cases(path: str | Path) -> list[Case]:
                            "cases")
 
 
-def is_flagged(case: Case, deep: EntailmentModel | None = None) -> bool:
+def is_flagged(case: Case, deep: DeepCheck | None = None) -> bool:
     sentences = split_sentences(case.summary, case.article.language)
     support, unsupported = check_summary(sentences, case.article)
     if deep is not None:
-        support = with_entailment(support, unsupported, entailment_scores(sentences, case.article, deep),
+        model = deep(case.article.language)
+        support = with_entailment(support, unsupported, entailment_scores(sentences, case.article, model),
                                   case.article.sentences)
     return any(item.verdict in (PARTLY, NOT_FOUND) for item in support)
 
 
-def evaluate_check(cases: list[Case], deep: EntailmentModel | None = None
+def evaluate_check(cases: list[Case], deep: DeepCheck | None = None
                    ) -> tuple[dict[str, Tally], dict[str, Tally]]:
     """Tallies by language (with "all") and by kind of case."""
     by_language: defaultdict[str, Tally] = defaultdict(Tally)

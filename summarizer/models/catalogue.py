@@ -202,7 +202,8 @@ def is_translation_model(model_id: str) -> bool:
 
 @dataclass(frozen=True)
 class CheckModel:
-    """The natural-language-inference model behind the deep check (`entailment.py`)."""
+    """A model behind the deep check (`entailment.py`): a three-way NLI classifier, or a claim checker
+    that says only whether a document supports a claim."""
 
     model_id: str
     label: str
@@ -211,10 +212,23 @@ class CheckModel:
     params: str
     licence: str
     architecture: str
+    scoring: str                      # "nli" (entailment/neutral/contradiction) or "support" (MiniCheck)
+    languages: tuple[str, ...] = ("*",)
     input_limit: int = 512
 
 
 NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
 ENTAILMENT_MODEL = CheckModel(
     NLI_MODEL, "mDeBERTa-v3 base multilingual NLI (deep check)", "100 languages, trained on 27", 1120,
-    "279M", "MIT", "deberta-v2")
+    "279M", "MIT", "deberta-v2", "nli")
+# Chosen from LLM-AggreFact's published results (README, "The deep check"): the best MIT- or
+# Apache-licensed detector under 0.5B parameters, a plain sequence classifier, 1.4 GB in full precision.
+ENGLISH_CHECK_MODEL = CheckModel(
+    "lytang/MiniCheck-RoBERTa-Large", "MiniCheck RoBERTa-large fact checker (deep check, English)", "English",
+    1420, "355M", "MIT", "roberta", "support", languages=("en",))
+CHECK_MODELS = (ENGLISH_CHECK_MODEL, ENTAILMENT_MODEL)
+
+
+def check_model_for(language: str | None) -> CheckModel:
+    """The specialist where one covers the summary's language, else the multilingual NLI model."""
+    return next((m for m in CHECK_MODELS if language in m.languages), ENTAILMENT_MODEL)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer import config
 from summarizer.errors import ModelUnavailable
-from summarizer.models.catalogue import SUMMARY_MODELS, is_translation_model
+from summarizer.models.catalogue import (
+    CHECK_MODELS,
+    ENTAILMENT_MODEL,
+    NLI_MODEL,
+    SUMMARY_MODELS,
+    check_model_for,
+    is_translation_model,
+)
 from summarizer.models.hub import locate_model
 from summarizer.models.runtime import Seq2SeqModel, TransformersModel
 from summarizer.progress import Progress, ProgressCallback, no_progress
@@ -41,17 +48,34 @@ def load_model(model_id: str, input_limit: int | None = None,
 
 
 def load_entailment_model(model_id: str, on_progress: ProgressCallback = no_progress) -> EntailmentModel:
-    """The shared NLI classifier for the deep check, downloaded on first use like every other model."""
-    from summarizer.checks.entailment import TransformersEntailment
+    """The shared classifier for the deep check, downloaded on first use like every other model."""
+    from summarizer.checks.entailment import classifier_for
+
+    scoring = next((m.scoring for m in CHECK_MODELS if m.model_id == model_id), "nli")
 
     def build(folder: str) -> EntailmentModel:
         try:
-            return TransformersEntailment(model_id, folder)
+            return classifier_for(scoring, model_id, folder)
         except (OSError, ValueError, KeyError) as error:
             raise ModelUnavailable(model_id, f"model {model_id} could not be loaded from {folder}: "
                                               f"{error}") from None
 
     return _shared(model_id, ENTAILMENT, on_progress, build)
+
+
+def load_check_model(language: str | None, on_progress: ProgressCallback = no_progress) -> EntailmentModel:
+    """The deep check's model for a summary in `language`: the specialist that covers it (English), else,
+    or where the specialist cannot be had, the multilingual NLI model."""
+    entry = check_model_for(language)
+    if entry is not ENTAILMENT_MODEL:
+        try:
+            return load_entailment_model(entry.model_id, on_progress)
+        except ModelUnavailable as error:
+            logging.getLogger(__name__).warning("deep check: %s unavailable, using %s: %s", entry.model_id,
+                                                NLI_MODEL, error)
+            on_progress(Progress("load", "The English fact checker is not available here: using the "
+                                         "multilingual one, which is less accurate on English"))
+    return load_entailment_model(NLI_MODEL, on_progress)
 
 
 def loaded_model(model_id: str, runtime: str) -> Seq2SeqModel | None:

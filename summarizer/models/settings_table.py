@@ -7,8 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.checks.entailment import MAX_PAIR_TOKENS, MODEL_LIMIT
-from summarizer.models.catalogue import ENTAILMENT_MODEL, SUMMARY_MODELS, TRANSLATION_MODELS, SummaryModel
+from summarizer.checks.entailment import CHUNK_TOKENS, MAX_PAIR_TOKENS, MODEL_LIMIT
+from summarizer.checks.faithfulness import ENTAILED
+from summarizer.models.catalogue import (
+    ENGLISH_CHECK_MODEL,
+    ENTAILMENT_MODEL,
+    SUMMARY_MODELS,
+    TRANSLATION_MODELS,
+    SummaryModel,
+)
 from summarizer.models.precision import compute_type
 from summarizer.summarise.translation import TRANSLATION_BEAMS
 
@@ -160,9 +167,25 @@ def entailment_rows() -> list[SettingRow]:
                        "read from the checkpoint's id2label", "not run")]
 
 
+def claim_checker_rows() -> list[SettingRow]:
+    model = ENGLISH_CHECK_MODEL.model_id
+    return [SettingRow(model, "input", "chunk + `</s>` + claim as one sequence, at most 512 tokens "
+                                       "(MiniCheck's inference.py)",
+                       f"the same; chunks of whole sentences up to {CHUNK_TOKENS} tokens, a longer sentence "
+                       f"cut to {CHUNK_TOKENS} so the claim is never cut",
+                       "not run (CTranslate2 has no RoBERTa classifier)"),
+            SettingRow(model, "labels", 'id2label 0 "0" (unsupported), 1 "1" (supported)',
+                       "P(label 1), the best chunk's; checked on load", "not run"),
+            SettingRow(model, "verdict", "supported where P(supported) > 0.5",
+                       f"score 2P-1: not found at <= 0 (P <= 0.5), supported at >= {ENTAILED} (P >= 0.75), "
+                       "partly between", "not run",
+                       "the page's three verdicts on the NLI model's scale; P = 0.5 is MiniCheck's own line "
+                       "between supported and not")]
+
+
 def all_rows() -> list[SettingRow]:
     return [*(row for entry in SUMMARY_MODELS.values() for row in summary_rows(entry)), *translator_rows(),
-            *entailment_rows()]
+            *entailment_rows(), *claim_checker_rows()]
 
 
 def render_markdown(rows: list[SettingRow] | None = None) -> str:

@@ -16,9 +16,9 @@ from summarizer.checks.faithfulness import (
     with_entailment,
 )
 from summarizer.errors import ModelUnavailable, UnsupportedLanguage
-from summarizer.models.catalogue import NLI_MODEL, describe_summary_model
+from summarizer.models.catalogue import describe_summary_model
 from summarizer.models.hub import cached_folder, can_download, download_size_mb
-from summarizer.models.registry import load_entailment_model, load_model, loaded_model
+from summarizer.models.registry import load_check_model, load_model, loaded_model
 from summarizer.models.routing import VIA_ENGLISH, Route, choose_route
 from summarizer.progress import Progress, ProgressCallback, no_progress
 from summarizer.result import SummaryResult
@@ -189,7 +189,7 @@ class Summarizer:
                     on_progress: ProgressCallback) -> list[SentenceSupport]:
         """Verdicts from the entailment model; the quick check's stand, with a note, when it cannot run."""
         try:
-            model = load_entailment_model(NLI_MODEL, on_progress)
+            model = load_check_model(article.language, on_progress)
         except ModelUnavailable as error:
             logging.getLogger(__name__).warning("deep check skipped: %s", error)
             notes.append("The deep check did not run: its language model is not available on this machine "
