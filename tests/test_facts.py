@@ -155,6 +155,21 @@ def test_a_changed_part_of_a_known_name_is_flagged_even_if_common():
     assert flags("Die Inhaberin Margarete Vogt gibt auf.", source, "de") == []
 
 
+def test_names_are_names_in_a_lower_cased_summary_too():
+    """A word the article has only inside a name, or not at all, is a name whatever its case: the part
+    of a known name changed ("schulz" after the article's first name "Margarete"), or a word rare enough
+    to be one; common words beside a name ("warned") and the article's own names in lower case are not."""
+    source = "Die bisherige Inhaberin Margarete Vogt gibt das Geschäft auf. Sie verkauft es an Tomas Osei."
+    assert flags("die inhaberin margarete schulz gibt auf.", source, "de") == [("schulz", "name")]
+    assert flags("die inhaberin margarete vogt gibt auf.", source, "de") == []
+    english = "The mayor, Margarete Vogt, said the bridge would reopen. Critics said the cost could rise."
+    assert flags("margarete schulz said the bridge would reopen.", english) == [("schulz", "name")]
+    assert flags("mayor margarete reyna said the bridge would reopen.", english) == [("reyna", "name")]
+    assert flags("vogt warned the bridge would reopen.", english) == []
+    assert flags("Vogt warned that the bridge would reopen.", english) == []
+    assert flags("the mayor, margarete vogt, said the bridge would reopen.", english) == []
+
+
 def test_a_month_on_its_own_is_a_date():
     source = "Les travaux commenceront en mars et dureront deux ans."
     assert flags("Les travaux commenceront en juin.", source, "fr") == [("juin", "date")]

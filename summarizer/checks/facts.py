@@ -26,8 +26,10 @@ from summarizer.checks.numbers import (
     values,
 )
 from summarizer.checks.words import (
+    can_be_a_name,
     fold,
     is_common_opener,
+    is_rare_for_a_name,
     lemma_of,
     next_to_a_known_name,
     same_word,
@@ -62,9 +64,19 @@ class SourceFacts:
         keys: set[str] = set()
         words: set[str] = set()
         names: set[str] = set()  # capitalised where no sentence starts: people, places, organisations
-        for start, _, word in word_spans(source):
-            if word[0].isupper() and not _opens_sentence(source, start):
+        first_parts: set[str] = set()  # of a name of several words ("margarete" of "Margarete Vogt")
+        last_parts: set[str] = set()   # ("vogt")
+        previous: tuple[int, str] | None = None  # the capitalised word just before, and its end
+        for start, end, word in word_spans(source):
+            if not word[0].isupper():
+                previous = None
+                continue
+            if not _opens_sentence(source, start):
                 names |= word_keys(word)
+            if previous and source[previous[0]:start] == " ":
+                first_parts.add(fold(previous[1]))
+                last_parts.add(fold(word))
+            previous = (end, word)
         for text in digit_readings(source, language):
             for fact in _facts(text, language):
                 keys |= fact.keys
@@ -79,6 +91,10 @@ class SourceFacts:
             keys.add(number_key(float(value[2:].split("-")[0])))  # a date's year is a number too
         self.keys = frozenset(keys)
         self.names = frozenset(names)
+        # Words the article writes only inside names: in a lower-cased summary they are names still.
+        self.name_only = self.names - {fold(w) for w in words if not w[0].isupper()}
+        self.first_parts = frozenset(w for w in first_parts & self.name_only if can_be_a_name(w, language))
+        self.last_parts = frozenset(w for w in last_parts & self.name_only if can_be_a_name(w, language))
         self._source = source
         self._words = words
         self._lemmas: frozenset[str] | None = None
@@ -183,6 +199,7 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
     covered = [(f.start, f.end) for f in flagged] + [(s, e) for s, e, _ in dates(numeric, language)] + \
         [(s, e) for s, e, _ in times(numeric)] + [(s, e) for s, e, _ in weekdays(numeric, language)]
     if language not in UNSPACED:
+        lower_cased = sentence == sentence.lower() != sentence.upper()  # a tool that writes no capitals
         spans = sorted(word_spans(sentence))
         for index, (start, end, word) in enumerate(spans):
             if any(s <= start < e for s, e in covered) or any(ch.isdigit() for ch in word) or len(word) < 2:
@@ -194,12 +211,27 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
             if kind is None and word[0].isupper() and not is_common_opener(word, start, sentence, language) \
                     and next_to_a_known_name(spans, index, sentence, source.names):
                 kind = "name"  # "Margarete Schulz" where the article has "Margarete Vogt"
+            elif lower_cased and kind != "name" and (is_rare_for_a_name(word, language) or (
+                    can_be_a_name(word, language, capitalised=False) and
+                    _in_a_known_name(spans, index, sentence, source))):
+                kind = "name"  # "tomas osei", "margarete schulz" where the article has "Margarete Vogt"
             if kind and not source.has_lemma_of(word) and not source.has_inflection_of(word):
                 flagged.append(Fact(word, kind, start, end, frozenset(keys)))
     unique: dict[tuple[str, frozenset[str]], Fact] = {}  # a fact repeated in the sentence, once
     for fact in sorted(flagged, key=lambda f: f.start):
         unique.setdefault((fact.kind, fact.keys), fact)
     return list(unique.values())
+
+
+def _in_a_known_name(spans: list[tuple[int, int, str]], index: int, sentence: str, source: SourceFacts) -> bool:
+    """Whether the word stands where a name of the article goes on: after its first part, or before its
+    last part, with only a space between."""
+    for other, parts in ((index - 1, source.first_parts), (index + 1, source.last_parts)):
+        if 0 <= other < len(spans):
+            first, second = sorted((spans[index], spans[other]))
+            if sentence[first[1]:second[0]] == " " and fold(spans[other][2]) in parts:
+                return True
+    return False
 
 
 class _SpanMap:

@@ -102,6 +102,29 @@ def next_to_a_known_name(spans: list[tuple[int, int, str]], index: int, sentence
     return False
 
 
+def can_be_a_name(word: str, language: str | None, capitalised: bool = True) -> bool:
+    """No function word, nor, where German capitalises it, an ordinary noun: such a word is no name."""
+    zipf = _zipf_with_lemma(word, language)
+    nouns_capitalised = capitalised and language in CAPITALISED_NOUNS
+    return zipf is None or zipf < (NOUN_ZIPF if nouns_capitalised else COMMON_ZIPF)
+
+
+def is_rare_for_a_name(word: str, language: str | None) -> bool:
+    """A word no more common than many surnames ("osei", "reyna"; not "warned"), its lemma counted too:
+    in a lower-cased summary such a word, new to the article, is taken for a name."""
+    zipf = _zipf_with_lemma(word, language)
+    return zipf is None or zipf < NOUN_ZIPF
+
+
+def _zipf_with_lemma(word: str, language: str | None) -> float | None:
+    """A word is as common as its lemma: "débuteront" is a rare form of the common "débuter"."""
+    zipf = word_zipf(word.lower(), language)
+    lemma = lemma_of(word.lower(), language)
+    if zipf is not None and lemma and lemma != word.lower():
+        zipf = max(zipf, word_zipf(lemma, language) or 0.0)
+    return zipf
+
+
 def _sentence_initial(start: int, sentence: str) -> bool:
     return not sentence[:start].strip(" \"'“‘«([")
 
@@ -113,19 +136,11 @@ def is_common_opener(word: str, start: int, sentence: str, language: str | None)
 
 
 def word_kind(word: str, start: int, sentence: str, language: str | None) -> str | None:
-    """"name" for a capitalised word that is no common word, "term" for a rare word; None otherwise.
-    A word is as common as its lemma: "débuteront" is a rare form of the common "débuter"."""
-    zipf = word_zipf(word.lower(), language)
-    lemma = lemma_of(word.lower(), language)
-    if zipf is not None and lemma and lemma != word.lower():
-        zipf = max(zipf, word_zipf(lemma, language) or 0.0)
+    """"name" for a capitalised word that is no common word, "term" for a rare word; None otherwise."""
     sentence_initial = _sentence_initial(start, sentence)
     if word[0].isupper() and not sentence_initial:
-        common = zipf is not None and (zipf >= COMMON_ZIPF or
-                                       (language in CAPITALISED_NOUNS and zipf >= NOUN_ZIPF))
-        if common:
-            return None
-        return "name"
+        return "name" if can_be_a_name(word, language) else None
+    zipf = _zipf_with_lemma(word, language)
     if zipf is not None and zipf < RARE_ZIPF:
         return "name" if word[0].isupper() else "term"
     return None
