@@ -170,6 +170,29 @@ def test_names_are_names_in_a_lower_cased_summary_too():
     assert flags("the mayor, margarete vogt, said the bridge would reopen.", english) == []
 
 
+def test_fractions_in_words_are_numbers():
+    """"half", "a third", "la moitié", "три четверти", "一半" against the article's shares and numbers,
+    either way round; "the first half" is no fraction."""
+    derby = "Millbrook were given 2,400 tickets but sold only 1,200 of them. Osei scored in the first half."
+    assert flags("Millbrook sold half of the 2,400 tickets.", derby) == []
+    assert flags("Millbrook sold a third of the 2,400 tickets.", derby) == [("a third", "number")]
+    assert flags("Osei scored in the first half.", derby) == []
+    union = "A third of the union's members are owed overtime pay."
+    assert flags("33% of the union's members are owed overtime pay.", union) == []
+    assert flags("45% of the union's members are owed overtime pay.", union) == [("45", "number")]
+    stand = "La rénovation coûte 2,5 millions d'euros. La ville en financera 1,25 million."
+    assert flags("La ville paiera la moitié des 2,5 millions d'euros.", stand, "fr") == []
+    assert flags("La ville paiera 1,25 million, la moitié des 2,5 millions.", stand, "fr") == []
+    assert flags("La ville paiera un quart des 2,5 millions.", stand, "fr") == [("un quart", "number")]
+    hockey = "В регулярном чемпионате он проиграл «Горняку» три матча из четырёх."
+    assert flags("«Ледокол» проиграл «Горняку» три четверти матчей.", hockey, "ru") == []
+    assert flags("«Ледокол» проиграл «Горняку» половину матчей.", hockey, "ru") == [("половину", "number")]
+    tickets = "猛虎队本赛季门票收入约为2400万元，上赛季为1600万元。"
+    assert flags("门票收入比上赛季增长了一半。", tickets, "zh") == []
+    vote = "En la votación, 812 empleados votaron a favor y 203 en contra."
+    assert flags("Cuatro de cada cinco empleados votaron a favor.", vote, "es") == []
+
+
 def test_a_month_on_its_own_is_a_date():
     source = "Les travaux commenceront en mars et dureront deux ans."
     assert flags("Les travaux commenceront en juin.", source, "fr") == [("juin", "date")]

@@ -16,6 +16,7 @@ from functools import cached_property
 import regex
 
 from summarizer.checks.dates import date_key, date_keys_matching, dates, times, weekdays
+from summarizer.checks.fractions import as_share, fractions
 from summarizer.checks.numbers import (
     NUMBER,
     PERCENT_WORDS,
@@ -80,6 +81,7 @@ class SourceFacts:
         for text in digit_readings(source, language):
             for fact in _facts(text, language):
                 keys |= fact.keys
+            keys |= _fraction_products(text, language)
             for _, _, readings in dates(text, language):
                 for reading in readings:
                     keys |= date_keys_matching(reading)
@@ -101,8 +103,18 @@ class SourceFacts:
 
     @cached_property
     def shares(self) -> frozenset[float]:
-        """Looked for only when a summary states a ratio ("four in five")."""
-        return frozenset(_shares(self._source, self.language))
+        """Looked for only when a summary states a ratio ("four in five") or a fraction ("half")."""
+        return frozenset(_shares(self._source, self.language)) | self.fraction_shares
+
+    @cached_property
+    def part_shares(self) -> frozenset[float]:
+        """What a ratio may be beside the shares: a vote's "812 for and 203 against" is four in five."""
+        return frozenset(_part_shares(self._source, self.language))
+
+    @cached_property
+    def fraction_shares(self) -> frozenset[float]:
+        """The shares the article writes in words ("a third"): what a summary's percentage may be."""
+        return frozenset(as_share(value) for _, _, value in fractions(self._source, self.language))
 
     def has_inflection_of(self, word: str) -> bool:
         """Whether a name of the article is this word with another ending ("Зуев", "Зуева")."""
@@ -164,38 +176,81 @@ SHARE_TOLERANCE = 0.015
 
 def _shares(source: str, language: str | None) -> Iterator[float]:
     """The shares the article states: its percentages, and each smaller number of a sentence over a
-    larger one."""
-    for sentence in split_sentences(ascii_digits(source), language):
+    larger one ("1,200 of 2,400")."""
+    for sentence in split_sentences(numbers_in_digits(ascii_digits(source), language), language):
         for match in _PERCENT.finditer(sentence):
             yield float(match[1].replace(",", ".")) / 100
         found = sorted({max(values(m["digits"], m["scale"], language)) for m in NUMBER.finditer(sentence)})
         yield from (a / b for i, b in enumerate(found) for a in found[:i] if b)
 
 
-def _ratio_keys(text: str, source: SourceFacts) -> set[str]:
-    """Number keys of the ratios in `text` (digits) that the article states as a share."""
+def _part_shares(source: str, language: str | None) -> Iterator[float]:
+    """For two numbers of a sentence, each over both: "812 for and 203 against" is four in five for."""
+    for sentence in split_sentences(numbers_in_digits(ascii_digits(source), language), language):
+        found = sorted({max(values(m["digits"], m["scale"], language)) for m in NUMBER.finditer(sentence)})
+        yield from (x / (a + b) for i, b in enumerate(found) for a in found[:i] if a + b for x in (a, b))
+
+
+def _fraction_products(text: str, language: str | None) -> set[str]:
+    """Number keys of "half of the 2,400" (1,200), "le double des 300" (600): a fraction times the
+    number right after it."""
+    return {key for _, end, value in fractions(text, language) for key in _product(text, end, value, language)}
+
+
+def _product(text: str, end: int, value: float, language: str | None) -> set[str]:
+    match = NUMBER.search(text, end, end + _FRACTION_REACH)
+    return {number_key(value * v) for v in values(match["digits"], match["scale"], language)} if match else set()
+
+
+_FRACTION_REACH = 25  # characters from a fraction to the number it takes: "la moitié des 2,5 millions"
+
+
+def _share_keys(text: str, sentence: str, source: SourceFacts) -> set[str]:
+    """Keys of the shares a summary sentence states that the article states too: ratios ("four in
+    five") and fractions ("a third") against the article's shares, percentages against its fractions
+    ("33 %" for "a third"). `text` is the sentence in digits."""
+    def matches(share: float, shares: frozenset[float]) -> bool:
+        return any(abs(share - known) <= SHARE_TOLERANCE for known in shares)
+
     keys: set[str] = set()
     for match in _RATIO.finditer(text):
         part, whole = float(match[1]), float(match[2])
-        if whole and part < whole and any(abs(part / whole - share) <= SHARE_TOLERANCE for share in source.shares):
+        if whole and part < whole and matches(part / whole, source.shares | source.part_shares):
             keys |= {number_key(part), number_key(whole)}
+    for match in _PERCENT.finditer(text):
+        if matches(float(match[1].replace(",", ".")) / 100, source.fraction_shares):
+            keys.add(number_key(float(match[1].replace(",", "."))))
+    numeric = ascii_digits(sentence)
+    for _, end, value in fractions(numeric, source.language):
+        # the share itself, or "la moitié des 2,5 millions" where the article has the 1,25 million
+        if matches(as_share(value), source.shares) or _product(numeric, end, value, source.language) & source.keys:
+            keys.add(share_key(value))
     return keys
 
 
+def share_key(value: float) -> str:
+    return f"share:{value:.4f}"
+
+
 def stated_facts(sentence: str, language: str | None) -> list[Fact]:
-    """The numbers, dates and times a sentence states (number words included), as spans of it."""
+    """The numbers, dates and times a sentence states (number words and fractions included), as spans
+    of it."""
     numeric = ascii_digits(sentence)
     converted = numbers_in_digits(numeric, language)
     spans = _SpanMap(numeric, converted)
-    return [spans.fact_in(sentence, fact) for fact in _facts(converted, language)]
+    shares = [Fact(sentence[start:end], "number", start, end, frozenset({share_key(value)}))
+              for start, end, value in fractions(sentence, language)]
+    facts = [spans.fact_in(sentence, fact) for fact in _facts(converted, language)]
+    return sorted(shares + [f for f in facts if not any(f.start < s.end and s.start < f.end for s in shares)],
+                  key=lambda f: f.start)
 
 
 def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
     """The facts of a summary sentence that the article does not state, each once, in sentence order."""
     language = source.language
     numeric = ascii_digits(sentence)
-    ratios = _ratio_keys(numbers_in_digits(numeric, language), source)
-    flagged = [fact for fact in stated_facts(sentence, language) if not fact.keys & (source.keys | ratios)]
+    shares = _share_keys(numbers_in_digits(numeric, language), sentence, source)
+    flagged = [fact for fact in stated_facts(sentence, language) if not fact.keys & (source.keys | shares)]
     covered = [(f.start, f.end) for f in flagged] + [(s, e) for s, e, _ in dates(numeric, language)] + \
         [(s, e) for s, e, _ in times(numeric)] + [(s, e) for s, e, _ in weekdays(numeric, language)]
     if language not in UNSPACED:
