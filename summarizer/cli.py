@@ -303,6 +303,7 @@ def check_command(args: argparse.Namespace) -> int:
     from summarizer.checks.entailment import entailment_scores
     from summarizer.checks.faithfulness import NOT_FOUND, check_summary, verdict_lines, with_entailment
     from summarizer.models.registry import load_check_model
+    from summarizer.summarise.translation import article_translation
     from summarizer.text.article import Article
     from summarizer.text.language_detection import detect_language
     from summarizer.text.segmentation import split_sentences
@@ -312,7 +313,7 @@ def check_command(args: argparse.Namespace) -> int:
     language = _language_code(args.lang) or detect_language(source).language
     summary_sentences = split_sentences(summary, language)
     article = Article.read(source, language)
-    support, unsupported = check_summary(summary_sentences, article)
+    support, unsupported = check_summary(summary_sentences, article, article_translation(_progress_on_stderr))
     if args.deep:
         model = load_check_model(language, _progress_on_stderr)
         support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model),

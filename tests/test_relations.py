@@ -4,9 +4,18 @@ Indian digit grouping, a summary in another language)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from summarizer.checks.faithfulness import PARTLY, SUPPORTED, UNCHECKED, check_summary, verdict_lines
+from summarizer.checks.faithfulness import (
+    NOT_FOUND,
+    PARTLY,
+    SUPPORTED,
+    UNCHECKED,
+    check_summary,
+    verdict_lines,
+)
 from summarizer.checks.words import fold
 from summarizer.text.article import Article
 
@@ -116,6 +125,43 @@ def test_a_summary_in_another_language_is_unchecked_not_flagged():
                                          Article.read(article, "ru"))
     assert [s.verdict for s in support] == [UNCHECKED] and unsupported == []
     assert verdict_lines(support[0].to_dict(), [])[0].startswith("Not checked: this sentence is in another")
+
+
+def test_a_summary_in_another_language_is_checked_against_the_articles_translation_where_one_is_at_hand():
+    article = Article.read("Команда «Ледокол» обыграла «Горняк» со счётом 4:2 и вышла в финал. Вратарь Никита "
+                           "Басов отразил 31 бросок.", "ru")
+    english = ["Ledokol beat Gornyak 4-2 and reached the final.", "Goalkeeper Nikita Basov made 31 saves."]
+    asked = []
+
+    def translate(source: Article, target: str) -> Article:  # a translator, sentence for sentence
+        asked.append((source.language, target))
+        return Article(" ".join(english), target, tuple(
+            replace(segment, text=text) for segment, text in zip(source.segments, english)))
+
+    support, unsupported = check_summary(["Ledokol beat Gornyak 4-2 and reached the final.",
+                                          "Basov made 35 saves."], article, translate)
+    assert asked == [("ru", "en")]
+    assert [s.verdict for s in support] == [SUPPORTED, NOT_FOUND] and support[0].sources == (0,)
+    assert [(f.text, f.kind) for f in unsupported] == [("35", "number")]
+    assert all(s.compared_with == "en" for s in support)
+    lines = verdict_lines(support[0].to_dict(), [])
+    assert lines == ["Supported: the article says this.", "Checked against a machine translation of the article "
+                     "into English, not against the article's own words."]
+    unchecked, _ = check_summary(english, article, lambda source, target: None)  # no translator at hand
+    assert [s.verdict for s in unchecked] == [UNCHECKED, UNCHECKED]
+    assert "compared_with" not in unchecked[0].to_dict()
+
+
+def test_the_check_command_translates_the_article_for_a_summary_in_another_language(fake_models, tmp_path, capsys):
+    from summarizer.cli import main
+
+    source, summary = tmp_path / "source.txt", tmp_path / "summary.txt"
+    source.write_text(DERBY, encoding="utf-8")
+    summary.write_text("Harbour City a battu Millbrook Rovers 3-1 dimanche à Kestrel Park.", encoding="utf-8")
+    main(["check", "--source", str(source), "--summary", str(summary)])
+    out = capsys.readouterr().out
+    assert fake_models("Helsinki-NLP/opus-mt-en-fr").calls  # the fake translator was asked
+    assert "Checked against a machine translation of the article into French" in out
 
 
 def test_a_relation_reads_plainly_in_the_verdict():

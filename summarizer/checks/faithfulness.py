@@ -7,7 +7,7 @@ language the splitter handles. Facts are compared in normalised forms (`facts.py
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -25,6 +25,7 @@ from summarizer.checks.relations import (
     swapped_sides,
 )
 from summarizer.checks.words import fold
+from summarizer.languages import language_name
 from summarizer.text.article import Article
 from summarizer.text.language_detection import detect_language
 from summarizer.text.segmentation import content_terms
@@ -36,6 +37,8 @@ ENTAILED = 0.5           # deep check: entailment beats contradiction by half th
 CONTRADICTED = 0.0       # deep check: no window of the article entails it more than it contradicts it
 SUPPORTED, PARTLY, NOT_FOUND, UNCHECKED = "supported", "partly", "not_found", "unchecked"
 SHARED_WORDS = 0.4  # a summary in another language shares fewer of its ordinary words with the article
+# The article translated into a language, sentence for sentence; None where no translator is at hand.
+ArticleTranslation = Callable[[Article, str], "Article | None"]
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,14 @@ class SentenceSupport:
     verdict: str  # supported, partly, not_found (see with_verdicts and with_entailment) or unchecked
     entailment: float | None = None  # the deep check's score, -1..1, when it ran
     fact_count: int = 0  # the numbers, dates and times it states, each once
+    # A summary in another language than its article: the language of the article's machine translation
+    # it was checked against ("" when checked against the article itself).
+    compared_with: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Without an empty `compared_with`, so a result reads as it did before translations were used."""
+        fields = asdict(self)
+        return fields if self.compared_with else {k: v for k, v in fields.items() if k != "compared_with"}
 
 
 @dataclass(frozen=True)
@@ -186,14 +194,22 @@ def with_entailment(supports: list[SentenceSupport], unsupported: list[Unsupport
 def verdict_lines(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[str]:
     """The verdict of one summary sentence and why, for a reader: one verdict, every line agreeing with
     it. `support` and `facts` as a result stores them (`facts`: this sentence's unsupported facts)."""
+    lines = _verdict_and_why(support, facts)
+    if support.get("compared_with"):
+        lines.append(f"Checked against a machine translation of the article into "
+                     f"{language_name(support['compared_with'])}, not against the article's own words.")
+    return lines
+
+
+def _verdict_and_why(support: dict[str, Any], facts: list[dict[str, Any]]) -> list[str]:
     verdict, score = support.get("verdict"), support.get("entailment")
     missing = _listed([f for f in facts if not is_relation(f)])
     scale = f"{score:+.2f}, on a scale from -1 (the article contradicts it) to +1 (the article says it)" \
         if score is not None else ""
     checked = [f for f in facts if f["kind"] in _CHECKED_KINDS]
     if verdict == UNCHECKED:
-        return ["Not checked: this sentence is in another language than the article, and the check compares "
-                "the two word for word."]
+        return ["Not checked: this sentence is in another language than the article, the check compares "
+                "the two word for word, and no translation of the article was at hand."]
     if verdict == SUPPORTED:
         return ["Supported: the article says this."] + ([f"Deep check: {scale}."] if scale else [])
     relations = [f for f in facts if is_relation(f)]
@@ -247,13 +263,25 @@ def in_another_language(summary_sentences: list[str], article: Article, source_f
     return bool(guess and article.language and guess != article.language)
 
 
-def check_summary(summary_sentences: list[str], article: Article
+def check_summary(summary_sentences: list[str], article: Article,
+                  translate: ArticleTranslation | None = None
                   ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
     """Support with a verdict for each summary sentence, and the facts the article does not state. A
-    summary in another language than the article is left unchecked rather than flagged word by word."""
+    summary in another language than the article is checked against the article's translation into it,
+    where `translate` gives one, and is otherwise left unchecked rather than flagged word by word."""
     source_facts = SourceFacts(article.text, article.language)
     if in_another_language(summary_sentences, article, source_facts):
-        return [SentenceSupport(s, (), (), (), UNCHECKED) for s in summary_sentences], []
+        language = detect_language(" ".join(summary_sentences)).best_guess
+        translated = translate(article, language) if translate and language else None
+        if translated is None:
+            return [SentenceSupport(s, (), (), (), UNCHECKED) for s in summary_sentences], []
+        supports, unsupported = _checked(summary_sentences, translated, SourceFacts(translated.text, language))
+        return [replace(s, compared_with=language) for s in supports], unsupported
+    return _checked(summary_sentences, article, source_facts)
+
+
+def _checked(summary_sentences: list[str], article: Article, source_facts: SourceFacts
+             ) -> tuple[list[SentenceSupport], list[UnsupportedFact]]:
     unsupported = _unsupported(summary_sentences, source_facts)
     supports = [replace(s, fact_count=len({(f.kind, f.keys)  # each once, as the unsupported ones are
                                            for f in stated_facts(s.sentence, article.language)}))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import replace
 from functools import partial
 from typing import TypeVar
 
+from summarizer.checks.faithfulness import ArticleTranslation
 from summarizer.errors import SummarizerError, UnsupportedLanguage
 from summarizer.languages import language_name
 from summarizer.models.catalogue import TranslationModel, translation_model_for
@@ -14,6 +17,7 @@ from summarizer.models.registry import load_model
 from summarizer.models.runtime import Seq2SeqModel, cpu_threads
 from summarizer.progress import Progress, ProgressCallback, no_progress
 from summarizer.settings import GenerationSettings
+from summarizer.text.article import Article
 from summarizer.text.segmentation import join_sentences, split_sentences
 
 T = TypeVar("T")
@@ -70,6 +74,23 @@ def translate_sentences(sentences: list[str], source: str, target: str,
         translated.append(join_sentences(outputs[position:position + len(group)], target))
         position += len(group)
     return translated
+
+
+def article_translation(on_progress: ProgressCallback = no_progress, runtime: str = "fast") -> ArticleTranslation:
+    """The fact check's way to an article in a summary's language: translated sentence for sentence, so
+    each sentence keeps its place; None where no model translates the pair or it cannot be had."""
+    def translate(article: Article, target: str) -> Article | None:
+        if not article.language:
+            return None
+        try:
+            sentences = translate_sentences(article.sentences, article.language, target, on_progress, runtime)
+        except SummarizerError as error:
+            logging.getLogger(__name__).warning("article not translated for the check: %s", error)
+            return None
+        segments = tuple(replace(segment, text=text) for segment, text in zip(article.segments, sentences))
+        return Article(join_sentences(sentences, target), target, segments)
+
+    return translate
 
 
 def translate_text(text: str, source: str, target: str,
