@@ -193,6 +193,15 @@ def test_fractions_in_words_are_numbers():
     assert flags("Cuatro de cada cinco empleados votaron a favor.", vote, "es") == []
 
 
+def test_one_and_a_half_and_digits_with_cjk_units_are_numbers():
+    russian = "Выход в финал принесёт клубу около 1,5 млн рублей."
+    assert flags("Клуб получит около полутора миллионов рублей.", russian, "ru") == []
+    assert flags("Клуб получит около двух миллионов рублей.", russian, "ru") == [("двух миллионов", "number")]
+    japanese = "人口約1万3千人の東浜町の財政悪化がある。"
+    assert flags("東浜町の人口は約13,000人だ。", japanese, "ja") == []
+    assert flags("東浜町の人口は約3千人だ。", japanese, "ja") == [("3千", "number")]
+
+
 def test_a_month_on_its_own_is_a_date():
     source = "Les travaux commenceront en mars et dureront deux ans."
     assert flags("Les travaux commenceront en juin.", source, "fr") == [("juin", "date")]

@@ -13,7 +13,8 @@ TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "pt", "de", "nl", "da", "it"})
 # Plural indefinite articles that text2num reads as "one": "unos nueve mil" is about 9,000, not 1 and 9,000.
 _NOT_ONE = regex.compile(r"(?<!\p{L})(unos|unas|uns|umas)(?!\p{L})", regex.IGNORECASE)
 
-_RUSSIAN = {
+# Values are whole numbers except "полтора" (one and a half), written back with a decimal comma.
+_RUSSIAN: dict[float, str] = {
     1: "один одна одно одного одной одному одним одном", 2: "два две двух двум двумя",
     3: "три трёх трех трём трем тремя", 4: "четыре четырёх четырех четырём четырем четырьмя",
     5: "пять пяти пятью", 6: "шесть шести шестью", 7: "семь семи семью", 8: "восемь восьми восемью",
@@ -26,17 +27,19 @@ _RUSSIAN = {
     100: "сто ста", 200: "двести двухсот", 300: "триста трёхсот трехсот", 400: "четыреста четырёхсот "
     "четырехсот", 500: "пятьсот пятисот", 600: "шестьсот шестисот", 700: "семьсот семисот",
     800: "восемьсот восьмисот", 900: "девятьсот девятисот",
-    1_000: "тысяча тысячи тысяч тысячу тысячам тысячами тысячах", 1_000_000: "миллион миллиона миллионов "
+    1.5: "полтора полторы полутора", 1_000: "тысяча тысячи тысяч тысячу тысячам тысячами тысячах",
+    1_000_000: "миллион миллиона миллионов "
     "миллионы миллионам", 1_000_000_000: "миллиард миллиарда миллиардов",
 }
-_UKRAINIAN = {
+_UKRAINIAN: dict[float, str] = {
     1: "один одна одне одного однієї", 2: "два дві двох", 3: "три трьох", 4: "чотири чотирьох",
     5: "п'ять п’ять п'яти п’яти", 6: "шість шести", 7: "сім семи", 8: "вісім восьми",
     9: "дев'ять дев’ять дев'яти дев’яти", 10: "десять десяти", 11: "одинадцять одинадцяти",
     12: "дванадцять дванадцяти", 15: "п'ятнадцять п’ятнадцять", 20: "двадцять двадцяти",
     30: "тридцять тридцяти", 40: "сорок сорока", 50: "п'ятдесят п’ятдесят", 60: "шістдесят",
     70: "сімдесят", 80: "вісімдесят", 90: "дев'яносто дев’яносто", 100: "сто ста", 200: "двісті",
-    300: "триста", 400: "чотириста", 500: "п'ятсот п’ятсот", 1_000: "тисяча тисячі тисяч тисячу",
+    300: "триста", 400: "чотириста", 500: "п'ятсот п’ятсот", 1.5: "півтора півтори півтори",
+    1_000: "тисяча тисячі тисяч тисячу",
     1_000_000: "мільйон мільйона мільйонів", 1_000_000_000: "мільярд мільярда мільярдів",
 }
 _ARABIC = {
@@ -54,6 +57,8 @@ _CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1_000}
 _CJK_SCALES = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _CJK_RUN = regex.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
+# Whole digits with CJK units: "1万3千" (13,000), "2亿5000万", "3千"; "1.5万" is left to the number pattern.
+_MIXED_RUN = regex.compile(r"(?<![\d.,])\d+[十百千万萬亿億](?:\d+[十百千万萬亿億]?)*")
 # A lone numeral counts only before a measure word: "一些" (some) and "统一" (unify) are not numbers.
 _CJK_MEASURES = "台天名个個年月日人次岁歲家座条條位种種项項倍元米公里周週辆輛架只隻艘所件份本张張"
 
@@ -82,7 +87,7 @@ def spelled_to_digits(text: str, language: str | None) -> str:
 
 
 @lru_cache(maxsize=8)
-def _word_table(language: str | None) -> dict[str, int]:
+def _word_table(language: str | None) -> dict[str, float]:
     source = {"ru": _RUSSIAN, "uk": _UKRAINIAN, "ar": _ARABIC}.get(language or "", {})
     return {form: value for value, forms in source.items() for form in forms.split()}
 
@@ -95,8 +100,8 @@ def _spelled_runs(language: str | None) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{forms})(?:{joiner}(?:{forms}))*(?![\p{{L}}\p{{M}}])")
 
 
-def _words_value(run: str, table: dict[str, int], language: str | None) -> str:
-    total = current = 0
+def _words_value(run: str, table: dict[str, float], language: str | None) -> str:
+    total = current = 0.0
     for word in regex.findall(r"[\p{L}\p{M}'’]+", run):
         if language == "ar" and word not in table and word.startswith("و"):
             word = word[1:]
@@ -108,7 +113,37 @@ def _words_value(run: str, table: dict[str, int], language: str | None) -> str:
             current = 0
         else:
             current += value
-    return str(total + current)
+    value = total + current
+    return str(int(value)) if value == int(value) else f"{value:g}".replace(".", ",")
+
+
+def cjk_digit_units(text: str) -> str:
+    """"1万3千" -> "13000": read before scales and numerals, which would take "1万" and "千" apart."""
+    return _MIXED_RUN.sub(_mixed_number, text)
+
+
+def _mixed_number(match: regex.Match) -> str:
+    parts = [(int(digits), unit) for digits, unit in regex.findall(r"(\d+)([十百千万萬亿億]?)", match.group())]
+    return str(_sections([(digits, _CJK_UNITS.get(unit), _CJK_SCALES.get(unit)) for digits, unit in parts]))
+
+
+def _sections(parts: list[tuple[int, int | None, int | None]]) -> int:
+    """(digit, unit, scale) in order: units (十百千) multiply their digit within a section, scales (万亿)
+    the sections before them ("一亿两千万": 亿 scales all before it, 万 only its own section)."""
+    total = section = largest = 0
+    for digit, unit, scale in parts:
+        if unit:
+            section += (digit or 1) * unit
+        elif scale:
+            section += digit
+            if scale > largest:
+                total, largest = (total + section) * scale, scale
+            else:
+                total += section * scale
+            section = 0
+        else:
+            section += digit
+    return total + section
 
 
 def _cjk_number(match: regex.Match) -> str:
@@ -119,18 +154,12 @@ def _cjk_number(match: regex.Match) -> str:
         return run
     if all(ch in _CJK_SCALES for ch in run):
         return run  # "万" alone after digits is a scale word the number pattern reads
-    total = section = digit = largest = 0
+    parts: list[tuple[int, int | None, int | None]] = []
+    digit = 0
     for ch in run:
         if ch in _CJK_DIGITS:
             digit = _CJK_DIGITS[ch]
-        elif ch in _CJK_UNITS:
-            section += (digit or 1) * _CJK_UNITS[ch]
-            digit = 0
         else:
-            scale = _CJK_SCALES[ch]
-            if scale > largest:  # "一亿两千万": 亿 scales all before it, 万 only its own section
-                total, largest = (total + section + digit) * scale, scale
-            else:
-                total += (section + digit) * scale
-            section = digit = 0
-    return str(total + section + digit)
+            parts.append((digit, _CJK_UNITS.get(ch), _CJK_SCALES.get(ch)))
+            digit = 0
+    return str(_sections(parts + [(digit, None, None)]))

@@ -7,7 +7,7 @@ import unicodedata
 
 import regex
 
-from summarizer.checks.number_words import TEXT2NUM_LANGUAGES, spelled_to_digits
+from summarizer.checks.number_words import TEXT2NUM_LANGUAGES, cjk_digit_units, spelled_to_digits
 
 NUMBER_WORD_LANGUAGES = TEXT2NUM_LANGUAGES | {"ru", "uk", "ar", "zh", "ja"}  # see number_words.py
 # Languages that write decimals with a point only: there "6,000" is six thousand, never six.
@@ -85,4 +85,6 @@ def numbers_in_digits(text: str, language: str | None) -> str:
             return match.group()
         return f"{max(values(match['digits'], match['scale'], language)):.0f}"
 
+    if language in ("zh", "ja"):
+        text = cjk_digit_units(text)
     return spelled_to_digits(NUMBER.sub(expanded, text), language)
