@@ -202,6 +202,15 @@ def test_one_and_a_half_and_digits_with_cjk_units_are_numbers():
     assert flags("東浜町の人口は約3千人だ。", japanese, "ja") == [("3千", "number")]
 
 
+def test_a_vague_quantity_is_no_number_and_a_scores_margin_is_one():
+    source = "Das Gericht verurteilte Nordtherm, 3,4 Millionen Euro zu erstatten."
+    assert flags("Nordtherm muss mehrere Millionen Euro erstatten.", source, "de") == []
+    assert flags("Nordtherm muss drei Millionen Euro erstatten.", source, "de") == [("drei Millionen", "number")]
+    rugby = "À la mi-temps, le Stade vellerois était mené 3-19 par Castelmont."
+    assert flags("Menés de seize points à la mi-temps, les Vellerois ont gagné.", rugby, "fr") == []
+    assert flags("Menés de douze points à la mi-temps, les Vellerois ont gagné.", rugby, "fr") == [("douze", "number")]
+
+
 def test_a_month_on_its_own_is_a_date():
     source = "Les travaux commenceront en mars et dureront deux ans."
     assert flags("Les travaux commenceront en juin.", source, "fr") == [("juin", "date")]

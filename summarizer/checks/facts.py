@@ -17,6 +17,7 @@ import regex
 
 from summarizer.checks.dates import date_key, date_keys_matching, dates, times, weekdays
 from summarizer.checks.fractions import as_share, fractions
+from summarizer.checks.relations import article_scores
 from summarizer.checks.numbers import (
     NUMBER,
     PERCENT_WORDS,
@@ -91,6 +92,8 @@ class SourceFacts:
                 keys |= word_keys(word)
         for value in [k for k in keys if k.startswith("d:") and not k.startswith("d:*")]:
             keys.add(number_key(float(value[2:].split("-")[0])))  # a date's year is a number too
+        for a, b, _ in article_scores(source):  # a score's margin: "menés de seize points" after 3-19
+            keys.add(number_key(abs(float(a) - float(b))))
         self.keys = frozenset(keys)
         self.names = frozenset(names)
         # Words the article writes only inside names: in a lower-cased summary they are names still.

@@ -10,8 +10,14 @@ from functools import lru_cache
 import regex
 
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "pt", "de", "nl", "da", "it"})
-# Plural indefinite articles that text2num reads as "one": "unos nueve mil" is about 9,000, not 1 and 9,000.
-_NOT_ONE = regex.compile(r"(?<!\p{L})(unos|unas|uns|umas)(?!\p{L})", regex.IGNORECASE)
+# Plural indefinite articles that text2num reads as "one": "unos nueve mil" is about 9,000, not 1 and 9,000;
+# and a scale word after a vague quantifier, which states no number: "mehrere Millionen", "several million".
+_NOT_ONE = regex.compile(
+    r"(?<!\p{L})(unos|unas|uns|umas|(?:several|many|some|mehrere|einige|viele|plusieurs|quelques|varios|varias|"
+    r"muchos|muchas|vari|varie|alcuni|alcune|molti|molte|vários|várias|alguns|algumas|muitos|muitas|enkele|"
+    r"meerdere|flere|mange)\s+(?:hundreds?|thousands?|millions?|billions?|hunderte?|tausende?|millionen|"
+    r"milliarden?|milliers?|milliards?|millones|millares|miles|milioni|miliardi|migliaia|milhões|milhares|"
+    r"bilhões|miljoen(?:en)?|duizenden|honderden))(?!\p{L})", regex.IGNORECASE)
 
 # Values are whole numbers except "полтора" (one and a half), written back with a decimal comma.
 _RUSSIAN: dict[float, str] = {
