@@ -26,8 +26,10 @@ from summarizer.progress import Progress
 from summarizer.settings import (
     DEFAULT_MAX_CHARS,
     ENGINES,
+    FORMATS,
     LENGTH_PRESETS,
     RUNTIMES,
+    WORD_TARGETS,
     SummarySettings,
 )
 from summarizer.sources.text_input import clean_text
@@ -73,6 +75,12 @@ def add_summarise_arguments(parser: argparse.ArgumentParser) -> None:
 def add_summary_options(parser: argparse.ArgumentParser) -> None:
     """The flags that decide a summary, shared by the one-article command and `batch`."""
     parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
+    parser.add_argument("--words", type=_word_target, metavar="N",
+                        help=f"a target length in words, {WORD_TARGETS[0]} to {WORD_TARGETS[1]} (characters "
+                             "in Chinese, Japanese and other scripts without spaces), in place of --length")
+    parser.add_argument("--format", choices=FORMATS, default="paragraph",
+                        help="paragraph; points: 3-7 key points; quotes: the article's key quotations, "
+                             "verbatim, with their speakers; headline: one line of at most 20 words")
     parser.add_argument("--min-tokens", type=int, help="override the preset's minimum summary tokens")
     parser.add_argument("--max-tokens", type=int, help="override the preset's maximum summary tokens")
     parser.add_argument("--beams", type=int, help="beam search width (default: the model's)")
@@ -103,8 +111,16 @@ def settings_from(args: argparse.Namespace) -> SummarySettings:
                                max_tokens=args.max_tokens, num_beams=args.beams, max_chars=args.max_chars,
                                engine=engine, language=_language_code(args.lang),
                                translate_to=tuple(_language_code(t) for t in args.translate),
-                               deep_check=args.deep_check)
+                               deep_check=args.deep_check, format=args.format, words=args.words)
     return settings.with_changes(runtime=args.runtime) if args.runtime else settings
+
+
+def _word_target(value: str) -> int:
+    """argparse's reading of --words: a whole number in range, or a message that says which range."""
+    low, high = WORD_TARGETS
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise argparse.ArgumentTypeError(f"give a number of words from {low} to {high}, not {value!r}")
+    return int(value)
 
 
 def list_models() -> str:
@@ -250,6 +266,12 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pairs", help='JSON lines: {"article": ..., "reference": ...}')
     parser.add_argument("--engine", choices=ENGINES, default="auto")
     parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
+    parser.add_argument("--words", type=_word_target, metavar="N",
+                        help=f"a target length in words, {WORD_TARGETS[0]} to {WORD_TARGETS[1]} (characters "
+                             "in Chinese, Japanese and other scripts without spaces), in place of --length")
+    parser.add_argument("--format", choices=FORMATS, default="paragraph",
+                        help="paragraph; points: 3-7 key points; quotes: the article's key quotations, "
+                             "verbatim, with their speakers; headline: one line of at most 20 words")
     parser.add_argument("--model", help="summary model for the abstractive engine")
     parser.add_argument("--lang", help="the articles' language (default: detected per article)")
     parser.add_argument("--intro-as-reference", action="store_true",

@@ -32,6 +32,8 @@ class SummaryResult:
     unsupported: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # plain words for the reader, e.g. "already short"
     settings: dict[str, Any] = field(default_factory=dict)
+    format: str = "paragraph"  # paragraph, points, quotes or headline (`summarise/formats.py`)
+    quotes: list[dict[str, Any]] = field(default_factory=list)  # the quotes format's: text, speaker, span
 
     @property
     def share_label(self) -> str:

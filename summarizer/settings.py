@@ -12,6 +12,8 @@ from summarizer.config import DEFAULT_MAX_CHARS, RUNTIMES
 
 LENGTH_PRESETS = ("short", "medium", "long")
 ENGINES = ("auto", "abstractive", "extractive")
+FORMATS = ("paragraph", "points", "quotes", "headline")  # see summarise/formats.py
+WORD_TARGETS = (15, 300)  # a target length in words (characters in scripts written without spaces)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class SummarySettings:
     max_chars: int = DEFAULT_MAX_CHARS
     deep_check: bool = False  # also score each summary sentence with an NLI model (`entailment.py`)
     runtime: str = field(default_factory=lambda: config.current().runtime)
+    format: str = "paragraph"
+    words: int | None = None  # a target length in place of the preset's (WORD_TARGETS)
 
     def __post_init__(self) -> None:
         if self.length not in LENGTH_PRESETS:
@@ -51,6 +55,10 @@ class SummarySettings:
             raise ValueError(f"runtime must be one of {', '.join(RUNTIMES)}, not {self.runtime!r}")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        if self.words is not None and not WORD_TARGETS[0] <= self.words <= WORD_TARGETS[1]:
+            raise ValueError(f"words must be from {WORD_TARGETS[0]} to {WORD_TARGETS[1]}, not {self.words}")
         for name in ("min_tokens", "max_tokens", "num_beams"):
             value = getattr(self, name)
             if value is not None and value < 1:

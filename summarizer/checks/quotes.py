@@ -5,7 +5,7 @@ said") takes the nearest earlier sentence of the article that names someone. Scr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -31,13 +31,13 @@ class Quotation:
     attribution: str    # the text outside quotations that says who spoke
 
 
-def quotations(text: str) -> list[Quotation]:
+def quotations(text: str, language: str | None = None) -> list[Quotation]:
     """Each quotation of `text` with the rest of its sentence, the other quotations of it left out."""
     marked = [m.span() for m in QUOTATION.finditer(text)]  # with their marks
     found = []
     for match in QUOTATION.finditer(text):
-        clause_start = _clause_start(text, match.start(), marked)
-        clause_end = _clause_end(text, match.end(), marked)
+        clause_start = _clause_start(text, match.start(), marked, language)
+        clause_end = _clause_end(text, match.end(), marked, language)
         outside, position = [], clause_start
         for s, e in marked:
             if clause_start <= s and e <= clause_end:
@@ -48,22 +48,32 @@ def quotations(text: str) -> list[Quotation]:
     return found
 
 
-def _clause_start(text: str, position: int, marked: list[tuple[int, int]]) -> int:
+def _clause_start(text: str, position: int, marked: list[tuple[int, int]], language: str | None) -> int:
     """Where the sentence holding `position` starts: after the last sentence end before it that no
-    quotation holds."""
+    quotation holds, or after a quotation that ends its sentence ("…starts.” “Nobody…")."""
     while position > 0:
-        if _SENTENCE_END.match(text[position - 1]) and not _inside(position - 1, marked):
+        if (_SENTENCE_END.match(text[position - 1]) and not _inside(position - 1, marked)) or \
+                _after_a_closing_quotation(text, position, marked, language):
             return position
         position -= 1
     return 0
 
 
-def _clause_end(text: str, position: int, marked: list[tuple[int, int]]) -> int:
+def _clause_end(text: str, position: int, marked: list[tuple[int, int]], language: str | None) -> int:
     while position < len(text):
-        if _SENTENCE_END.match(text[position]) and not _inside(position, marked):
+        if (_SENTENCE_END.match(text[position]) and not _inside(position, marked)) or \
+                _after_a_closing_quotation(text, position, marked, language):
             return position
         position += 1
     return len(text)
+
+
+def _after_a_closing_quotation(text: str, position: int, marked: list[tuple[int, int]],
+                               language: str | None) -> bool:
+    """Just after a quotation whose last word ends a sentence: “…starts.” In Chinese and Japanese the
+    attribution follows such a quotation in the same sentence (“…赢的。”王海峰说)."""
+    return language not in UNSPACED and position >= 2 and _SENTENCE_END.match(text[position - 2]) is not None and \
+        any(end == position for _, end in marked)
 
 
 def _inside(position: int, marked: list[tuple[int, int]]) -> bool:
@@ -94,7 +104,7 @@ class ArticleQuotes:
 
     @classmethod
     def of(cls, article: str, names: frozenset[str], language: str | None) -> ArticleQuotes:
-        found = quotations(article)
+        found = quotations(article, language)
         marked = [m.span() for m in QUOTATION.finditer(article)]
         return cls(article, found, [_speaker(article, quote, marked, names, language) for quote in found], names)
 
@@ -106,7 +116,7 @@ def wrong_speaker(summary_sentence: str, article: ArticleQuotes, language: str |
     if not article_quotes:
         return None
     everyone = set().union(*(s for s, _ in speakers))
-    for quote in quotations(summary_sentence):
+    for quote in quotations(summary_sentence, language):
         words = tokens(summary_sentence[quote.start:quote.end], language)
         if len(words) < (4 if language in UNSPACED else 2):
             continue
@@ -126,16 +136,25 @@ def _speaker(article: str, quote: Quotation, marked: list[tuple[int, int]], name
              language: str | None) -> tuple[set[str], str]:
     """The names attributing `quote`, and how the article writes them; for "she said", those of the
     nearest of the three sentences before it that names someone."""
-    clause, position = quote.attribution, _clause_start(article, quote.start, marked)
-    for _ in range(4):
+    for clause in attributing_clauses(article, quote, marked, language):
         found = _names(clause, names, language)
         if found:
             return found, _written(clause, found, language)
-        if position <= 0:
-            break
-        start = _clause_start(article, position - 1, marked)
-        clause, position = regex.sub(QUOTATION, " ", article[start:position]), start
     return set(), ""
+
+
+def attributing_clauses(article: str, quote: Quotation, marked: list[tuple[int, int]],
+                        language: str | None) -> Iterator[str]:
+    """Where the speaker of `quote` is named: the rest of its sentence, then the three sentences before
+    it, nearest first, their quotations left out. `marked`: the article's quotations with their marks."""
+    yield quote.attribution
+    position = _clause_start(article, quote.start, marked, language)
+    for _ in range(3):
+        if position <= 0:
+            return
+        start = _clause_start(article, position - 1, marked, language)
+        yield regex.sub(QUOTATION, " ", article[start:position])
+        position = start
 
 
 def _written(clause: str, found: set[str], language: str | None) -> str:

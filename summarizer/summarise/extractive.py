@@ -32,6 +32,7 @@ LEAD_DECAY = 6.0       # candidates: the prior falls to 1/e after this many
 REDUNDANCY = 0.5       # MMR penalty for overlap with sentences already picked
 NEAR_DUPLICATE = 0.5   # cosine above which a sentence repeats one already picked and is never added
 OVERSHOOT = 1.15       # a last sentence may take the summary this far past its budget
+WORD_TARGET_OVERSHOOT = 1.2  # ...or past a reader's word target: within 20 % of it
 ZIPF_CEILING = 8.0     # wordfreq's most common words ("the") sit just under 8
 SHORT_ARTICLE_SENTENCES = 2  # an article that is already short gives a sentence or two
 
@@ -44,19 +45,23 @@ class ExtractiveSummary:
     already_short: bool  # the article is short enough that a sentence or two is all a summary can be
 
 
-def summarise_extractive(article: Article, length: str = "medium") -> ExtractiveSummary:
+def summarise_extractive(article: Article, length: str = "medium", words: int | None = None) -> ExtractiveSummary:
+    """`words`: a target length in words (characters in unspaced scripts) in place of the preset's."""
     language = article.language
     article_words = article.word_count
     already_short = is_already_short(article_words, language)
-    chosen = pick_sentences(article, word_budget(length, article_words, language),
-                            SHORT_ARTICLE_SENTENCES if already_short else None)
+    budget = words if words is not None else word_budget(length, article_words, language)
+    chosen = pick_sentences(article, budget, SHORT_ARTICLE_SENTENCES if already_short and words is None else None,
+                            target=words is not None)
     picked = tuple(without_dateline(article.segments[i].text) for i in chosen)
     return ExtractiveSummary(join_sentences(list(picked), language), tuple(chosen), picked, already_short)
 
 
-def pick_sentences(article: Article, budget: int, most: int | None = None) -> list[int]:
+def pick_sentences(article: Article, budget: int, most: int | None = None, target: bool = False) -> list[int]:
     """Indices of the sentences to keep (at most `most`), in article order; deterministic (ties go to the
-    earlier one)."""
+    earlier one). `target`: the budget is a reader's word target, which the first sentence must respect
+    too where any can (a 40-word lead is no 15-word summary)."""
+    overshoot = WORD_TARGET_OVERSHOOT if target else OVERSHOOT
     language = article.language
     segments = article.segments
     candidates = [i for i, s in enumerate(segments) if can_stand_alone(s, language)]
@@ -70,6 +75,7 @@ def pick_sentences(article: Article, budget: int, most: int | None = None) -> li
     dangling = {i for i in candidates if opens_dangling(segments[i].text, language)}
     chosen: list[int] = []
     used = 0
+    fitting = target
     while True:
         options = []
         for i in candidates:
@@ -79,12 +85,15 @@ def pick_sentences(article: Article, budget: int, most: int | None = None) -> li
             if unit is None:
                 continue
             cost = sum(sizes[j] for j in unit)
-            if chosen and used + cost > OVERSHOOT * budget:
+            if (chosen or fitting) and used + cost > overshoot * budget:
                 continue
             overlap = max((cosine(vectors[j], vectors[k]) for j in unit for k in chosen), default=0.0)
             if overlap > NEAR_DUPLICATE:
                 continue
             options.append((scores[i] - REDUNDANCY * overlap, -i, unit, cost))
+        if not options and fitting and not chosen:
+            fitting = False  # no sentence is that short: the best one, whatever its length
+            continue
         if not options:
             break
         *_, unit, cost = max(options)

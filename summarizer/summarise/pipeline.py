@@ -20,18 +20,20 @@ from summarizer.models.catalogue import describe_summary_model
 from summarizer.models.hub import cached_folder, can_download, download_size_mb
 from summarizer.models.registry import load_check_model, load_model, loaded_model
 from summarizer.models.routing import VIA_ENGLISH, Route, choose_route
+from summarizer.models.runtime import Seq2SeqModel
 from summarizer.progress import Progress, ProgressCallback, no_progress
 from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
 from summarizer.sources.text_input import clean_text
 from summarizer.summarise.abstractive import article_parts, summarise_abstractive
 from summarizer.summarise.extractive import summarise_extractive
+from summarizer.summarise.formats import Quote, render, shaped
 from summarizer.summarise.lengths import ONE_SENTENCE_PARTS, is_already_short
 from summarizer.summarise.translation import translate_into, translate_sentences, translate_text
 from summarizer.text.article import Article
 from summarizer.text.chunking import estimate_chunk_count
 from summarizer.text.language_detection import LanguageGuess, detect_language
-from summarizer.text.segmentation import count_words, join_sentences, length_label, split_sentences
+from summarizer.text.segmentation import count_words, length_label, split_sentences
 
 
 @contextmanager
@@ -94,18 +96,18 @@ class Summarizer:
         language = guess.language
         article = Article.read(text, language)
         draft = self._draft(article, timings, on_progress, show_draft)
-        notes = [*_notes(article), *draft.notes]
+        sentences, quotes, format_notes = shaped(settings.format, draft.sentences, article)
+        notes = [*_notes(article, settings.words), *draft.notes, *format_notes]
         with _timed(timings, "check"):
-            support, unsupported = check_summary(draft.sentences, article)
+            support, unsupported = check_summary(sentences, article)
         if settings.deep_check:
             with _timed(timings, "deep_check"):
-                support = self._deep_check(draft.sentences, article, support, unsupported, notes,
-                                           on_progress)
+                support = self._deep_check(sentences, article, support, unsupported, notes, on_progress)
         with _timed(timings, "translate"):
-            translated, errors = translate_into(draft.sentences, language, list(settings.translate_to),
+            translated, errors = translate_into(sentences, language, list(settings.translate_to),
                                                 on_progress, settings.runtime)
-        summary = join_sentences(draft.sentences, language)
-        source_words, summary_words = article.word_count, count_words(summary)
+        summary = render(settings.format, sentences, language, quotes)
+        source_words, summary_words = article.word_count, count_words(" ".join(sentences))
         return SummaryResult(
             summary=summary, engine=draft.engine, model=draft.model, language=language,
             language_confidence=guess.confidence, route=draft.route, source_words=source_words,
@@ -113,10 +115,11 @@ class Summarizer:
             compression=round(summary_words / source_words, 3) if source_words else 0.0,
             chunks=draft.chunks, timings=timings, fallback_reason=draft.fallback_reason,
             runtime=draft.runtime,
-            translations={t: join_sentences(s, t) for t, s in translated.items()},
+            translations={t: render(settings.format, s, t, quotes) for t, s in translated.items()},
             translated_sentences=translated, errors=errors,
             support=[s.to_dict() for s in support], unsupported=[f.to_dict() for f in unsupported],
-            notes=notes, settings=settings.to_dict())
+            notes=notes, settings=settings.to_dict(), format=settings.format,
+            quotes=[q.to_dict() for q in quotes])
 
     def add_translations(self, result: SummaryResult, targets: tuple[str, ...],
                          on_progress: ProgressCallback = no_progress) -> SummaryResult:
@@ -132,7 +135,8 @@ class Summarizer:
         kept_errors = {code: message for code, message in result.errors.items() if code not in wanted}
         return replace(result, timings=timings,
                        translations={**result.translations,
-                                     **{t: join_sentences(s, t) for t, s in translated.items()}},
+                                     **{t: render(result.format, s, t, [Quote(**q) for q in result.quotes])
+                                        for t, s in translated.items()}},
                        translated_sentences={**result.translated_sentences, **translated},
                        errors={**kept_errors, **errors},
                        settings={**result.settings, "translate_to": list(dict.fromkeys(
@@ -208,6 +212,8 @@ class Summarizer:
     def _draft(self, article: Article, timings: dict[str, float], on_progress: ProgressCallback,
                show_draft: bool) -> _Draft:
         engine = self.settings.engine
+        if self.settings.format == "quotes":  # the article's own words: no summary is written
+            return _Draft([], "extractive", None, None, 1)
         if engine == "extractive":
             return self._extractive(article, timings)
         try:
@@ -223,7 +229,7 @@ class Summarizer:
     def _extractive(self, article: Article, timings: dict[str, float],
                     fallback_reason: str | None = None) -> _Draft:
         with _timed(timings, "summarise"):
-            summary = summarise_extractive(article, self.settings.length)
+            summary = summarise_extractive(article, self.settings.length, self.settings.words)
         return _Draft(list(summary.sentences), "extractive", None, None, 1, fallback_reason)
 
     def _abstractive(self, route: Route, article: Article, timings: dict[str, float],
@@ -242,8 +248,8 @@ class Summarizer:
                 sentences = translate_sentences(sentences, language, "en", on_progress, runtime)
         with _timed(timings, "summarise"):
             summary = summarise_abstractive(sentences, "en" if route.name == VIA_ENGLISH else language,
-                                            model, entry, self.settings, on_progress,
-                                            show_draft and route.name != VIA_ENGLISH)
+                                            model, entry, _in_tokens(self.settings, sentences, model),
+                                            on_progress, show_draft and route.name != VIA_ENGLISH)
         summary_text = summary.text
         if route.name == VIA_ENGLISH:
             assert language is not None
@@ -254,9 +260,28 @@ class Summarizer:
                       notes=(summary.note,) if summary.note else ())
 
 
-def _notes(article: Article) -> list[str]:
+WORD_TARGET_SPREAD = 0.1  # a word target's tokens: this far either side, so the words land within 20 %
+TOO_SHORT_FOR_TARGET = 1.5  # an article under one and a half times the word target cannot be cut to it
+
+
+def _in_tokens(settings: SummarySettings, sentences: list[str], model: Seq2SeqModel) -> SummarySettings:
+    """A word target as the model's token budget, at the article's own tokens per word."""
+    if settings.words is None:
+        return settings
+    text = " ".join(sentences)
+    per_word = model.count_tokens(text) / max(1, count_words(text))
+    tokens = settings.words * per_word
+    return settings.with_changes(min_tokens=max(1, round(tokens * (1 - WORD_TARGET_SPREAD))),
+                                 max_tokens=max(1, round(tokens * (1 + WORD_TARGET_SPREAD))))
+
+
+def _notes(article: Article, words: int | None = None) -> list[str]:
     """What a reader should know about the result that is not an error."""
+    if words is not None and article.word_count < words * TOO_SHORT_FOR_TARGET:
+        return [f"The article is too short for a summary of {length_label(words, article.language)}: it "
+                f"has {length_label(article.word_count, article.language)}, so the summary is shorter."]
     if is_already_short(article.word_count, article.language):
         return [f"The article is already short ({length_label(article.word_count, article.language)}): "
                 "a summary can only keep a sentence or two of it."]
     return []
+

@@ -1,0 +1,227 @@
+"""What a reader asks for besides a paragraph: key points, the article's key quotes, a headline.
+
+Each format is made from the summary's sentences (the model's where a model ran, the extractive
+engine's otherwise) and the article, so the fact check, translations and evidence work on every one:
+points and the headline are summary sentences; quotes are spans of the article, character for
+character, with the speaker as the article names them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import regex
+
+from summarizer.checks.facts import SourceFacts
+from summarizer.checks.quotes import QUOTATION, Quotation, attributing_clauses, quotations
+from summarizer.checks.words import word_keys
+from summarizer.languages import UNSPACED
+from summarizer.summarise.extractive import summarise_extractive
+from summarizer.text.article import Article
+from summarizer.text.segmentation import content_terms, count_words, join_sentences
+from summarizer.text.similarity import cosine, tfidf_vectors
+
+MIN_POINTS, MAX_POINTS = 3, 7
+SAME_POINT = 0.5        # cosine of content terms above which two points say the same
+MAX_QUOTES = 5
+MIN_QUOTE_WORDS = 4     # fewer are scare quotes or titles ("the 'deal'"), not statements
+HEADLINE_WORDS = 20     # characters in scripts written without spaces
+# Between two parts of one quotation: only the attribution ("“We lost,” he said. “It hurts.”").
+_JOINING = regex.compile(r"^[\s,.;:—–-]*[^“”„«»\"「」『』.!?。]{0,30}[.,:;]?\s*$")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation of the article, verbatim: `text` is `article.text[start:end]`, its marks
+    included; a quotation split by its attribution is one quote, the attribution between kept."""
+
+    text: str
+    speaker: str   # as the article names them; "" where it names nobody
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def key_points(summary_sentences: list[str], article: Article) -> list[str]:
+    """3-7 points, one sentence each, never two that say the same; the summary's own sentences first,
+    then the article's most central sentences where the summary has fewer than three."""
+    extra = list(summarise_extractive(article, "long").sentences) if len(summary_sentences) < MIN_POINTS else []
+    candidates = [s for s in dict.fromkeys(summary_sentences + extra) if s.strip()]
+    terms = [content_terms(s) for s in candidates]
+    vectors = tfidf_vectors(terms, [])
+    points: list[int] = []
+    for index in range(len(candidates)):
+        if len(points) == MAX_POINTS:
+            break
+        if all(cosine(vectors[index], vectors[other]) <= SAME_POINT for other in points):
+            points.append(index)
+    return [candidates[i] for i in points]
+
+
+def key_quotes(article: Article) -> list[Quote]:
+    """The article's most telling direct quotations (the longest, a named speaker counting double), at
+    most five, in article order. Reported speech has no quotation marks and is left out."""
+    names = SourceFacts(article.text, article.language).names
+    marked = [m.span() for m in QUOTATION.finditer(article.text)]
+    quotes: list[Quote] = []
+    for quote in quotations(article.text, article.language):
+        if _words(article.text[quote.start:quote.end], article.language) < MIN_QUOTE_WORDS:
+            continue  # a name in quotation marks («Ледокол»), a scare quote: nothing said
+        start, end = next(((s, e) for s, e in marked if s <= quote.start and quote.end <= e),
+                          (quote.start, quote.end))
+        speaker = speaker_name(article, quote, names, marked)
+        if speaker and quotes and quotes[-1].speaker == speaker and \
+                _JOINING.match(article.text[quotes[-1].end:start]):
+            start = quotes.pop().start  # one quotation, split by its attribution
+        quotes.append(Quote(article.text[start:end], speaker, start, end))
+    ranked = sorted(quotes, key=lambda q: (-_words(q.text, article.language) * (2 if q.speaker else 1),
+                                           q.start))[:MAX_QUOTES]
+    return sorted(ranked, key=lambda q: q.start)
+
+
+def speaker_name(article: Article, quote: Quotation, names: frozenset[str],
+                 marked: list[tuple[int, int]]) -> str:
+    """Who the article says spoke, as it writes them: in the quotation's own sentence, else (for "she
+    said") in the nearest of the three sentences before it that names someone."""
+    clauses = attributing_clauses(article.text, quote, marked, article.language)
+    own = next(clauses)
+    name = _name_in(own, names, article)
+    if name or not _points_back(own, article.language):
+        return name  # "one resident said": somebody the article does not name
+    return next((found for clause in clauses if (found := _name_in(clause, names, article))), "")
+
+
+_PRONOUNS = frozenset("""he she they him her il elle ils elles lui er sie ihr él ella ellos ellas ele ela eles elas
+lei loro он она они він вона вони""".split())
+
+
+def _points_back(attribution: str, language: str | None) -> bool:
+    """Whether an attribution that names nobody refers to someone named before: a pronoun ("he
+    said"), or a bare verb ("ha spiegato", "と話した")."""
+    if language in UNSPACED:
+        return len(attribution.strip(" ，。、,")) <= 6
+    words = regex.findall(r"[\p{L}\p{M}]+", attribution.lower())
+    return len(words) <= 2 or bool(_PRONOUNS & set(words))
+
+
+# Scripts without capitals: the words a saying verb takes as its speaker.
+_ARABIC_SAYING = regex.compile(r"(?:^|\s)و?(?:قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|تابع|تابعت|انتقد|انتقدت|"
+                               r"أعلن|أعلنت|اعتبر|اعتبرت|شدد|شددت|حذر|حذرت)"
+                               r"\s+((?:(?!(?:بعد|قبل|في|خلال|أن|إن|إنه|إنها|أمس|اليوم)\s)[^\s:«»]+\s*){1,6})")
+_HINDI_SPEAKER = regex.compile(r"((?:[^\s,।]+\s+){1,3})ने\s")
+_HINDI_NOT_NAME = frozenset({"के", "की", "का", "बाद", "में", "से", "पर", "को", "और", "मैच"})
+_CJK_SAID = regex.compile(r"在|说|說|表示|则|則|称|稱|指出|认为|認為|は|が|と述|と語|[：:，,。]")
+
+
+def _name_in(clause: str, names: frozenset[str], article: Article) -> str:
+    language = article.language
+    if language in ("zh", "ja"):
+        head = _CJK_SAID.split(clause.strip(" ，。,、"), maxsplit=1)[0]
+        head = regex.split(r"[、，,]", head)[-1].strip()
+        return head if 1 < len(head) <= 20 else ""
+    if language == "ar":
+        match = _ARABIC_SAYING.search(clause)
+        return match[1].strip(" ،,:") if match else ""
+    if language == "hi":
+        match = _HINDI_SPEAKER.search(clause + " ")
+        words = match[1].split() if match else []
+        while any(w in _HINDI_NOT_NAME for w in words):
+            words = words[1:]
+        return " ".join(words)
+    runs: list[tuple[bool, list[str]]] = []  # (after an article or preposition, the name's words)
+    previous = ""
+    for word in regex.findall(r"[\p{L}\p{M}'’\-]+|[^\s\p{L}]+", clause):
+        if word_keys(word) & names and word[0].isupper():
+            if runs and runs[-1][1] and previous == runs[-1][1][-1]:
+                runs[-1][1].append(word)
+            else:
+                runs.append((previous.lower() in _BEFORE_PLACES, [word]))
+        previous = word
+    if not runs:
+        return ""
+    # A place or a club comes after "at", "da", "la" ("na praça da Matriz", "contro la Virtus Lagomare");
+    # of the rest the longest, then the last ("said Harbour City manager Paula Verhoef").
+    best = max(range(len(runs)), key=lambda i: (not runs[i][0], len(runs[i][1]), i))
+    return " ".join(runs[best][1])
+
+
+_BEFORE_PLACES = frozenset("""the a an at in of on from to for against da do das dos de du des la le les l' au aux
+en der die das dem den des im am vom zum zur nach gegen el los las del al con contra il lo gli dei della delle
+nella nello alla allo al col sul dalla contro в во на против из у к о""".split())
+
+
+def headline(summary_sentences: list[str], article: Article) -> str:
+    """One line of at most 20 words, the article's own: the summary's first sentence if that short,
+    else its first clause (the lead's "Harbour City beat Millbrook Rovers 3-1 at Kestrel Park on
+    Sunday"), else the first summary or central article sentence that short with no quotation in it
+    (a quotation is no headline), else the first sentence cut at the limit. Not the article's title:
+    the reader has that."""
+    central = [s for s in summarise_extractive(article, "long").sentences if s != article.title]
+    first = (summary_sentences or central or [""])[0]
+    if 0 < count_words(first) <= HEADLINE_WORDS and not QUOTATION.search(first):
+        return first
+    clause = _first_clause(first, article.language)
+    if clause:
+        return clause
+    for sentence in summary_sentences + central:
+        if 0 < count_words(sentence) <= HEADLINE_WORDS and not QUOTATION.search(sentence):
+            return sentence
+    return _cut(first, article.language)
+
+
+def shaped(format_name: str, sentences: list[str], article: Article
+           ) -> tuple[list[str], list[Quote], list[str]]:
+    """The summary's sentences in `format_name`, the quotes where it is "quotes", and notes for the
+    reader where the article does not give what the format asks for."""
+    if format_name == "points":
+        points = key_points(sentences, article)
+        short = [] if len(points) >= MIN_POINTS else [
+            f"The article gives {len(points)} distinct point{'s' if len(points) != 1 else ''} only, fewer "
+            f"than {MIN_POINTS}."]
+        return points, [], short
+    if format_name == "quotes":
+        quotes = key_quotes(article)
+        none = [] if quotes else ["The article quotes nobody directly: it has no quotations to show."]
+        return [q.text for q in quotes], quotes, none
+    if format_name == "headline":
+        line = headline(sentences, article)
+        return ([line] if line else []), [], []
+    return sentences, [], []
+
+
+def render(format_name: str, sentences: list[str], language: str | None,
+           quotes: list[Quote] | None = None) -> str:
+    """The summary, or a translation of it sentence for sentence, as text in its format: points and
+    quotes as a Markdown list, each quote with its speaker."""
+    if format_name == "points":
+        return "\n".join(f"- {s}" for s in sentences)
+    if format_name == "quotes":
+        speakers = [q.speaker for q in quotes or []]
+        return "\n".join(f"- {s}" + (f" — {speaker}" if speaker else "") for s, speaker in zip(sentences, speakers))
+    return join_sentences(sentences, language)
+
+
+_CLAUSE_END = regex.compile(r"[,;:，、；：]")
+MIN_CLAUSE_WORDS = 6  # a shorter first clause is an opener ("On Sunday,"), no statement
+
+
+def _first_clause(sentence: str, language: str | None) -> str:
+    """The sentence up to its last clause mark within the limit, if that much says something."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(sentence)
+            if MIN_CLAUSE_WORDS <= count_words(sentence[:m.start()]) <= HEADLINE_WORDS]
+    return sentence[:ends[-1]].strip() if ends and not QUOTATION.search(sentence[:ends[-1]]) else ""
+
+
+def _cut(sentence: str, language: str | None) -> str:
+    if language in UNSPACED:
+        return sentence[:HEADLINE_WORDS].rstrip("，、；,;") + "…"
+    words = list(regex.finditer(r"\S+", sentence))[:HEADLINE_WORDS]
+    return (sentence[:words[-1].end()] if words else "").rstrip(",;:") + "…"
+
+
+def _words(text: str, language: str | None) -> int:
+    words = count_words(text)
+    return words // 2 if language in UNSPACED else words  # counted in characters there: two a word
