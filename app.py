@@ -11,7 +11,6 @@ import logging
 import streamlit as st
 
 from summarizer import config
-from summarizer.settings import LENGTH_PRESETS
 from summarizer.sources.text_input import clean_text
 from ui.article_input import article_box, examples_row, import_section, what_will_run
 from ui.failures import reader_message, show_failure
@@ -19,7 +18,7 @@ from ui.history import history_section, remember
 from ui.links import keep_shown, open_shared_result, restore_widgets
 from ui.literal import announce, literal, notice
 from ui.many_articles import many_articles_section
-from ui.page_settings import from_query, to_query
+from ui.page_settings import compared_lengths, from_query, to_query
 from ui.results import comparison_section, result_section
 from ui.shared import planned, rate_limiter
 from ui.sidebar import settings_sidebar
@@ -98,14 +97,15 @@ elif summarise_clicked or compare_clicked:
                 state.update(result_settings=page, result_text=article)
             else:
                 state["comparison"] = {
-                    preset: summarise(text, page.to_summary_settings(SETTINGS.max_chars, preset).with_changes(
-                        translate_to=()), status, show_draft=False) for preset in LENGTH_PRESETS}
+                    length: summarise(text, page.to_summary_settings(SETTINGS.max_chars, length).with_changes(
+                        translate_to=()), status, show_draft=False)
+                    for length in compared_lengths(state.get("compare_words", ""))}
                 state["comparison_text"] = article
             if SETTINGS.keep_results:  # one link for what is on screen: the summary and the comparison
                 keep_shown(article, page)
             status.update(label="Finished", state="complete", expanded=False)
         announce(live, "The summary is ready, below." if summarise_clicked else
-                 "The three lengths are ready, below, under Compare lengths.")
+                 "The lengths are ready, below, under Compare lengths.")
     except Exception as error:  # the page's boundary: a plain message, the article stays in the box
         state["error"] = reader_message(error, "summarising")
 

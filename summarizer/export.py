@@ -6,11 +6,12 @@ from summarizer.checks.faithfulness import fact_words, is_relation
 from summarizer.languages import language_name
 from summarizer.plain_words import counted, duration
 from summarizer.result import SummaryResult
+from summarizer.summarise.formats import FORMAT_TITLES
 from summarizer.text.segmentation import length_label
 
 
 def to_markdown(result: SummaryResult) -> str:
-    lines = [f"# Summary ({language_name(result.language)})", "", result.summary, ""]
+    lines = [f"# {FORMAT_TITLES.get(result.format, 'Summary')} ({language_name(result.language)})", "", result.summary, ""]
     for code, text in result.translations.items():
         lines += [f"## {language_name(code)}", "", text, ""]
     for code, message in result.errors.items():

@@ -787,3 +787,55 @@ def test_a_link_keeps_only_what_belongs_to_its_article(fake_models):
     assert "result" not in at.session_state  # B's summary does not stand beside A's comparison
     entry = open_store().get(at.session_state["stored_link"])
     assert entry["text"] == first and entry["result"] is None and entry["comparison"]
+
+
+DERBY = (ROOT / "tests" / "data" / "relations" / "en-derby.txt").read_text(encoding="utf-8")
+
+
+def test_formats_and_a_length_in_words_from_the_sidebar_and_the_address_bar():
+    at = summarise(new_app(), DERBY, engine="extractive", format="points")
+    result = at.session_state["result"]
+    assert result.format == "points" and at.query_params["format"] == "points"
+    [summary] = html_blocks(at, "literal-summary")
+    assert summary.count("<li>") == len(result.support) >= 3
+    assert "Key points · English" in [s.value for s in at.subheader]
+    assert "Where point 1 comes from" in [e.label for e in at.expander]
+    assert any(c.value == result.summary for c in at.code)  # the copy box holds it as plain text
+    at = summarise(at, DERBY, format="quotes")
+    [summary] = html_blocks(at, "literal-summary")
+    assert '<span class="quote-speaker">— Paula Verhoef</span>' in summary
+    assert "Where quote 1 is in the article" in [e.label for e in at.expander]
+    at.session_state["format"] = "paragraph"
+    at.checkbox(key="use_words").check().run()
+    at.slider(key="words").set_value(80).run()
+    assert at.radio(key="length").disabled and at.query_params["words"] == "80"
+    at = button(at, "Summarise").click().run()
+    assert 64 <= at.session_state["result"].summary_words <= 96
+    reopened = new_app(format="headline", words="60", engine="extractive")
+    assert reopened.radio(key="format").value == "headline"
+    assert reopened.checkbox(key="use_words").value and reopened.slider(key="words").value == 60
+    assert new_app(format="<b>", words="9999").radio(key="format").value == "paragraph"
+
+
+def test_each_translation_has_its_copy_box(fake_models):
+    at = summarise(new_app(), paragraph("en"), targets=["fr"])
+    result = at.session_state["result"]
+    copied = [c.value for c in at.code]
+    assert result.summary in copied and result.translations["fr"] in copied
+    assert {"Copy the summary", "Copy the French"} <= {e.label for e in at.expander}
+
+
+def test_compare_lengths_takes_two_or_three_word_counts_and_reopens_them(monkeypatch):
+    at = new_app(engine="extractive")
+    at.text_input(key="compare_words").set_value("40, 90").run()
+    at.text_area(key="article").set_value(DERBY).run()
+    at = button(at, "Compare lengths").click().run()
+    comparison = at.session_state["comparison"]
+    assert list(comparison) == ["words:40", "words:90"]
+    assert 32 <= comparison["words:40"].summary_words <= 48 and 72 <= comparison["words:90"].summary_words <= 108
+    heads = html_blocks(at, "literal-compare-head-words-40")
+    assert heads and "Target 40 words" in heads[0]
+    entry_id = at.query_params["r"]
+    assert list(new_app(r=entry_id).session_state["comparison"]) == ["words:40", "words:90"]
+    at.text_input(key="compare_words").set_value("40, lots").run()
+    assert any("Give two or three numbers from 15 to 300" in c.value for c in at.caption)

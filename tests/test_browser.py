@@ -411,3 +411,51 @@ def test_many_articles_from_a_list_and_a_file(page, server):
     assert rows[0]["title"] == "First" and rows[0]["summary"] and rows[1]["language"] == "fr"
     assert rows[2]["error"] and not rows[3]["error"] and rows[3]["language"] == "de"
     assert page.dialogs == []  # the id's markup stayed text
+
+
+DERBY = (ROOT / "tests" / "data" / "relations" / "en-derby.txt").read_text(encoding="utf-8")
+
+
+def test_the_format_selector_the_words_slider_and_the_copy_buttons(page, server):
+    """Key points and key quotes chosen in the sidebar, a length in words set on the slider, and the
+    summary copied with its copy button: what lands on the clipboard is the list as shown."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_app(page, server + "/?engine=extractive")
+    paste(page, DERBY)
+    page.locator('[data-testid="stSidebar"]').get_by_text("Key points", exact=True).click()
+    wait_until_idle(page)
+    page.get_by_text("Set the length in words").click()
+    wait_until_idle(page)
+    slider = page.get_by_role("slider", name="Words")
+    slider.focus()
+    for _ in range(4):  # 100 words, less four steps of 5
+        slider.press("ArrowLeft")
+    wait_until_idle(page)
+    assert re.search(r"format=points", page.url) and re.search(r"words=80", page.url)
+    page.get_by_role("button", name="Summarise").click()
+    points = page.locator(".literal-summary .summary-list li")
+    points.first.wait_for(timeout=120_000)
+    assert points.count() >= 3
+    assert page.get_by_role("heading", name="Key points · English").is_visible()
+    both_widths(page, "format-points", ".literal-summary")
+    page.get_by_text("Copy the key points").click()
+    code = page.locator('[data-testid="stCode"]').first
+    code.hover()
+    code.locator("button").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("- ") and copied.count("\n- ") == points.count() - 1
+    assert copied.splitlines()[0][2:] == points.first.inner_text().strip()
+    page.locator('[data-testid="stSidebar"]').get_by_text("Key quotes", exact=True).click()
+    wait_until_idle(page)
+    page.get_by_role("button", name="Summarise").click()
+    speaker = page.locator(".literal-summary .quote-speaker").first
+    speaker.wait_for(timeout=120_000)
+    assert speaker.inner_text().strip() == "— Paula Verhoef"
+    assert page.locator(".literal-summary li").first.inner_text().startswith("“")
+    both_widths(page, "format-quotes", ".literal-summary")
+    page.locator(".literal-summary a.quote-place").nth(2).click()  # to its place in the evidence view
+    place = page.locator(".literal-evidence #quote-3")
+    place.wait_for(timeout=10_000)
+    assert place.inner_text().startswith("“We gave away two goals") and place.is_visible()
+    assert DERBY.count(place.inner_text()) == 1  # the article's own characters
+    shot(page, "format-quotes-place")

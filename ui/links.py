@@ -12,16 +12,16 @@ import streamlit as st
 from summarizer import config
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.result import SummaryResult
-from summarizer.settings import LENGTH_PRESETS
 
 from .admission import shared_share_allowance
 from .failures import reader_message, show_failure
-from .page_settings import AUTO_MODEL, PageSettings, from_query, to_query
+from .page_settings import AUTO_MODEL, PageSettings, from_query, is_comparison_key, to_query
 from .shared import result_store
 from .state import session
 from .visitor import visitor
 
 CUSTOM_MODEL = "custom"
+DEFAULT_WORDS = 100  # where the words slider starts
 
 
 def restore_widgets(settings: PageSettings, any_model: bool) -> None:
@@ -35,7 +35,8 @@ def restore_widgets(settings: PageSettings, any_model: bool) -> None:
         model_choice=settings.model if catalogued else CUSTOM_MODEL,
         custom_model="" if catalogued else settings.model,
         length=settings.length, engine=settings.engine, targets=list(settings.targets),
-        runtime=settings.runtime, deep_check=settings.deep_check)
+        runtime=settings.runtime, deep_check=settings.deep_check, format=settings.format,
+        use_words=settings.words is not None, words=settings.words or DEFAULT_WORDS)
 
 
 def open_shared_result(entry_id: str, any_model: bool) -> None:
@@ -52,8 +53,8 @@ def open_shared_result(entry_id: str, any_model: bool) -> None:
     try:
         shown = from_query(to_query(PageSettings.from_dict(entry["page"])))  # as a link's values are
         result = SummaryResult.from_dict(entry["result"]) if entry.get("result") is not None else None
-        comparison = {preset: SummaryResult.from_dict(item)
-                      for preset, item in (entry.get("comparison") or {}).items() if preset in LENGTH_PRESETS}
+        comparison = {length: SummaryResult.from_dict(item)
+                      for length, item in (entry.get("comparison") or {}).items() if is_comparison_key(length)}
         text = entry["text"]
         if result is None and not comparison:
             raise ValueError("the entry holds no result")

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
 
 from summarizer.models.catalogue import TARGET_LANGUAGES
-from summarizer.settings import ENGINES, LENGTH_PRESETS, RUNTIMES, SummarySettings
+from summarizer.settings import ENGINES, FORMATS, LENGTH_PRESETS, RUNTIMES, WORD_TARGETS, SummarySettings
 
 AUTO_MODEL = "auto"
 
@@ -20,6 +20,8 @@ class PageSettings:
     targets: tuple[str, ...] = field(default_factory=tuple)
     runtime: str = field(default_factory=lambda: SummarySettings().runtime)
     deep_check: bool = False
+    format: str = "paragraph"
+    words: int | None = None  # a length in words in place of the preset
 
     def to_dict(self) -> dict:
         return {**asdict(self), "targets": list(self.targets)}
@@ -31,10 +33,34 @@ class PageSettings:
         return cls(**{k: (tuple(v) if k == "targets" else v) for k, v in data.items() if k in known})
 
     def to_summary_settings(self, max_chars: int, length: str | None = None) -> SummarySettings:
+        """`length`: one of Compare lengths' (a preset or "words:N") in place of the page's own."""
+        preset, words = (self.length, self.words) if length is None else \
+            ((length, None) if length in LENGTH_PRESETS else (self.length, word_count_of(length)))
         return SummarySettings(model=None if self.model == AUTO_MODEL else self.model,
-                               length=length or self.length, engine=self.engine,
+                               length=preset, engine=self.engine,
                                translate_to=self.targets, max_chars=max_chars, runtime=self.runtime,
-                               deep_check=self.deep_check)
+                               deep_check=self.deep_check, format=self.format, words=words)
+
+
+WORDS_KEY = "words:"  # Compare lengths' key for a word count ("words:120"), beside the presets' names
+
+
+def compared_lengths(value: str) -> tuple[str, ...]:
+    """What Compare lengths compares: two or three word counts a reader gave ("50, 120, 250"), each in
+    range, else the three presets."""
+    counts = [_word_target(part.strip()) for part in value.replace(";", ",").split(",") if part.strip()]
+    if 2 <= len(counts) <= 3 and None not in counts:
+        return tuple(f"{WORDS_KEY}{n}" for n in dict.fromkeys(counts))
+    return LENGTH_PRESETS
+
+
+def word_count_of(key: str) -> int | None:
+    """The word count of a Compare lengths key, None for a preset (or anything else)."""
+    return _word_target(key.removeprefix(WORDS_KEY)) if key.startswith(WORDS_KEY) else None
+
+
+def is_comparison_key(key: object) -> bool:
+    return isinstance(key, str) and (key in LENGTH_PRESETS or word_count_of(key) is not None)
 
 
 def _first(value: str | list[str] | None) -> str | None:
@@ -50,11 +76,21 @@ def from_query(params: Mapping[str, str | list[str]]) -> PageSettings:
     engine = _first(params.get("engine"))
     runtime = _first(params.get("runtime"))
     targets = [t for t in (_first(params.get("to")) or "").split(",") if t in TARGET_LANGUAGES]
+    format_name = _first(params.get("format"))
     return PageSettings(model=model,
                         length=length if length in LENGTH_PRESETS else "medium",
                         engine=engine if engine in ENGINES else "auto",
                         targets=tuple(dict.fromkeys(targets)), deep_check=_first(params.get("deep")) == "1",
+                        format=format_name if format_name in FORMATS else "paragraph",
+                        words=_word_target(_first(params.get("words"))),
                         **({"runtime": runtime} if runtime in RUNTIMES else {}))
+
+
+def _word_target(value: str | None) -> int | None:
+    """A link's `words=`: a whole number in range, else none (the preset)."""
+    if value is None or not value.isdigit() or len(value) > 3:
+        return None
+    return int(value) if WORD_TARGETS[0] <= int(value) <= WORD_TARGETS[1] else None
 
 
 def to_query(settings: PageSettings) -> dict[str, str]:
@@ -65,6 +101,10 @@ def to_query(settings: PageSettings) -> dict[str, str]:
         query["runtime"] = settings.runtime
     if settings.deep_check:
         query["deep"] = "1"
+    if settings.format != "paragraph":
+        query["format"] = settings.format
+    if settings.words is not None:
+        query["words"] = str(settings.words)
     return query
 
 

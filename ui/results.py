@@ -17,7 +17,7 @@ from summarizer.text.segmentation import length_label
 from .evidence import evidence
 from .links import keep_shown
 from .literal import literal, notice
-from .page_settings import PageSettings, result_url
+from .page_settings import PageSettings, result_url, word_count_of
 from .shared import article_of
 from .state import session
 from .summary_view import summary_column, translations
@@ -66,17 +66,24 @@ def comparison_section() -> None:
     if not comparison:
         return
     st.subheader("Compare lengths")
-    presets = list(comparison.items())
-    for start in range(0, len(presets), 2):  # two to a row, like the translations
-        for column, (preset, item) in zip(st.columns(2), presets[start:start + 2]):
+    lengths = list(comparison.items())
+    names = {length: _length_name(length, item.language) for length, item in lengths}
+    for start in range(0, len(lengths), 2):  # two to a row, like the translations
+        for column, (length, item) in zip(st.columns(2), lengths[start:start + 2]):
             with column:
                 writer = f"AI summary by {item.model}" if item.model else "key sentences from the article"
-                literal(f"{preset.capitalize()} · {length_label(item.summary_words, item.language)} · "
-                        f"{writer}", None, f"compare-head-{preset}")
-                literal(item.summary, item.language, f"compare-{preset}")
+                literal(f"{names[length]} · {length_label(item.summary_words, item.language)} · "
+                        f"{writer}", None, f"compare-head-{length.replace(':', '-')}")
+                literal(item.summary, item.language, f"compare-{length.replace(':', '-')}")
     source_words = next(iter(comparison.values())).source_words
     st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},
-                              index=["source", *comparison]), horizontal=True, height=220)
+                              index=["source", *names.values()]), horizontal=True, height=220)
+
+
+def _length_name(length: str, language: str | None) -> str:
+    """"Short", or for a word count "Target 120 words" (characters where those are counted)."""
+    count = word_count_of(length)
+    return f"Target {length_label(count, language)}" if count is not None else length.capitalize()
 
 
 def _downloads(text: str, result: SummaryResult) -> tuple[str, str, str]:

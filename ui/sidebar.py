@@ -1,4 +1,4 @@
-"""The settings sidebar: model, length, engine, languages, deep check and runtime."""
+"""The settings sidebar: model, format, length, engine, languages, deep check and runtime."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import streamlit as st
 
 from summarizer.languages import language_name
 from summarizer.models.catalogue import ENGLISH_CHECK_MODEL, ENTAILMENT_MODEL, SUMMARY_MODELS, TARGET_LANGUAGES
-from summarizer.settings import ENGINES, LENGTH_PRESETS, RUNTIMES
+from summarizer.settings import ENGINES, FORMATS, LENGTH_PRESETS, RUNTIMES, WORD_TARGETS
+from summarizer.summarise.formats import FORMAT_LABELS
 
 from .links import CUSTOM_MODEL
 from .literal import literal
-from .page_settings import AUTO_MODEL, PageSettings
+from .page_settings import AUTO_MODEL, PageSettings, compared_lengths
 from .state import session
+
+COMPARE_CHARS = 20  # "300, 300, 300" and some spaces
 
 
 def model_label(choice: str) -> str:
@@ -43,7 +46,20 @@ def settings_sidebar(any_model: bool) -> PageSettings:
         literal(model_details(state["model_choice"]), None, "model-details")
         if state["model_choice"] == CUSTOM_MODEL and any_model:
             st.text_input("Hub id or local folder", key="custom_model", placeholder="org/model-name")
-        st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True)
+        st.radio("Format", FORMATS, key="format", horizontal=True, format_func=FORMAT_LABELS.__getitem__)
+        st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True, disabled=state["use_words"])
+        st.checkbox("Set the length in words", key="use_words")
+        if state["use_words"]:
+            st.slider("Words", *WORD_TARGETS, step=5, key="words")
+            st.caption("Characters for Chinese, Japanese and other languages written without spaces. "
+                       "Key quotes are as long as the article's quotations.")
+        st.text_input("Word counts to compare", key="compare_words", max_chars=COMPARE_CHARS,
+                      placeholder="e.g. 50, 120, 250")
+        if state.get("compare_words", "").strip() and compared_lengths(state["compare_words"]) == LENGTH_PRESETS:
+            st.caption(f"Give two or three numbers from {WORD_TARGETS[0]} to {WORD_TARGETS[1]}, with commas "
+                       "between them: until then Compare lengths shows the three presets.")
+        else:
+            st.caption("Compare lengths shows the three presets, or the two or three word counts given here.")
         st.multiselect("Translate the summary into", TARGET_LANGUAGES, key="targets",
                        format_func=lambda c: f"{language_name(c)} ({c})")
         # The rest behind one expander, explained in captions rather than help icons: each icon is one
@@ -73,4 +89,5 @@ def settings_sidebar(any_model: bool) -> PageSettings:
         model = AUTO_MODEL
     return PageSettings(model=model, length=state["length"], engine=state["engine"],
                         targets=tuple(state["targets"]), runtime=state["runtime"],
-                        deep_check=state["deep_check"])
+                        deep_check=state["deep_check"], format=state["format"],
+                        words=state["words"] if state["use_words"] else None)

@@ -21,7 +21,7 @@ class PageSession(TypedDict, total=False):
     result: SummaryResult                  # the result on screen ...
     result_settings: PageSettings          # ... the settings that made it
     result_text: str                       # ... and the text that made it
-    comparison: dict[str, SummaryResult]   # Compare lengths: preset -> result ...
+    comparison: dict[str, SummaryResult]   # Compare lengths: preset or "words:N" -> result ...
     comparison_text: str                   # ... and the text it was made from
     stored_link: str                       # the kept result's id (its link)
     shared_id: str                         # the id of a result opened from a link
@@ -45,6 +45,10 @@ class PageSession(TypedDict, total=False):
     targets: list[str]
     runtime: str
     deep_check: bool
+    format: str
+    use_words: bool                        # a length in words instead of the preset ...
+    words: int                             # ... this many
+    compare_words: str                     # Compare lengths: two or three word counts, else the presets
     import_url: str
     upload: Any
     evidence_sentence: int

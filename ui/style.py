@@ -10,6 +10,11 @@ STYLE = """<style>
 .notice-warning { background: #fff4e5; color: #663c00; }
 .notice-info { background: #e8f4fd; color: #0d3c61; }
 .literal-engine { font-size: 0.85rem; color: #555; }
+.summary-list { margin: 0; padding-inline-start: 1.3rem; white-space: normal; }
+.summary-list li { margin-bottom: 0.35rem; white-space: pre-wrap; }
+.quote-speaker { color: #55595f; white-space: nowrap; }
+.quote-place { font-size: 0.85rem; white-space: nowrap; }
+mark.quote { background: #f1f3f5; }
 .literal-stats { font-size: 0.875rem; color: #6b6f76; margin: 0 0 0.5rem; }
 .literal-plan { font-size: 0.9rem; color: #33373d; margin: 0 0 0.6rem; }
 mark.fact-missing { background: #ffe0b2; color: inherit; border-bottom: 2px solid #e65100; padding: 0 0.1em; }

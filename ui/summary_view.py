@@ -14,6 +14,7 @@ from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
 from summarizer.plain_words import counted, duration
 from summarizer.result import SummaryResult
+from summarizer.summarise.formats import FORMAT_TITLES, ITEM_NOUNS, Quote, render
 from summarizer.text.segmentation import length_label, sentence_separator
 
 from .literal import literal, notice, text_attributes
@@ -22,9 +23,11 @@ _log = logging.getLogger("app")
 
 
 def summary_with_marks(result: SummaryResult) -> None:
-    """The summary, escaped, with each fact the article does not state marked where it stands."""
+    """The summary, escaped, with each fact the article does not state marked where it stands; points
+    and quotes as a list, each quote with its speaker."""
     sentences = [item["sentence"] for item in result.support]
-    if not sentences or sentence_separator(result.language).join(sentences) != result.summary:
+    quotes = [Quote(**q) for q in result.quotes]
+    if not sentences or render(result.format, sentences, result.language, quotes) != result.summary:
         literal(result.summary, result.language, "summary")  # a result stored without its sentences
         return
     pieces = []
@@ -42,8 +45,21 @@ def summary_with_marks(result: SummaryResult) -> None:
             position = fact["end"]
         marked.append(html.escape(sentence[position:]))
         pieces.append("".join(marked))
-    st.html(f'<div class="literal literal-summary" {text_attributes(result.language)}>'
-            f'{html.escape(sentence_separator(result.language)).join(pieces)}</div>')
+    if result.format in ("points", "quotes"):
+        speakers = [(f' <span class="quote-speaker">— {html.escape(q.speaker)}</span>' if q.speaker else "") +
+                    f' <a class="quote-place" href="#quote-{number}">in the article</a>'
+                    for number, q in enumerate(quotes, 1)] or [""] * len(pieces)
+        items = "".join(f"<li>{piece}{speaker}</li>" for piece, speaker in zip(pieces, speakers))
+        body = f'<ul class="summary-list">{items}</ul>'
+    else:
+        body = html.escape(sentence_separator(result.language)).join(pieces)
+    st.html(f'<div class="literal literal-summary" {text_attributes(result.language)}>{body}</div>')
+
+
+def copy_box(text: str, what: str) -> None:
+    """The text as plain text with a copy button (Streamlit's code block has one), folded away."""
+    with st.expander(f"Copy {what}"):
+        st.code(text, language=None, wrap_lines=True)
 
 
 ROUTE_WORDS = {  # each route, for readers
@@ -58,8 +74,10 @@ RUNTIME_WORDS = {"fast": " · compact copy (8-bit, faster)", "reference": " · f
 
 
 def summary_column(result: SummaryResult) -> None:
-    st.subheader(f"Summary · {language_name(result.language)}")
+    title = FORMAT_TITLES.get(result.format, "Summary")
+    st.subheader(f"{title} · {language_name(result.language)}")
     summary_with_marks(result)
+    copy_box(result.summary, "the summary" if title == "Summary" else f"the {title.lower()}")
     engine = result.model or "extractive (sentences from the article)"
     st.caption(f"{length_label(result.summary_words, result.language)} · {result.share_label} of "
                f"{length_label(result.source_words, result.language)} · "
@@ -80,8 +98,10 @@ def summary_column(result: SummaryResult) -> None:
         if facts_by_sentence:
             notice("warning", f"{heading}: " + "; ".join(
                 f"sentence {i + 1}: {', '.join(facts)}" for i, facts in sorted(facts_by_sentence.items())))
+    noun = ITEM_NOUNS.get(result.format, "sentence")
     for index, support in enumerate(result.support):
-        with st.expander(f"Where sentence {index + 1} comes from"):
+        with st.expander(f"Where {noun} {index + 1} comes from" if result.format != "quotes"
+                         else f"Where quote {index + 1} is in the article"):
             for line in sentence_verdict(result, index):
                 literal(line, None, "verdict")
             backed = support.get("verdict") != NOT_FOUND
@@ -120,6 +140,7 @@ def translation_column(result: SummaryResult, code: str) -> None:
     if code == result.language:
         st.caption("The article's own language: the summary as written.")
     literal(result.translations[code], code, f"translation-{code}")
+    copy_box(result.translations[code], f"the {language_name(code)}")
 
 
 def sentence_verdict(result: SummaryResult, index: int) -> list[str]:

@@ -22,6 +22,9 @@ from summarizer.text.article import Article
 from summarizer.text.segmentation import content_terms, count_words, join_sentences
 from summarizer.text.similarity import cosine, tfidf_vectors
 
+FORMAT_LABELS = {"paragraph": "Paragraph", "points": "Key points", "quotes": "Key quotes", "headline": "Headline"}
+FORMAT_TITLES = {**FORMAT_LABELS, "paragraph": "Summary"}  # a result's heading
+ITEM_NOUNS = {"paragraph": "sentence", "points": "point", "quotes": "quote", "headline": "headline"}
 MIN_POINTS, MAX_POINTS = 3, 7
 SAME_POINT = 0.5        # cosine of content terms above which two points say the same
 MAX_QUOTES = 5
