@@ -98,8 +98,7 @@ class SourceFacts:
         self.names = frozenset(names)
         # Words the article writes only inside names: in a lower-cased summary they are names still.
         self.name_only = self.names - {fold(w) for w in words if not w[0].isupper()}
-        self.first_parts = frozenset(w for w in first_parts & self.name_only if can_be_a_name(w, language))
-        self.last_parts = frozenset(w for w in last_parts & self.name_only if can_be_a_name(w, language))
+        self._parts = (frozenset(first_parts), frozenset(last_parts))
         self._source = source
         self._words = words
         self._lemmas: frozenset[str] | None = None
@@ -108,6 +107,15 @@ class SourceFacts:
     def shares(self) -> frozenset[float]:
         """Looked for only when a summary states a ratio ("four in five") or a fraction ("half")."""
         return frozenset(_shares(self._source, self.language)) | self.fraction_shares
+
+    @cached_property
+    def name_parts(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first and the last words of the article's names of several words that can be names
+        (not "Stadt" of "Stadt Wendelbach"): looked for only in a lower-cased summary sentence, as
+        telling them needs the language's lemmas, which take seconds to load."""
+        first, last = (frozenset(w for w in parts & self.name_only if can_be_a_name(w, self.language))
+                       for parts in self._parts)
+        return first, last
 
     @cached_property
     def part_shares(self) -> frozenset[float]:
@@ -284,7 +292,8 @@ def unsupported_facts(sentence: str, source: SourceFacts) -> list[Fact]:
 def _in_a_known_name(spans: list[tuple[int, int, str]], index: int, sentence: str, source: SourceFacts) -> bool:
     """Whether the word stands where a name of the article goes on: after its first part, or before its
     last part, with only a space between."""
-    for other, parts in ((index - 1, source.first_parts), (index + 1, source.last_parts)):
+    first_parts, last_parts = source.name_parts
+    for other, parts in ((index - 1, first_parts), (index + 1, last_parts)):
         if 0 <= other < len(spans):
             first, second = sorted((spans[index], spans[other]))
             if sentence[first[1]:second[0]] == " " and fold(spans[other][2]) in parts:
