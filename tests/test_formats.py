@@ -182,3 +182,13 @@ def test_batch_takes_the_format(tmp_path):
                  "--format", "headline", "--quiet"]) == 0
     [row] = read_results(out)
     assert count_words(row["summary"]) <= HEADLINE_WORDS and "\n" not in row["summary"]
+
+
+def test_the_word_target_evaluation_counts_what_it_prints(capsys):
+    from summarizer.evaluate.word_targets import main as evaluate_words
+
+    evaluate_words(["--articles", "3"])
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line.split("\t") for line in lines[1:-1]]
+    met, tried = (int(n) for n in lines[-1].split(": ")[1].split(" of "))
+    assert tried == sum(int(r[1]) for r in rows) and met == sum(int(r[2]) for r in rows) and 0 < met <= tried
