@@ -266,12 +266,6 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pairs", help='JSON lines: {"article": ..., "reference": ...}')
     parser.add_argument("--engine", choices=ENGINES, default="auto")
     parser.add_argument("--length", choices=LENGTH_PRESETS, default="medium")
-    parser.add_argument("--words", type=_word_target, metavar="N",
-                        help=f"a target length in words, {WORD_TARGETS[0]} to {WORD_TARGETS[1]} (characters "
-                             "in Chinese, Japanese and other scripts without spaces), in place of --length")
-    parser.add_argument("--format", choices=FORMATS, default="paragraph",
-                        help="paragraph; points: 3-7 key points; quotes: the article's key quotations, "
-                             "verbatim, with their speakers; headline: one line of at most 20 words")
     parser.add_argument("--model", help="summary model for the abstractive engine")
     parser.add_argument("--lang", help="the articles' language (default: detected per article)")
     parser.add_argument("--intro-as-reference", action="store_true",
