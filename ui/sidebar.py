@@ -48,18 +48,21 @@ def settings_sidebar(any_model: bool) -> PageSettings:
             st.text_input("Hub id or local folder", key="custom_model", placeholder="org/model-name")
         st.radio("Format", FORMATS, key="format", horizontal=True, format_func=FORMAT_LABELS.__getitem__)
         st.radio("Length", LENGTH_PRESETS, key="length", horizontal=True, disabled=state["use_words"])
-        st.checkbox("Set the length in words", key="use_words")
-        if state["use_words"]:
-            st.slider("Words", *WORD_TARGETS, step=5, key="words")
-            st.caption("Characters for Chinese, Japanese and other languages written without spaces. "
-                       "Key quotes are as long as the article's quotations.")
-        st.text_input("Word counts to compare", key="compare_words", max_chars=COMPARE_CHARS,
-                      placeholder="e.g. 50, 120, 250")
-        if state.get("compare_words", "").strip() and compared_lengths(state["compare_words"]) == LENGTH_PRESETS:
-            st.caption(f"Give two or three numbers from {WORD_TARGETS[0]} to {WORD_TARGETS[1]}, with commas "
-                       "between them: until then Compare lengths shows the three presets.")
-        else:
-            st.caption("Compare lengths shows the three presets, or the two or three word counts given here.")
+        with st.expander("Length in words", expanded=state["use_words"]):  # one Tab stop, folded
+            st.checkbox("Set the length in words", key="use_words")
+            if state["use_words"]:
+                st.slider("Words", *WORD_TARGETS, step=5, key="words")
+                st.caption("Characters for Chinese, Japanese and other languages written without spaces. "
+                           "Key quotes are as long as the article's quotations.")
+            st.text_input("Word counts to compare", key="compare_words", max_chars=COMPARE_CHARS,
+                          placeholder="e.g. 50, 120, 250")
+            if state.get("compare_words", "").strip() and \
+                    compared_lengths(state["compare_words"]) == LENGTH_PRESETS:
+                st.caption(f"Give two or three numbers from {WORD_TARGETS[0]} to {WORD_TARGETS[1]}, with "
+                           "commas between them: until then Compare lengths shows the three presets.")
+            else:
+                st.caption("Compare lengths shows the three presets, or the two or three word counts given "
+                           "here.")
         st.multiselect("Translate the summary into", TARGET_LANGUAGES, key="targets",
                        format_func=lambda c: f"{language_name(c)} ({c})")
         # The rest behind one expander, explained in captions rather than help icons: each icon is one
