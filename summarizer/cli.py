@@ -118,7 +118,7 @@ def settings_from(args: argparse.Namespace) -> SummarySettings:
 def _word_target(value: str) -> int:
     """argparse's reading of --words: a whole number in range, or a message that says which range."""
     low, high = WORD_TARGETS
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
         raise argparse.ArgumentTypeError(f"give a number of words from {low} to {high}, not {value!r}")
     return int(value)
 

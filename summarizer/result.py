@@ -7,7 +7,7 @@ import re
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
-from summarizer.settings import with_current_names
+from summarizer.settings import FORMATS, with_current_names
 
 
 @dataclass
@@ -97,6 +97,12 @@ def _check_shape(result: SummaryResult) -> None:
             and strings(s.get("source_sentences", [])) for s in result.support),
         "timings": isinstance(result.timings, dict)
         and all(isinstance(v, (int, float)) for v in result.timings.values()),
+        "format": result.format in FORMATS,
+        "quotes": isinstance(result.quotes, list) and len(result.quotes) <= len(result.support) and all(
+            isinstance(q, dict) and set(q) == {"text", "speaker", "start", "end"}
+            and strings((q["text"], q["speaker"])) and all(
+                isinstance(q[k], int) and not isinstance(q[k], bool) for k in ("start", "end"))
+            and 0 <= q["start"] <= q["end"] for q in result.quotes),
     }
     wrong = [name for name, ok in checks.items() if not ok]
     if wrong:

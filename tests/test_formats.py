@@ -192,3 +192,29 @@ def test_the_word_target_evaluation_counts_what_it_prints(capsys):
     rows = [line.split("\t") for line in lines[1:-1]]
     met, tried = (int(n) for n in lines[-1].split(": ")[1].split(" of "))
     assert tried == sum(int(r[1]) for r in rows) and met == sum(int(r[2]) for r in rows) and 0 < met <= tried
+
+
+def test_hostile_and_odd_inputs_to_the_formats():
+    from summarizer.result import SummaryResult
+    from summarizer.summarise.formats import headline, key_points
+    from ui.page_settings import compared_lengths, from_query
+
+    assert from_query({"words": "²"}).words is None and from_query({"words": "0060"}).words is None
+    assert compared_lengths("²,³") == compared_lengths("50, 50") == ("short", "medium", "long")
+    repeated = Article.read(article("en-derby"), "en")
+    same = "Harbour City beat Millbrook Rovers 3-1 at Kestrel Park on Sunday."
+    assert len(key_points([same, same, same + " "], repeated)) >= MIN_POINTS  # repeats counted once
+    quoted = Article.read("“We will win this match and every other one this season,” said Paula Verhoef. "
+                          "“We are ready.”", "en")
+    line = headline(["“We will win this match and every other one this season,” said Paula Verhoef."], quoted)
+    assert "“" not in line and "”" not in line
+    assert headline(["Short and plain."], quoted) == "Short and plain."
+    inches = Article.read('The screen is 12" wide, said engineer Tom Reed. He added that the "new model is '
+                          'far better than the last one", and cheaper.', "en")
+    assert [q.text for q in key_quotes(inches)] == ['"new model is far better than the last one"']
+    good = json.loads(json.dumps(extractive("en-derby", "quotes")))  # as the store keeps it
+    for bad in ({"format": "bogus"}, {"format": ["x"]}, {"quotes": "abc"}, {"quotes": [{"foo": 1}]},
+                {"quotes": [dict(good["quotes"][0], start=-1)]}):
+        with pytest.raises(ValueError):
+            SummaryResult.from_dict({**good, **bad})
+    assert SummaryResult.from_dict(good).quotes == good["quotes"]

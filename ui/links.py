@@ -22,6 +22,7 @@ from .visitor import visitor
 
 CUSTOM_MODEL = "custom"
 DEFAULT_WORDS = 100  # where the words slider starts
+MAX_COMPARED = 3     # Compare lengths shows three at most
 
 
 def restore_widgets(settings: PageSettings, any_model: bool) -> None:
@@ -53,8 +54,9 @@ def open_shared_result(entry_id: str, any_model: bool) -> None:
     try:
         shown = from_query(to_query(PageSettings.from_dict(entry["page"])))  # as a link's values are
         result = SummaryResult.from_dict(entry["result"]) if entry.get("result") is not None else None
-        comparison = {length: SummaryResult.from_dict(item)
-                      for length, item in (entry.get("comparison") or {}).items() if is_comparison_key(length)}
+        kept = [(length, item) for length, item in (entry.get("comparison") or {}).items()
+                if is_comparison_key(length)][:MAX_COMPARED]
+        comparison = {length: SummaryResult.from_dict(item) for length, item in kept}
         text = entry["text"]
         if result is None and not comparison:
             raise ValueError("the entry holds no result")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
@@ -42,15 +43,17 @@ class PageSettings:
                                deep_check=self.deep_check, format=self.format, words=words)
 
 
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")  # not str.isdigit: "²" is a digit to it, and no number to int()
 WORDS_KEY = "words:"  # Compare lengths' key for a word count ("words:120"), beside the presets' names
 
 
 def compared_lengths(value: str) -> tuple[str, ...]:
     """What Compare lengths compares: two or three word counts a reader gave ("50, 120, 250"), each in
     range, else the three presets."""
-    counts = [_word_target(part.strip()) for part in value.replace(";", ",").split(",") if part.strip()]
+    counts = list(dict.fromkeys(_word_target(part.strip()) for part in value.replace(";", ",").split(",")
+                                if part.strip()))
     if 2 <= len(counts) <= 3 and None not in counts:
-        return tuple(f"{WORDS_KEY}{n}" for n in dict.fromkeys(counts))
+        return tuple(f"{WORDS_KEY}{n}" for n in counts)
     return LENGTH_PRESETS
 
 
@@ -88,7 +91,7 @@ def from_query(params: Mapping[str, str | list[str]]) -> PageSettings:
 
 def _word_target(value: str | None) -> int | None:
     """A link's `words=`: a whole number in range, else none (the preset)."""
-    if value is None or not value.isdigit() or len(value) > 3:
+    if value is None or not _WHOLE_NUMBER.fullmatch(value):
         return None
     return int(value) if WORD_TARGETS[0] <= int(value) <= WORD_TARGETS[1] else None
 

@@ -78,7 +78,8 @@ def summary_column(result: SummaryResult) -> None:
     st.subheader(f"{title} · {language_name(result.language)}")
     summary_with_marks(result)
     copy_box(result.summary, "the summary" if title == "Summary" else f"the {title.lower()}")
-    engine = result.model or "extractive (sentences from the article)"
+    engine = result.model or ("quotations from the article, as written" if result.format == "quotes"
+                              else "extractive (sentences from the article)")
     st.caption(f"{length_label(result.summary_words, result.language)} · {result.share_label} of "
                f"{length_label(result.source_words, result.language)} · "
                f"{_took(result)} · {counted(result.chunks, 'part')}")

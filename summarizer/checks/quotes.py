@@ -5,6 +5,7 @@ said") takes the nearest earlier sentence of the article that names someone. Scr
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from summarizer.checks.words import word_keys
 from summarizer.languages import UNSPACED
 
 MIN_SHARED = 0.6  # of a summary quotation's words, found in the article's quotation
-QUOTATION = regex.compile(r"“(?P<q>[^”“]+)”|„(?P<q>[^“”„]+)[“”]|«\s?(?P<q>[^»«]+?)\s?»|\"(?P<q>[^\"]+)\"|"
+QUOTATION = regex.compile(r"“(?P<q>[^”“]+)”|„(?P<q>[^“”„]+)[“”]|«\s?(?P<q>[^»«]+?)\s?»|(?<!\d)\"(?P<q>[^\"]+)\"|"
                           r"「(?P<q>[^」]+)」|『(?P<q>[^』]+)』|‹(?P<q>[^›]+)›")
 _SENTENCE_END = regex.compile(r"[.!?。！？؟।\n]")
 # Character pairs of the verbs that attribute, in scripts without spaces: they name nobody.
@@ -31,53 +32,68 @@ class Quotation:
     attribution: str    # the text outside quotations that says who spoke
 
 
-def quotations(text: str, language: str | None = None) -> list[Quotation]:
+class QuotationMarks:
+    """Where a text's quotations are, marks included, found once: which positions lie inside one and
+    where one closes, each answered in constant time (a long article can hold a thousand)."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [m.span() for m in QUOTATION.finditer(text)]
+        self.starts = [start for start, _ in self.spans]
+        self.ends = {end for _, end in self.spans}
+        self._inside = bytearray(len(text) + 1)
+        for start, end in self.spans:
+            self._inside[start + 1:max(start + 1, end - 1)] = b"\x01" * max(0, end - start - 2)
+
+    def inside(self, position: int) -> bool:
+        return bool(self._inside[position])
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations wholly between `start` and `end`."""
+        first = bisect.bisect_left(self.starts, start)
+        return [span for span in self.spans[first:bisect.bisect_right(self.starts, end)] if span[1] <= end]
+
+
+def quotations(text: str, language: str | None = None, marks: QuotationMarks | None = None) -> list[Quotation]:
     """Each quotation of `text` with the rest of its sentence, the other quotations of it left out."""
-    marked = [m.span() for m in QUOTATION.finditer(text)]  # with their marks
+    marks = marks or QuotationMarks(text)
     found = []
     for match in QUOTATION.finditer(text):
-        clause_start = _clause_start(text, match.start(), marked, language)
-        clause_end = _clause_end(text, match.end(), marked, language)
+        clause_start = _clause_start(text, match.start(), marks, language)
+        clause_end = _clause_end(text, match.end(), marks, language)
         outside, position = [], clause_start
-        for s, e in marked:
-            if clause_start <= s and e <= clause_end:
-                outside.append(text[position:s])
-                position = e
+        for s, e in marks.within(clause_start, clause_end):
+            outside.append(text[position:s])
+            position = e
         outside.append(text[position:clause_end])
         found.append(Quotation(match.start("q"), match.end("q"), " ".join(outside)))
     return found
 
 
-def _clause_start(text: str, position: int, marked: list[tuple[int, int]], language: str | None) -> int:
+def _clause_start(text: str, position: int, marks: QuotationMarks, language: str | None) -> int:
     """Where the sentence holding `position` starts: after the last sentence end before it that no
     quotation holds, or after a quotation that ends its sentence ("…starts.” “Nobody…")."""
     while position > 0:
-        if (_SENTENCE_END.match(text[position - 1]) and not _inside(position - 1, marked)) or \
-                _after_a_closing_quotation(text, position, marked, language):
+        if (_SENTENCE_END.match(text[position - 1]) and not marks.inside(position - 1)) or \
+                _after_a_closing_quotation(text, position, marks, language):
             return position
         position -= 1
     return 0
 
 
-def _clause_end(text: str, position: int, marked: list[tuple[int, int]], language: str | None) -> int:
+def _clause_end(text: str, position: int, marks: QuotationMarks, language: str | None) -> int:
     while position < len(text):
-        if (_SENTENCE_END.match(text[position]) and not _inside(position, marked)) or \
-                _after_a_closing_quotation(text, position, marked, language):
+        if (_SENTENCE_END.match(text[position]) and not marks.inside(position)) or \
+                _after_a_closing_quotation(text, position, marks, language):
             return position
         position += 1
     return len(text)
 
 
-def _after_a_closing_quotation(text: str, position: int, marked: list[tuple[int, int]],
-                               language: str | None) -> bool:
+def _after_a_closing_quotation(text: str, position: int, marks: QuotationMarks, language: str | None) -> bool:
     """Just after a quotation whose last word ends a sentence: “…starts.” In Chinese and Japanese the
     attribution follows such a quotation in the same sentence (“…赢的。”王海峰说)."""
-    return language not in UNSPACED and position >= 2 and _SENTENCE_END.match(text[position - 2]) is not None and \
-        any(end == position for _, end in marked)
-
-
-def _inside(position: int, marked: list[tuple[int, int]]) -> bool:
-    return any(start < position < end - 1 for start, end in marked)
+    return language not in UNSPACED and position >= 2 and position in marks.ends and \
+        _SENTENCE_END.match(text[position - 2]) is not None
 
 
 def _names(clause: str, names: frozenset[str], language: str | None) -> set[str]:
@@ -104,9 +120,9 @@ class ArticleQuotes:
 
     @classmethod
     def of(cls, article: str, names: frozenset[str], language: str | None) -> ArticleQuotes:
-        found = quotations(article, language)
-        marked = [m.span() for m in QUOTATION.finditer(article)]
-        return cls(article, found, [_speaker(article, quote, marked, names, language) for quote in found], names)
+        marks = QuotationMarks(article)
+        found = quotations(article, language, marks)
+        return cls(article, found, [_speaker(article, quote, marks, names, language) for quote in found], names)
 
 
 def wrong_speaker(summary_sentence: str, article: ArticleQuotes, language: str | None) -> WrongRelation | None:
@@ -132,27 +148,27 @@ def wrong_speaker(summary_sentence: str, article: ArticleQuotes, language: str |
     return None
 
 
-def _speaker(article: str, quote: Quotation, marked: list[tuple[int, int]], names: frozenset[str],
+def _speaker(article: str, quote: Quotation, marks: QuotationMarks, names: frozenset[str],
              language: str | None) -> tuple[set[str], str]:
     """The names attributing `quote`, and how the article writes them; for "she said", those of the
     nearest of the three sentences before it that names someone."""
-    for clause in attributing_clauses(article, quote, marked, language):
+    for clause in attributing_clauses(article, quote, marks, language):
         found = _names(clause, names, language)
         if found:
             return found, _written(clause, found, language)
     return set(), ""
 
 
-def attributing_clauses(article: str, quote: Quotation, marked: list[tuple[int, int]],
+def attributing_clauses(article: str, quote: Quotation, marks: QuotationMarks,
                         language: str | None) -> Iterator[str]:
     """Where the speaker of `quote` is named: the rest of its sentence, then the three sentences before
-    it, nearest first, their quotations left out. `marked`: the article's quotations with their marks."""
+    it, nearest first, their quotations left out."""
     yield quote.attribution
-    position = _clause_start(article, quote.start, marked, language)
+    position = _clause_start(article, quote.start, marks, language)
     for _ in range(3):
         if position <= 0:
             return
-        start = _clause_start(article, position - 1, marked, language)
+        start = _clause_start(article, position - 1, marks, language)
         yield regex.sub(QUOTATION, " ", article[start:position])
         position = start
 

@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from summarizer.checks.facts import SourceFacts
-from summarizer.checks.quotes import QUOTATION, Quotation, attributing_clauses, quotations
+from summarizer.checks.quotes import QUOTATION, Quotation, QuotationMarks, attributing_clauses, quotations
 from summarizer.checks.words import word_keys
 from summarizer.languages import UNSPACED
 from summarizer.summarise.extractive import summarise_extractive
@@ -24,14 +24,16 @@ from summarizer.text.similarity import cosine, tfidf_vectors
 
 FORMAT_LABELS = {"paragraph": "Paragraph", "points": "Key points", "quotes": "Key quotes", "headline": "Headline"}
 FORMAT_TITLES = {**FORMAT_LABELS, "paragraph": "Summary"}  # a result's heading
-ITEM_NOUNS = {"paragraph": "sentence", "points": "point", "quotes": "quote", "headline": "headline"}
+ITEM_NOUNS = {"paragraph": "sentence", "points": "point", "quotes": "quote", "headline": "line"}
 MIN_POINTS, MAX_POINTS = 3, 7
 SAME_POINT = 0.5        # cosine of content terms above which two points say the same
 MAX_QUOTES = 5
 MIN_QUOTE_WORDS = 4     # fewer are scare quotes or titles ("the 'deal'"), not statements
 HEADLINE_WORDS = 20     # characters in scripts written without spaces
-# Between two parts of one quotation: only the attribution ("“We lost,” he said. “It hurts.”").
-_JOINING = regex.compile(r"^[\s,.;:—–-]*[^“”„«»\"「」『』.!?。]{0,30}[.,:;]?\s*$")
+# Between two parts of one quotation: only the attribution ("“We lost,” he said. “It hurts.”"), at most
+# four words, and the whole no longer than a paragraph.
+_JOINING = regex.compile(r"^[\s,.;:—–-]*(?:[^\s“”„«»\"「」『』.!?。]+\s*){0,4}[.,:;]?\s*$")
+MAX_QUOTE_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -51,33 +53,35 @@ class Quote:
 def key_points(summary_sentences: list[str], article: Article) -> list[str]:
     """3-7 points, one sentence each, never two that say the same; the summary's own sentences first,
     then the article's most central sentences where the summary has fewer than three."""
-    extra = list(summarise_extractive(article, "long").sentences) if len(summary_sentences) < MIN_POINTS else []
-    candidates = [s for s in dict.fromkeys(summary_sentences + extra) if s.strip()]
-    terms = [content_terms(s) for s in candidates]
-    vectors = tfidf_vectors(terms, [])
-    points: list[int] = []
+    points = _distinct([s for s in summary_sentences if s.strip()])
+    if len(points) < MIN_POINTS:  # counted after the repeats are gone
+        points = _distinct(points + list(summarise_extractive(article, "long").sentences))
+    return points[:MAX_POINTS]
+
+
+def _distinct(sentences: list[str]) -> list[str]:
+    """The sentences in order, each left out that says the same as one kept before it."""
+    candidates = list(dict.fromkeys(sentences))
+    vectors = tfidf_vectors([content_terms(s) for s in candidates], [])
+    kept: list[int] = []
     for index in range(len(candidates)):
-        if len(points) == MAX_POINTS:
-            break
-        if all(cosine(vectors[index], vectors[other]) <= SAME_POINT for other in points):
-            points.append(index)
-    return [candidates[i] for i in points]
+        if all(cosine(vectors[index], vectors[other]) <= SAME_POINT for other in kept):
+            kept.append(index)
+    return [candidates[i] for i in kept]
 
 
 def key_quotes(article: Article) -> list[Quote]:
     """The article's most telling direct quotations (the longest, a named speaker counting double), at
     most five, in article order. Reported speech has no quotation marks and is left out."""
     names = SourceFacts(article.text, article.language).names
-    marked = [m.span() for m in QUOTATION.finditer(article.text)]
+    marks = QuotationMarks(article.text)
     quotes: list[Quote] = []
-    for quote in quotations(article.text, article.language):
+    for quote, (start, end) in zip(quotations(article.text, article.language, marks), marks.spans):
         if _words(article.text[quote.start:quote.end], article.language) < MIN_QUOTE_WORDS:
             continue  # a name in quotation marks («Ледокол»), a scare quote: nothing said
-        start, end = next(((s, e) for s, e in marked if s <= quote.start and quote.end <= e),
-                          (quote.start, quote.end))
-        speaker = speaker_name(article, quote, names, marked)
-        if speaker and quotes and quotes[-1].speaker == speaker and \
-                _JOINING.match(article.text[quotes[-1].end:start]):
+        speaker = speaker_name(article, quote, names, marks)
+        if speaker and quotes and quotes[-1].speaker == speaker and end - quotes[-1].start <= MAX_QUOTE_CHARS \
+                and _JOINING.match(article.text[quotes[-1].end:start]):
             start = quotes.pop().start  # one quotation, split by its attribution
         quotes.append(Quote(article.text[start:end], speaker, start, end))
     ranked = sorted(quotes, key=lambda q: (-_words(q.text, article.language) * (2 if q.speaker else 1),
@@ -85,11 +89,10 @@ def key_quotes(article: Article) -> list[Quote]:
     return sorted(ranked, key=lambda q: q.start)
 
 
-def speaker_name(article: Article, quote: Quotation, names: frozenset[str],
-                 marked: list[tuple[int, int]]) -> str:
+def speaker_name(article: Article, quote: Quotation, names: frozenset[str], marks: QuotationMarks) -> str:
     """Who the article says spoke, as it writes them: in the quotation's own sentence, else (for "she
     said") in the nearest of the three sentences before it that names someone."""
-    clauses = attributing_clauses(article.text, quote, marked, article.language)
+    clauses = attributing_clauses(article.text, quote, marks, article.language)
     own = next(clauses)
     name = _name_in(own, names, article)
     if name or not _points_back(own, article.language):
@@ -157,22 +160,22 @@ nella nello alla allo al col sul dalla contro в во на против из у 
 
 
 def headline(summary_sentences: list[str], article: Article) -> str:
-    """One line of at most 20 words, the article's own: the summary's first sentence if that short,
-    else its first clause (the lead's "Harbour City beat Millbrook Rovers 3-1 at Kestrel Park on
-    Sunday"), else the first summary or central article sentence that short with no quotation in it
-    (a quotation is no headline), else the first sentence cut at the limit. Not the article's title:
-    the reader has that."""
-    central = [s for s in summarise_extractive(article, "long").sentences if s != article.title]
-    first = (summary_sentences or central or [""])[0]
-    if 0 < count_words(first) <= HEADLINE_WORDS and not QUOTATION.search(first):
+    """One line of at most 20 words, the article's own and never a quotation: the summary's first
+    sentence if that short, else the longest start of it that ends at a clause mark and has 6 to 20
+    words (the lead's "Harbour City beat Millbrook Rovers 3-1 at Kestrel Park on Sunday"), else the first
+    summary or central article sentence that short, else the first sentence without a quotation cut at
+    the limit. Not the article's title: the reader has that."""
+    def fits(sentence: str) -> bool:
+        return 0 < count_words(sentence) <= HEADLINE_WORDS and not QUOTATION.search(sentence)
+
+    first = summary_sentences[0] if summary_sentences else ""
+    if fits(first):
         return first
-    clause = _first_clause(first, article.language)
-    if clause:
+    if clause := _first_clause(first):
         return clause
-    for sentence in summary_sentences + central:
-        if 0 < count_words(sentence) <= HEADLINE_WORDS and not QUOTATION.search(sentence):
-            return sentence
-    return _cut(first, article.language)
+    central = [s for s in summarise_extractive(article, "long").sentences if s != article.title]
+    unquoted = [s for s in summary_sentences + central if s.strip() and not QUOTATION.search(s)]
+    return next((s for s in unquoted if fits(s)), _cut(unquoted[0], article.language) if unquoted else "")
 
 
 def shaped(format_name: str, sentences: list[str], article: Article
@@ -202,7 +205,7 @@ def render(format_name: str, sentences: list[str], language: str | None,
     if format_name == "points":
         return "\n".join(f"- {s}" for s in sentences)
     if format_name == "quotes":
-        speakers = [q.speaker for q in quotes or []]
+        speakers = [q.speaker for q in quotes or []] + [""] * len(sentences)
         return "\n".join(f"- {s}" + (f" — {speaker}" if speaker else "") for s, speaker in zip(sentences, speakers))
     return join_sentences(sentences, language)
 
@@ -211,18 +214,24 @@ _CLAUSE_END = regex.compile(r"[,;:，、；：]")
 MIN_CLAUSE_WORDS = 6  # a shorter first clause is an opener ("On Sunday,"), no statement
 
 
-def _first_clause(sentence: str, language: str | None) -> str:
-    """The sentence up to its last clause mark within the limit, if that much says something."""
+def _first_clause(sentence: str) -> str:
+    """The longest start of the sentence that ends at a clause mark, has 6 to 20 words and cuts no
+    quotation, if the sentence has one."""
+    quoted = [m.span() for m in QUOTATION.finditer(sentence)]
     ends = [m.start() for m in _CLAUSE_END.finditer(sentence)
-            if MIN_CLAUSE_WORDS <= count_words(sentence[:m.start()]) <= HEADLINE_WORDS]
-    return sentence[:ends[-1]].strip() if ends and not QUOTATION.search(sentence[:ends[-1]]) else ""
+            if MIN_CLAUSE_WORDS <= count_words(sentence[:m.start()]) <= HEADLINE_WORDS
+            and not any(start < m.start() for start, _ in quoted)]
+    return sentence[:ends[-1]].strip() if ends else ""
 
 
 def _cut(sentence: str, language: str | None) -> str:
+    """The first 20 words (characters) and "…", or the sentence itself where it is no longer."""
     if language in UNSPACED:
-        return sentence[:HEADLINE_WORDS].rstrip("，、；,;") + "…"
-    words = list(regex.finditer(r"\S+", sentence))[:HEADLINE_WORDS]
-    return (sentence[:words[-1].end()] if words else "").rstrip(",;:") + "…"
+        return sentence if len(sentence) <= HEADLINE_WORDS else sentence[:HEADLINE_WORDS].rstrip("，、；,;") + "…"
+    words = list(regex.finditer(r"\S+", sentence))
+    if len(words) <= HEADLINE_WORDS:
+        return sentence
+    return sentence[:words[HEADLINE_WORDS - 1].end()].rstrip(",;:") + "…"
 
 
 def _words(text: str, language: str | None) -> int:

@@ -97,7 +97,8 @@ class Summarizer:
         article = Article.read(text, language)
         draft = self._draft(article, timings, on_progress, show_draft)
         sentences, quotes, format_notes = shaped(settings.format, draft.sentences, article)
-        notes = [*_notes(article, settings.words), *draft.notes, *format_notes]
+        length_notes = _notes(article, settings.words) if settings.format != "quotes" else []  # quotes: as said
+        notes = [*length_notes, *draft.notes, *format_notes]
         with _timed(timings, "check"):
             support, unsupported = check_summary(sentences, article)
         if settings.deep_check:
