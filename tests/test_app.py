@@ -838,4 +838,4 @@ def test_compare_lengths_takes_two_or_three_word_counts_and_reopens_them(monkeyp
     entry_id = at.query_params["r"]
     assert list(new_app(r=entry_id).session_state["comparison"]) == ["words:40", "words:90"]
     at.text_input(key="compare_words").set_value("40, lots").run()
-    assert any("Give two or three numbers from 15 to 300" in c.value for c in at.caption)
+    assert any("Give two or three different numbers from 15 to 300" in c.value for c in at.caption)

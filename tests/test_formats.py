@@ -218,3 +218,33 @@ def test_hostile_and_odd_inputs_to_the_formats():
         with pytest.raises(ValueError):
             SummaryResult.from_dict({**good, **bad})
     assert SummaryResult.from_dict(good).quotes == good["quotes"]
+
+
+def test_what_a_hostile_probe_found():
+    from summarizer.summarise.formats import headline, key_points
+
+    opening_quote = ("“We will win this election no matter what,” said Anna Holt. The mayor spoke at the town "
+                     "hall on Sunday evening. Turnout was high.")
+    result = Summarizer(SummarySettings(engine="extractive", format="headline")).summarise(opening_quote)
+    assert result.summary == "The mayor spoke at the town hall on Sunday evening."  # no quotation, not empty
+    all_quoted = Article.read("“We will win,” said Anna Holt. “We are ready,” said Tom Reed.", "en")
+    assert headline([], all_quoted) == ""
+    assert any("no line of its own words" in n for n in Summarizer(SummarySettings(
+        engine="extractive", format="headline")).summarise(all_quoted.text).notes)
+    derby = Article.read(article("en-derby"), "en")
+    assert len(key_points(["Harbour City beat Millbrook Rovers 3-1."], derby)) == MIN_POINTS  # topped up to 3
+    two = Article.read('Mary Jones said "we are very happy with the result today". He said “she told me never '
+                       'again in my life yesterday”.', "en")
+    assert len(key_quotes(two)) == 2  # a new sentence that attributes anew is no continuation
+    named = Article.read("Ivo Brenner, whose grandfather founded the firm, voted for the sale. “I did not "
+                         "want to sell, but I could not say no,” he said.", "en")
+    assert [q.speaker for q in key_quotes(named)] == ["Ivo Brenner"]  # his first name opens the sentence
+
+
+def test_the_evidence_view_finds_quotes_in_an_article_with_windows_line_ends():
+    from ui.evidence import quotes_marked
+
+    text = article("en-derby").replace("\n", "\r\n")
+    result = Summarizer(SummarySettings(engine="extractive", format="quotes")).summarise(text)
+    marked = quotes_marked(text, result.quotes, 0)  # the box's text, as the page has it
+    assert all(f'id="quote-{n}"' in marked for n in range(1, len(result.quotes) + 1))

@@ -8,6 +8,7 @@ import html
 import streamlit as st
 
 from summarizer.result import SummaryResult
+from summarizer.sources.text_input import clean_text
 
 from .literal import literal, text_attributes
 from .shared import article_of
@@ -40,8 +41,9 @@ def evidence(result: SummaryResult, article_text: str) -> None:
 
 
 def quotes_marked(article_text: str, quotes: list[dict], chosen: int) -> str:
-    """The article, escaped, each quote marked where it stands (`id="quote-N"`, the target of the
-    summary's links), the chosen one as a source."""
+    """The article as the summariser read it (line ends made one), escaped, each quote marked where it
+    stands (`id="quote-N"`, the target of the summary's links), the chosen one as a source."""
+    article_text = clean_text(article_text)
     pieces, position = [], 0
     for number, quote in enumerate(quotes, 1):
         start = article_text.find(quote["text"], position)

@@ -58,8 +58,8 @@ def settings_sidebar(any_model: bool) -> PageSettings:
                           placeholder="e.g. 50, 120, 250")
             if state.get("compare_words", "").strip() and \
                     compared_lengths(state["compare_words"]) == LENGTH_PRESETS:
-                st.caption(f"Give two or three numbers from {WORD_TARGETS[0]} to {WORD_TARGETS[1]}, with "
-                           "commas between them: until then Compare lengths shows the three presets.")
+                st.caption(f"Give two or three different numbers from {WORD_TARGETS[0]} to {WORD_TARGETS[1]}, "
+                           "with commas between them: until then Compare lengths shows the three presets.")
             else:
                 st.caption("Compare lengths shows the three presets, or the two or three word counts given "
                            "here.")

@@ -15,7 +15,7 @@ import regex
 
 from summarizer.checks.facts import SourceFacts
 from summarizer.checks.quotes import QUOTATION, Quotation, QuotationMarks, attributing_clauses, quotations
-from summarizer.checks.words import word_keys
+from summarizer.checks.words import can_be_a_name, word_keys
 from summarizer.languages import UNSPACED
 from summarizer.summarise.extractive import summarise_extractive
 from summarizer.text.article import Article
@@ -31,8 +31,9 @@ MAX_QUOTES = 5
 MIN_QUOTE_WORDS = 4     # fewer are scare quotes or titles ("the 'deal'"), not statements
 HEADLINE_WORDS = 20     # characters in scripts written without spaces
 # Between two parts of one quotation: only the attribution ("“We lost,” he said. “It hurts.”"), at most
-# four words, and the whole no longer than a paragraph.
-_JOINING = regex.compile(r"^[\s,.;:—–-]*(?:[^\s“”„«»\"「」『』.!?。]+\s*){0,4}[.,:;]?\s*$")
+# four words, and the whole no longer than a paragraph; not a new sentence that attributes anew
+# ("…today". He said “…”).
+_JOINING = regex.compile(r"^[\s,;:—–-]*(?:[^\s“”„«»\"「」『』.!?。]+\s*){0,4}[.,:;]?\s*$")
 MAX_QUOTE_CHARS = 1_000
 
 
@@ -54,8 +55,8 @@ def key_points(summary_sentences: list[str], article: Article) -> list[str]:
     """3-7 points, one sentence each, never two that say the same; the summary's own sentences first,
     then the article's most central sentences where the summary has fewer than three."""
     points = _distinct([s for s in summary_sentences if s.strip()])
-    if len(points) < MIN_POINTS:  # counted after the repeats are gone
-        points = _distinct(points + list(summarise_extractive(article, "long").sentences))
+    if len(points) < MIN_POINTS:  # counted after the repeats are gone; topped up to three, no more
+        points = _distinct(points + list(summarise_extractive(article, "long").sentences))[:MIN_POINTS]
     return points[:MAX_POINTS]
 
 
@@ -138,14 +139,21 @@ def _name_in(clause: str, names: frozenset[str], article: Article) -> str:
             words = words[1:]
         return " ".join(words)
     runs: list[tuple[bool, list[str]]] = []  # (after an article or preposition, the name's words)
-    previous = ""
-    for word in regex.findall(r"[\p{L}\p{M}'’\-]+|[^\s\p{L}]+", clause):
-        if word_keys(word) & names and word[0].isupper():
-            if runs and runs[-1][1] and previous == runs[-1][1][-1]:
-                runs[-1][1].append(word)
-            else:
-                runs.append((previous.lower() in _BEFORE_PLACES, [word]))
-        previous = word
+    tokens = list(regex.finditer(r"[\p{L}\p{M}'’\-]+|[^\s\p{L}]+", clause))
+    words = [t.group() for t in tokens]
+    for index, word in enumerate(words):
+        if not (word_keys(word) & names and word[0].isupper()):
+            continue
+        previous = words[index - 1] if index else ""
+        next_to = index > 0 and clause[tokens[index - 1].end():tokens[index].start()] == " "
+        if runs and next_to and previous == runs[-1][1][-1]:
+            runs[-1][1].append(word)
+        elif next_to and previous[:1].isupper() and can_be_a_name(previous, article.language):
+            # a first name that opens the sentence, so the article's names leave it out: "Anna Holt said"
+            before = words[index - 2] if index > 1 else ""
+            runs.append((before.lower() in _BEFORE_PLACES, [previous, word]))
+        else:
+            runs.append((previous.lower() in _BEFORE_PLACES, [word]))
     if not runs:
         return ""
     # A place or a club comes after "at", "da", "la" ("na praça da Matriz", "contro la Virtus Lagomare");
@@ -174,7 +182,8 @@ def headline(summary_sentences: list[str], article: Article) -> str:
     if clause := _first_clause(first):
         return clause
     central = [s for s in summarise_extractive(article, "long").sentences if s != article.title]
-    unquoted = [s for s in summary_sentences + central if s.strip() and not QUOTATION.search(s)]
+    others = [s for s in article.sentences if s != article.title]  # a short article's "long" is one sentence
+    unquoted = [s for s in summary_sentences + central + others if s.strip() and not QUOTATION.search(s)]
     return next((s for s in unquoted if fits(s)), _cut(unquoted[0], article.language) if unquoted else "")
 
 
@@ -194,7 +203,9 @@ def shaped(format_name: str, sentences: list[str], article: Article
         return [q.text for q in quotes], quotes, none
     if format_name == "headline":
         line = headline(sentences, article)
-        return ([line] if line else []), [], []
+        none = [] if line else ["Every sentence of the article holds a quotation: it gives no line of its own "
+                                "words to make a headline of."]
+        return ([line] if line else []), [], none
     return sentences, [], []
 
 

@@ -97,7 +97,8 @@ class Summarizer:
         article = Article.read(text, language)
         draft = self._draft(article, timings, on_progress, show_draft)
         sentences, quotes, format_notes = shaped(settings.format, draft.sentences, article)
-        length_notes = _notes(article, settings.words) if settings.format != "quotes" else []  # quotes: as said
+        # Quotes are as long as the article's, a headline one line: no length to say anything of.
+        length_notes = _notes(article, settings.words) if settings.format not in ("quotes", "headline") else []
         notes = [*length_notes, *draft.notes, *format_notes]
         with _timed(timings, "check"):
             support, unsupported = check_summary(sentences, article)
