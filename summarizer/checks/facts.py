@@ -188,18 +188,22 @@ SHARE_TOLERANCE = 0.015
 def _shares(source: str, language: str | None) -> Iterator[float]:
     """The shares the article states: its percentages, and each smaller number of a sentence over a
     larger one ("1,200 of 2,400")."""
-    for sentence in split_sentences(numbers_in_digits(ascii_digits(source), language), language):
+    for sentence, found in _sentence_numbers(source, language):
         for match in _PERCENT.finditer(sentence):
             yield float(match[1].replace(",", ".")) / 100
-        found = sorted({max(values(m["digits"], m["scale"], language)) for m in NUMBER.finditer(sentence)})
         yield from (a / b for i, b in enumerate(found) for a in found[:i] if b)
 
 
 def _part_shares(source: str, language: str | None) -> Iterator[float]:
     """For two numbers of a sentence, each over both: "812 for and 203 against" is four in five for."""
-    for sentence in split_sentences(numbers_in_digits(ascii_digits(source), language), language):
-        found = sorted({max(values(m["digits"], m["scale"], language)) for m in NUMBER.finditer(sentence)})
+    for _, found in _sentence_numbers(source, language):
         yield from (x / (a + b) for i, b in enumerate(found) for a in found[:i] if a + b for x in (a, b))
+
+
+def _sentence_numbers(source: str, language: str | None) -> Iterator[tuple[str, list[float]]]:
+    """Each sentence of the article in digits, with its numbers in increasing order."""
+    for sentence in split_sentences(numbers_in_digits(ascii_digits(source), language), language):
+        yield sentence, sorted({max(values(m["digits"], m["scale"], language)) for m in NUMBER.finditer(sentence)})
 
 
 def _fraction_products(text: str, language: str | None) -> set[str]:
