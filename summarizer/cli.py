@@ -31,6 +31,7 @@ from summarizer.settings import (
     RUNTIMES,
     WORD_TARGETS,
     SummarySettings,
+    word_target,
 )
 from summarizer.sources.text_input import clean_text
 
@@ -117,10 +118,11 @@ def settings_from(args: argparse.Namespace) -> SummarySettings:
 
 def _word_target(value: str) -> int:
     """argparse's reading of --words: a whole number in range, or a message that says which range."""
-    low, high = WORD_TARGETS
-    if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
-        raise argparse.ArgumentTypeError(f"give a number of words from {low} to {high}, not {value!r}")
-    return int(value)
+    words = word_target(value)
+    if words is None:
+        raise argparse.ArgumentTypeError(f"give a number of words from {WORD_TARGETS[0]} to {WORD_TARGETS[1]}, "
+                                         f"not {value!r}")
+    return words
 
 
 def list_models() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,15 @@ LENGTH_PRESETS = ("short", "medium", "long")
 ENGINES = ("auto", "abstractive", "extractive")
 FORMATS = ("paragraph", "points", "quotes", "headline")  # see summarise/formats.py
 WORD_TARGETS = (15, 300)  # a target length in words (characters in scripts written without spaces)
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")  # not str.isdigit: "²" is a digit to it, and no number to int()
+
+
+def word_target(value: str | None) -> int | None:
+    """A word target as a visitor or a command line writes it: a whole number in WORD_TARGETS, else
+    None."""
+    if value is None or not _WHOLE_NUMBER.fullmatch(value):
+        return None
+    return int(value) if WORD_TARGETS[0] <= int(value) <= WORD_TARGETS[1] else None
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
 
 from summarizer.models.catalogue import TARGET_LANGUAGES
-from summarizer.settings import ENGINES, FORMATS, LENGTH_PRESETS, RUNTIMES, WORD_TARGETS, SummarySettings
+from summarizer.settings import ENGINES, FORMATS, LENGTH_PRESETS, RUNTIMES, SummarySettings, word_target
 
 AUTO_MODEL = "auto"
 
@@ -43,14 +42,13 @@ class PageSettings:
                                deep_check=self.deep_check, format=self.format, words=words)
 
 
-_WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")  # not str.isdigit: "²" is a digit to it, and no number to int()
 WORDS_KEY = "words:"  # Compare lengths' key for a word count ("words:120"), beside the presets' names
 
 
 def compared_lengths(value: str) -> tuple[str, ...]:
     """What Compare lengths compares: two or three word counts a reader gave ("50, 120, 250"), each in
     range, else the three presets."""
-    counts = list(dict.fromkeys(_word_target(part.strip()) for part in value.replace(";", ",").split(",")
+    counts = list(dict.fromkeys(word_target(part.strip()) for part in value.replace(";", ",").split(",")
                                 if part.strip()))
     if 2 <= len(counts) <= 3 and None not in counts:
         return tuple(f"{WORDS_KEY}{n}" for n in counts)
@@ -59,7 +57,7 @@ def compared_lengths(value: str) -> tuple[str, ...]:
 
 def word_count_of(key: str) -> int | None:
     """The word count of a Compare lengths key, None for a preset (or anything else)."""
-    return _word_target(key.removeprefix(WORDS_KEY)) if key.startswith(WORDS_KEY) else None
+    return word_target(key.removeprefix(WORDS_KEY)) if key.startswith(WORDS_KEY) else None
 
 
 def is_comparison_key(key: object) -> bool:
@@ -85,15 +83,8 @@ def from_query(params: Mapping[str, str | list[str]]) -> PageSettings:
                         engine=engine if engine in ENGINES else "auto",
                         targets=tuple(dict.fromkeys(targets)), deep_check=_first(params.get("deep")) == "1",
                         format=format_name if format_name in FORMATS else "paragraph",
-                        words=_word_target(_first(params.get("words"))),
+                        words=word_target(_first(params.get("words"))),
                         **({"runtime": runtime} if runtime in RUNTIMES else {}))
-
-
-def _word_target(value: str | None) -> int | None:
-    """A link's `words=`: a whole number in range, else none (the preset)."""
-    if value is None or not _WHOLE_NUMBER.fullmatch(value):
-        return None
-    return int(value) if WORD_TARGETS[0] <= int(value) <= WORD_TARGETS[1] else None
 
 
 def to_query(settings: PageSettings) -> dict[str, str]:
