@@ -43,7 +43,7 @@ def evidence(result: SummaryResult, article_text: str) -> None:
 def quotes_marked(article_text: str, quotes: list[dict], chosen: int) -> str:
     """The article as the summariser read it (line ends made one), escaped, each quote marked where it
     stands (`id="quote-N"`, the target of the summary's links), the chosen one as a source."""
-    article_text = clean_text(article_text)
+    article_text = clean_text(article_text, max_chars=len(article_text))  # it was summarised: no limit to keep
     pieces, position = [], 0
     for number, quote in enumerate(quotes, 1):
         start = article_text.find(quote["text"], position)

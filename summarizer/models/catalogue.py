@@ -221,8 +221,9 @@ NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
 ENTAILMENT_MODEL = CheckModel(
     NLI_MODEL, "mDeBERTa-v3 base multilingual NLI (deep check)", "100 languages, trained on 27", 1120,
     "279M", "MIT", "deberta-v2", "nli")
-# Chosen from LLM-AggreFact's published results (README, "The deep check"): the best MIT- or
-# Apache-licensed detector under 0.5B parameters, a plain sequence classifier, 1.4 GB in full precision.
+# Chosen from LLM-AggreFact's published results (README, "Deep check"): the most accurate MIT- or
+# Apache-licensed classifier under half a billion parameters whose figure could be confirmed; 1.4 GB
+# in full precision.
 ENGLISH_CHECK_MODEL = CheckModel(
     "lytang/MiniCheck-RoBERTa-Large", "MiniCheck RoBERTa-large fact checker (deep check, English)", "English",
     1420, "355M", "MIT", "roberta", "support", languages=("en",))

@@ -74,7 +74,7 @@ def load_check_model(language: str | None, on_progress: ProgressCallback = no_pr
             logging.getLogger(__name__).warning("deep check: %s unavailable, using %s: %s", entry.model_id,
                                                 NLI_MODEL, error)
             on_progress(Progress("load", "The English fact checker is not available here: using the "
-                                         "multilingual one, which is less accurate on English"))
+                                         "multilingual one instead"))
     return load_entailment_model(NLI_MODEL, on_progress)
 
 

@@ -171,8 +171,8 @@ def headline(summary_sentences: list[str], article: Article) -> str:
     """One line of at most 20 words, the article's own and never a quotation: the summary's first
     sentence if that short, else the longest start of it that ends at a clause mark and has 6 to 20
     words (the lead's "Harbour City beat Millbrook Rovers 3-1 at Kestrel Park on Sunday"), else the first
-    summary or central article sentence that short, else the first sentence without a quotation cut at
-    the limit. Not the article's title: the reader has that."""
+    summary, central or other article sentence that short, else the first of them without a quotation
+    cut at the limit; "" where every sentence quotes. Not the article's title: the reader has that."""
     def fits(sentence: str) -> bool:
         return 0 < count_words(sentence) <= HEADLINE_WORDS and not QUOTATION.search(sentence)
 
