@@ -839,3 +839,10 @@ def test_compare_lengths_takes_two_or_three_word_counts_and_reopens_them(monkeyp
     assert list(new_app(r=entry_id).session_state["comparison"]) == ["words:40", "words:90"]
     at.text_input(key="compare_words").set_value("40, lots").run()
     assert any("Give two or three different numbers from 15 to 300" in c.value for c in at.caption)
+
+
+def test_the_plan_says_quotes_run_no_model():
+    at = new_app(format="quotes")
+    at.text_area(key="article").set_value(DERBY).run()
+    [plan] = html_blocks(at, "literal-plan")
+    assert "show the article's key quotations, as written (no AI model)" in plan

@@ -117,6 +117,8 @@ def parts_phrase(parts: int, exact: bool) -> str:
 def plan_text(plan: Plan | None) -> str:
     if plan is None:
         return "The chosen model does not summarise this language; choose Automatic."
+    if plan.engine == "quotes":
+        return "Summarise will show the article's key quotations, as written (no AI model)."
     if plan.engine == "extractive":
         why = f" ({plan.reason})" if plan.reason else " (no AI model)"
         return f"Summarise will pick key sentences from the article{why}."

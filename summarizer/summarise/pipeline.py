@@ -64,7 +64,8 @@ class Plan:
     """What `summarize` will do with a text, known before anything runs (for a page to say so)."""
 
     language: LanguageGuess
-    engine: str                 # "abstractive" (a model writes it) or "extractive" (key sentences)
+    engine: str                 # "abstractive" (a model writes it), "extractive" (key sentences) or
+                                # "quotes" (the article's quotations: the quotes format)
     model: str | None
     chunks: int
     to_download: tuple[str, ...]  # models that must be fetched first
@@ -147,6 +148,8 @@ class Summarizer:
     def plan(self, text: str, guess: LanguageGuess | None = None) -> Plan:
         """`guess`: the text's language when the caller has detected it already (a page that caches it)."""
         guess = guess if guess is not None and not self.settings.language else self._language(text)
+        if self.settings.format == "quotes":  # the article's own words: no model, nothing to fetch
+            return Plan(guess, "quotes", None, 1, ())
         if self.settings.engine == "extractive":
             return Plan(guess, "extractive", None, 1, ())
         try:
