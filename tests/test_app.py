@@ -845,4 +845,4 @@ def test_the_plan_says_quotes_run_no_model():
     at = new_app(format="quotes")
     at.text_area(key="article").set_value(DERBY).run()
     [plan] = html_blocks(at, "literal-plan")
-    assert "show the article's key quotations, as written (no AI model)" in plan
+    assert "show the article&#x27;s key quotations, as written (no AI model)" in plan  # escaped text
