@@ -444,9 +444,10 @@ def test_the_format_selector_the_words_slider_and_the_copy_buttons(page, server)
     assert page.get_by_role("heading", name="Key points · English").is_visible()
     both_widths(page, "format-points", ".literal-summary")
     page.get_by_text("Copy the key points").click()
-    code = page.locator('[data-testid="stCode"]').first
-    code.hover()
-    code.locator("button").first.click()
+    box = page.locator('[data-testid="stExpander"]', has_text="Copy the key points")
+    box.locator('[data-testid="stCode"]').hover()
+    # The toolbar button slides in on hover and is never "stable" to Playwright: clicked where it stands.
+    box.get_by_role("button", name="Copy to clipboard").click(force=True)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("- ") and copied.count("\n- ") == points.count() - 1
     assert copied.splitlines()[0][2:] == points.first.inner_text().strip()
