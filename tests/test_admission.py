@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from ui.admission import Busy, RateLimiter, SummaryQueue
+from summarizer.admission import Busy, RateLimiter, SummaryQueue
 
 
 def test_turns_are_taken_in_arrival_order_and_waiters_learn_their_place():
@@ -69,7 +69,7 @@ def test_each_visitor_gets_so_many_runs_a_minute():
 
 
 def test_a_visitor_is_their_address_and_forwarded_hops_count_only_past_trusted_proxies():
-    from ui.admission import UNKNOWN_VISITOR, visitor_key
+    from summarizer.admission import UNKNOWN_VISITOR, visitor_key
 
     assert visitor_key("198.51.100.4", None, ()) == "198.51.100.4"
     # A remote peer's made-up header is ignored (the server reports the peer itself).
@@ -94,7 +94,7 @@ def test_trusted_proxies_must_be_addresses():
 
 
 def test_each_visitor_may_keep_so_many_bytes_of_links_a_day():
-    from ui.admission import ShareAllowance
+    from summarizer.admission import ShareAllowance
 
     now = [0.0]
     allowance = ShareAllowance(1_000, clock=lambda: now[0])

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.app
 @pytest.fixture(autouse=True)
 def fresh_server(fake_models, monkeypatch):
     """Each test is a fresh server: no result cached by an earlier test, a new queue and rate limit."""
-    import ui.admission as admission
+    import summarizer.admission as admission
 
     st.cache_resource.clear()
     st.cache_data.clear()
@@ -434,7 +434,7 @@ def test_url_import_refusal_is_shown_and_text_kept(caplog):
 
 
 def test_imports_count_against_the_visitors_allowance_and_take_a_turn(site, monkeypatch):
-    import ui.admission as admission
+    import summarizer.admission as admission
 
     monkeypatch.setenv("SUMMARIZER_URL_ALLOW", "127.0.0.1")
     monkeypatch.setenv("SUMMARIZER_RUNS_PER_MINUTE", "1")
@@ -597,7 +597,7 @@ def test_too_many_runs_a_minute_is_a_plain_message_and_the_text_stays(monkeypatc
 
 
 def test_a_visitor_past_their_share_allowance_keeps_the_result_on_screen(tmp_path, monkeypatch):
-    import ui.admission as admission
+    import summarizer.admission as admission
 
     monkeypatch.setenv("SUMMARIZER_DATABASE", str(tmp_path / "links.sqlite3"))
     at = summarise(new_app(), paragraph("en"), engine="extractive")

@@ -85,7 +85,7 @@ def test_an_upload_without_articles_says_so(tmp_path):
 def test_a_list_waits_for_the_rate_limit_instead_of_failing(monkeypatch):
     """Each article counts as one summary; at the limit the list pauses (saying for how long) and goes on."""
     import ui.many_articles as section
-    from ui.admission import RateLimiter, SummaryQueue
+    from summarizer.admission import RateLimiter, SummaryQueue
 
     now = [0.0]
     limiter, queue = RateLimiter(2, clock=lambda: now[0]), SummaryQueue(8)

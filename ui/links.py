@@ -10,10 +10,10 @@ from dataclasses import replace
 import streamlit as st
 
 from summarizer import config
+from summarizer.admission import shared_share_allowance
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.result import SummaryResult
 
-from .admission import shared_share_allowance
 from .failures import reader_message, show_failure
 from .page_settings import AUTO_MODEL, PageSettings, from_query, is_comparison_key, to_query
 from .shared import result_store

@@ -16,6 +16,7 @@ from typing import Any
 
 import streamlit as st
 
+from summarizer.admission import Busy
 from summarizer.batch.records import Record, csv_text, read_records, translation_languages
 from summarizer.batch.run import run_batch
 from summarizer.config import Config
@@ -23,7 +24,6 @@ from summarizer.errors import InputError
 from summarizer.languages import language_name
 from summarizer.sources.documents import FILE_TYPES
 
-from .admission import Busy
 from .failures import reader_message, show_failure
 from .literal import literal
 from .page_settings import PageSettings

@@ -7,13 +7,13 @@ from __future__ import annotations
 import streamlit as st
 
 from summarizer import config
+from summarizer.admission import RateLimiter, SummaryQueue, shared_queue, shared_rate_limiter
 from summarizer.settings import SummarySettings
 from summarizer.storage import ResultStore, open_store
 from summarizer.summarise.pipeline import Plan, Summarizer
 from summarizer.text.article import Article
 from summarizer.text.language_detection import LanguageGuess, detect_language
 
-from .admission import RateLimiter, SummaryQueue, shared_queue, shared_rate_limiter
 from .result_cache import ResultCache
 
 

@@ -8,7 +8,7 @@ import time
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from typing import Any
 
-from .admission import LOOPBACK, Busy, Ledger, visitor_key
+from summarizer.admission import LOOPBACK, Busy, Ledger, visitor_key
 
 UPLOAD_PATH = "/_stcore/upload_file/"
 UPLOAD_WINDOW = 600.0  # seconds

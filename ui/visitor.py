@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from summarizer import config
-
-from .admission import visitor_key
+from summarizer.admission import visitor_key
 
 
 def visitor() -> str:
