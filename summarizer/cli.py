@@ -356,7 +356,8 @@ def check_command(args: argparse.Namespace) -> int:
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", help=".jsonl, .csv or .parquet (a text or article column; "
                                                   "optional id, url, title), a folder of .txt/.md/.html/.pdf/"
-                                                  ".docx files, or a text file with one web address a line")
+                                                  ".docx files, a text file with one web address a line, or "
+                                                  "a news feed's address (RSS or Atom, https://...)")
     parser.add_argument("--out", required=True, help="results: .jsonl, .csv or .parquet")
     parser.add_argument("--workers", type=int,
                         help="worker processes (or Ray actors), each loading its models once "
@@ -376,7 +377,7 @@ def batch_command(args: argparse.Namespace) -> int:
     from summarizer.batch.run import run_batch
 
     check_output(Path(args.out), args.inputs)
-    records = list(read_records(args.inputs))
+    records = list(read_records(args.inputs, notice=lambda message: print(f"note: {message}", file=sys.stderr)))
     already = done_ids(Path(args.out)) & {r.id for r in records} if args.resume else set()
     workers = None if args.workers is None else max(1, args.workers)
     with tqdm(total=len(records), initial=len(already), unit="article", disable=args.quiet,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.errors import SummarizerError
 
@@ -48,6 +48,14 @@ class Config:
     runs_per_minute: int = 6                    # SUMMARIZER_RUNS_PER_MINUTE: per visitor
     trusted_proxies: tuple[str, ...] = ()       # SUMMARIZER_TRUSTED_PROXIES: whose X-Forwarded-For counts
     page_batch_articles: int = 20               # SUMMARIZER_PAGE_BATCH_ARTICLES: "Many articles" cap
+    feed_entries: int = 100                     # SUMMARIZER_FEED_ENTRIES: entries read from one feed
+    api_keys: tuple[str, ...] = field(default=(), repr=False)  # SUMMARIZER_API_KEYS: the API needs one
+    api_runs_per_minute: int | None = None      # SUMMARIZER_API_RUNS_PER_MINUTE: per key (default: as the page)
+    api_batch_articles: int = 100               # SUMMARIZER_API_BATCH_ARTICLES: articles in one API batch
+    api_origins: tuple[str, ...] = ()           # SUMMARIZER_API_ORIGINS: web pages allowed to call the API
+    ocr_pages: int = 20                         # SUMMARIZER_OCR_PAGES: scanned pages read in one PDF
+    ocr_seconds: float = 120.0                  # SUMMARIZER_OCR_SECONDS: reading one scanned PDF
+    ocr_megapixels: float = 40.0                # SUMMARIZER_OCR_MEGAPIXELS: one scanned page's image
     offline: bool = False                       # HF_HUB_OFFLINE: never ask the Hub for a model
     ray_address: str | None = None              # RAY_ADDRESS: the cluster `--ray auto` joins
 
@@ -125,6 +133,14 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         queue_length=int(number("SUMMARIZER_QUEUE_LENGTH", defaults.queue_length)),
         runs_per_minute=int(number("SUMMARIZER_RUNS_PER_MINUTE", defaults.runs_per_minute)),
         page_batch_articles=int(number("SUMMARIZER_PAGE_BATCH_ARTICLES", defaults.page_batch_articles)),
+        feed_entries=int(number("SUMMARIZER_FEED_ENTRIES", defaults.feed_entries)),
+        api_keys=_keys(env.get("SUMMARIZER_API_KEYS", "")),
+        api_runs_per_minute=int(number("SUMMARIZER_API_RUNS_PER_MINUTE", 0)) or None,
+        api_batch_articles=int(number("SUMMARIZER_API_BATCH_ARTICLES", defaults.api_batch_articles)),
+        api_origins=_origins(env.get("SUMMARIZER_API_ORIGINS", "")),
+        ocr_pages=int(number("SUMMARIZER_OCR_PAGES", defaults.ocr_pages)),
+        ocr_seconds=float(number("SUMMARIZER_OCR_SECONDS", defaults.ocr_seconds, float)),
+        ocr_megapixels=float(number("SUMMARIZER_OCR_MEGAPIXELS", defaults.ocr_megapixels, float, minimum=0.1)),
         trusted_proxies=_addresses(env.get("SUMMARIZER_TRUSTED_PROXIES", ""), "SUMMARIZER_TRUSTED_PROXIES"),
         offline=env.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"),
         ray_address=env.get("RAY_ADDRESS", "").strip() or None,
@@ -141,6 +157,28 @@ def _addresses(raw: str, name: str) -> tuple[str, ...]:
             raise ConfigError(f"{name} entry {entry!r} is not an IP address (e.g. 127.0.0.1 for a proxy on "
                               "this host)") from None
     return tuple(entries)
+
+
+def _keys(raw: str) -> tuple[str, ...]:
+    """API keys, comma-separated; a short one is refused, as anyone could guess it."""
+    keys = tuple(key.strip() for key in raw.split(",") if key.strip())
+    for key in keys:
+        if len(key) < 16 or not key.isascii() or not key.isprintable() or " " in key:
+            raise ConfigError("SUMMARIZER_API_KEYS holds a key shorter than 16 characters or with spaces or "
+                              "non-ASCII characters; use long random keys (python -c \"import secrets; "
+                              "print(secrets.token_urlsafe(24))\")")
+    return keys
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    """Origins as a browser sends them: scheme, host and port, nothing more."""
+    origins = tuple(origin.strip().rstrip("/") for origin in raw.split(",") if origin.strip())
+    for origin in origins:
+        scheme, _, rest = origin.partition("://")
+        if scheme not in ("http", "https") or not rest or "/" in rest:
+            raise ConfigError(f"SUMMARIZER_API_ORIGINS entry {origin!r} is not an origin (scheme and host, "
+                              "e.g. https://newsroom.example.org)")
+    return origins
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool = False) -> bool:

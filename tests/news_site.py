@@ -11,6 +11,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from conftest import DATA
 
 NEWS_HTML = (DATA / "pages" / "news.html").read_bytes()
+# A day's feed: a good entry (relative link, read against the feed's address), one listed twice, a broken
+# one (404), two the guarded fetch refuses (a private address, another scheme) and one with no link.
+FEED_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Council news</title>
+<item><title>Council approves budget</title><link>/news/council</link></item>
+<item><title>Council approves budget (again)</title><link>/news/council</link></item>
+<item><title>Gone</title><link>/no-such-article</link></item>
+<item><title>Inside</title><link>http://10.0.0.1/admin</link></item>
+<item><title>Local file</title><link>file:///etc/passwd</link></item>
+<item><title>Just a note</title><description>No link here.</description></item>
+</channel></rss>"""
+FEED_ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Le conseil</title>
+<entry><title>Le conseil a vot\xc3\xa9</title><link href="/plain"/><id>1</id></entry>
+</feed>"""
 
 
 class NewsServer(ThreadingHTTPServer):
@@ -37,7 +52,7 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self):
-        if self.path == "/news/council":
+        if self.path.split("?")[0] == "/news/council":
             self.send(200, NEWS_HTML)
         elif self.path == "/moved":
             self.send(301, b"", Location="/news/council")
@@ -64,6 +79,17 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(0.25)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif self.path == "/feed.rss":
+            self.send(200, FEED_RSS, "application/rss+xml")
+        elif self.path == "/feed.atom":
+            self.send(200, FEED_ATOM, "application/atom+xml; charset=utf-8")
+        elif self.path == "/long-feed.rss":
+            items = b"".join(b"<item><title>Copy %d</title><link>/news/council?copy=%d</link></item>" % (n, n)
+                             for n in range(60))
+            self.send(200, b'<rss version="2.0"><channel><title>Long</title>' + items + b"</channel></rss>",
+                      "application/rss+xml")
+        elif self.path == "/page-as-xml":
+            self.send(200, b"<html><body><p>Not a feed.</p></body></html>", "text/xml")
         elif self.path == "/image":
             self.send(200, b"\x89PNG\r\n", "image/png")
         elif self.path == "/plain":

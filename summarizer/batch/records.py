@@ -13,7 +13,7 @@ import io
 import json
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,12 +38,16 @@ class Record:
 
 # --- records in ----------------------------------------------------------------------------------
 
-def read_records(inputs: Iterable[str]) -> Iterator[Record]:
-    """Records from each input in order; ids default to the input's name and position."""
+def read_records(inputs: Iterable[str], notice: Callable[[str], None] = lambda message: None
+                 ) -> Iterator[Record]:
+    """Records from each input in order; ids default to the input's name and position. An http(s)
+    address is a news feed; `notice` hears how many of its entries were left out past the limit."""
     for source in inputs:
         path = Path(source)
         suffix = path.suffix.lower()
-        if path.is_dir():
+        if source.startswith(("http://", "https://")):
+            yield from feed_records(source, notice=notice)
+        elif path.is_dir():
             yield from _folder_records(path)
         elif suffix == ".jsonl":
             for number, line in enumerate(_text(path).splitlines(), 1):
@@ -59,8 +63,23 @@ def read_records(inputs: Iterable[str]) -> Iterator[Record]:
                 if line.strip():
                     yield Record(f"{path.name}:{number}", url=line.strip())
         else:
-            raise InputError(f"{source}: give .jsonl, .csv or .parquet files, a folder of articles, or a "
-                             "text file with one web address a line")
+            raise InputError(f"{source}: give .jsonl, .csv or .parquet files, a folder of articles, a text "
+                             "file with one web address a line, or a news feed's address (RSS or Atom)")
+
+
+def feed_records(url: str, max_entries: int | None = None,
+                 notice: Callable[[str], None] = lambda message: None) -> list[Record]:
+    """One record per entry of the feed at `url`, its link as id (a later run of the same feed with
+    --resume skips the articles already summarised)."""
+    from summarizer.sources.feeds import read_feed
+
+    feed = read_feed(url, max_entries)
+    if feed.left_out:
+        notice(f"the feed {feed.url} lists {feed.listed} articles; the first {len(feed.entries)} are "
+               "summarised, the most read from one feed")
+    return [Record(entry.link, url=entry.link, title=entry.title) if entry.link else
+            Record(f"{feed.url}#{number}", title=entry.title, error="this feed entry links to no article")
+            for number, entry in enumerate(feed.entries, 1)]
 
 
 def _folder_records(folder: Path) -> Iterator[Record]:
