@@ -318,31 +318,18 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_command(args: argparse.Namespace) -> int:
-    from summarizer.checks.entailment import entailment_scores
-    from summarizer.checks.faithfulness import NOT_FOUND, check_summary, verdict_lines, with_entailment
-    from summarizer.models.registry import load_check_model
-    from summarizer.summarise.translation import article_translation
-    from summarizer.text.article import Article
-    from summarizer.text.language_detection import detect_language
-    from summarizer.text.segmentation import split_sentences
+    from summarizer.checks.faithfulness import verdict_lines
+    from summarizer.checks.given_summary import check_given_summary
 
     source = clean_text(read_input(args.source))
     summary = clean_text(read_input(args.summary))
-    language = _language_code(args.lang) or detect_language(source).language
-    summary_sentences = split_sentences(summary, language)
-    article = Article.read(source, language)
-    support, unsupported = check_summary(summary_sentences, article, article_translation(_progress_on_stderr))
-    if args.deep:
-        model = load_check_model(language, _progress_on_stderr)
-        support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model),
-                                  article.sentences)
-    status = EXIT_NOT_IN_ARTICLE if unsupported or any(s.verdict == NOT_FOUND for s in support) else EXIT_OK
+    report = check_given_summary(source, summary, _language_code(args.lang), args.deep, _progress_on_stderr)
+    status = EXIT_OK if report.all_found else EXIT_NOT_IN_ARTICLE
     if args.json:
-        print(json.dumps({"language": language, "support": [s.to_dict() for s in support],
-                          "unsupported": [f.to_dict() for f in unsupported]}, ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return status
-    facts = [f.to_dict() for f in unsupported]
-    for index, item in enumerate(support):
+    facts = [f.to_dict() for f in report.unsupported]
+    for index, item in enumerate(report.support):
         print(f"{index + 1}. {item.sentence}")
         for line in verdict_lines(item.to_dict(), [f for f in facts if f["sentence"] == index]):
             print(f"   {line}")

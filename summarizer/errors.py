@@ -17,6 +17,10 @@ class InputError(SummarizerError):
     """The text cannot be summarised as given (empty, binary, too long, ...)."""
 
 
+class TooLarge(InputError):
+    """The input is over one of the limits (characters, bytes, pages): an API answers 413 for it."""
+
+
 class ModelUnavailable(SummarizerError):
     """A model could not be found locally or fetched from the Hub."""
 

@@ -19,7 +19,7 @@ from pathlib import PurePath
 from typing import IO
 
 from summarizer import config
-from summarizer.errors import InputError
+from summarizer.errors import InputError, TooLarge
 from summarizer.sources.text_input import decode_bytes, looks_binary
 from summarizer.sources.url_fetch import FetchPolicy, Resolver, fetch, system_resolver
 
@@ -102,7 +102,7 @@ def article_from_file(name: str, data: bytes, max_bytes: int | None = None,
     max_bytes = max_bytes or settings.max_file_bytes
     max_chars = max_chars or settings.max_chars
     if len(data) > max_bytes:
-        raise InputError(f"{name} is {len(data):,} bytes, over the {max_bytes:,}-byte limit for files")
+        raise TooLarge(f"{name} is {len(data):,} bytes, over the {max_bytes:,}-byte limit for files")
     kind = sniff(data) or PurePath(name).suffix.lower()
     if kind in (".txt", ".md"):
         if len(data) > 4 * max_chars:  # no encoding needs more than 4 bytes a character: refuse unread
@@ -135,7 +135,7 @@ def sniff(data: bytes) -> str | None:
 
 def _check_length(characters: int, name: str, max_chars: int | None) -> None:
     if max_chars is not None and characters > max_chars:
-        raise InputError(f"{name} holds more than {max_chars:,} characters of text, over the limit for "
+        raise TooLarge(f"{name} holds more than {max_chars:,} characters of text, over the limit for "
                          "one article; import a shorter document or paste part of it")
 
 
@@ -148,12 +148,12 @@ def _from_pdf(name: str, data: bytes, max_pages: int, max_chars: int) -> Importe
             raise InputError(f"{name} is encrypted (password-protected); save an unprotected copy first")
         declared = int(reader.trailer["/Root"]["/Pages"].get("/Count", 0))  # read, not counted: cheap
         if declared > max_pages:
-            raise InputError(f"{name} has {declared:,} pages, over the {max_pages:,}-page limit; "
+            raise TooLarge(f"{name} has {declared:,} pages, over the {max_pages:,}-page limit; "
                              "import the pages you need")
         pages, characters = [], 0
         for number, page in enumerate(reader.pages, 1):  # counted as they come, whatever was declared
             if number > max_pages:
-                raise InputError(f"{name} has more than {max_pages:,} pages, over the limit; import the "
+                raise TooLarge(f"{name} has more than {max_pages:,} pages, over the limit; import the "
                                  "pages you need")
             text = (page.extract_text() or "").strip()
             characters += len(text) + (2 if text and characters else 0)  # the blank line between pages

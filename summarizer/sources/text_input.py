@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.config import DEFAULT_MAX_CHARS
-from summarizer.errors import InputError
+from summarizer.errors import InputError, TooLarge
 
 # C0/C1 control characters except tab and newline; also lone surrogates and BOMs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
@@ -78,7 +78,7 @@ def clean_text(text: str | bytes, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     if not any(ch.isalpha() for ch in text):
         raise InputError("the text contains no letters; give an article written in words")
     if len(text) > max_chars:
-        raise InputError(
+        raise TooLarge(
             f"the text is {len(text):,} characters, over the limit of {max_chars:,}; "
             "shorten it or raise the limit (--max-chars, or SUMMARIZER_MAX_CHARS for the app)",
             f"The text is {len(text):,} characters, over this site's limit of {max_chars:,}. Shorten it "
