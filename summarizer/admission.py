@@ -12,7 +12,8 @@ import math
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from summarizer.errors import SummarizerError
@@ -24,6 +25,7 @@ SHARE_WINDOW = 86_400.0   # seconds: a day
 MAX_TRACKED_VISITORS = 10_000
 UNKNOWN_VISITOR = "address unknown"  # everyone the server cannot tell apart shares one allowance
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
+FULL_QUEUE_RETRY = 10.0   # seconds a list's next article waits before asking a full queue again
 
 
 class Busy(SummarizerError):
@@ -97,6 +99,32 @@ class ShareAllowance:
                         f"links work again in about {counted(max(1, math.ceil(wait / 3600)), 'hour')}.", wait)
 
         self._ledger.spend(visitor, size, self.bytes_per_day, refuse)
+
+
+@contextmanager
+def waited_turn(visitor: str, queue: SummaryQueue, limiter: RateLimiter,
+                paused: Callable[[float, bool], None] = lambda seconds, rate_limited: None) -> Iterator[None]:
+    """One article of a list (the page's Many articles, an API batch): one run for the visitor's rate and
+    one turn in the queue, so other visitors are not held up. Where a single summary would be refused
+    (the rate reached, the queue full), the list waits instead; `paused(seconds, rate_limited)` hears why."""
+    while True:
+        try:
+            limiter.check(visitor)
+            break
+        except Busy as busy:
+            if busy.retry_after is None:
+                raise
+            paused(busy.retry_after, True)
+            time.sleep(min(busy.retry_after, 5.0))
+    with ExitStack() as holding:
+        while True:
+            try:
+                holding.enter_context(queue.turn())
+                break
+            except Busy:
+                paused(FULL_QUEUE_RETRY, False)
+                time.sleep(FULL_QUEUE_RETRY)
+        yield
 
 
 def visitor_key(reported: str | None, forwarded_for: str | None, trusted_proxies: Collection[str]) -> str:

@@ -2,6 +2,7 @@
 
 import threading
 import time
+from contextlib import ExitStack
 
 import pytest
 
@@ -123,3 +124,27 @@ def test_an_upload_the_page_has_read_is_released_from_streamlits_memory(monkeypa
     monkeypatch.setattr(scriptrunner, "get_script_run_ctx", lambda: context)
     release([SimpleNamespace(file_id="read")])
     assert [f.file_id for f in manager.get_files("session", ["read", "other"])] == ["other"]
+
+
+def test_an_article_of_a_list_waits_for_the_rate_and_a_full_queue_instead_of_failing(monkeypatch):
+    """Each article counts as one summary; at the limit, or with the queue full, the list pauses (saying
+    for how long and why) and goes on."""
+    import summarizer.admission as admission
+    from summarizer.admission import waited_turn
+
+    now = [0.0]
+    limiter, queue = RateLimiter(2, clock=lambda: now[0]), SummaryQueue(max_waiting=0)
+    monkeypatch.setattr(admission.time, "sleep", lambda seconds: now.__setitem__(0, now[0] + seconds))
+    pauses: list[tuple[float, bool]] = []
+    for _ in range(3):
+        with waited_turn("visitor-1", queue, limiter, lambda *why: pauses.append(why)):
+            assert len(queue) == 1  # the article holds a turn of the shared queue while it runs
+    assert pauses[0] == (pytest.approx(60.0), True) and all(rate for _, rate in pauses)  # counting down
+    assert now[0] >= 60.0 and len(queue) == 0
+
+    holder = ExitStack()
+    holder.enter_context(queue.turn())  # someone else's summary, and nobody may wait behind it
+    monkeypatch.setattr(admission.time, "sleep", lambda seconds: holder.close())  # which ends meanwhile
+    with waited_turn("visitor-2", queue, limiter, lambda *why: pauses.append(why)):
+        assert len(queue) == 1
+    assert pauses[-1] == (admission.FULL_QUEUE_RETRY, False)

@@ -82,25 +82,6 @@ def test_an_upload_without_articles_says_so(tmp_path):
         _records([Upload("empty.csv", b"id,text\n")], tmp_path, Config())
 
 
-def test_a_list_waits_for_the_rate_limit_instead_of_failing(monkeypatch):
-    """Each article counts as one summary; at the limit the list pauses (saying for how long) and goes on."""
-    import ui.many_articles as section
-    from summarizer.admission import RateLimiter, SummaryQueue
-
-    now = [0.0]
-    limiter, queue = RateLimiter(2, clock=lambda: now[0]), SummaryQueue(8)
-    monkeypatch.setattr(section, "rate_limiter", lambda: limiter)
-    monkeypatch.setattr(section, "summary_queue", lambda: queue)
-    monkeypatch.setattr(section, "visitor", lambda: "visitor-1")
-    monkeypatch.setattr(section.time, "sleep", lambda seconds: now.__setitem__(0, now[0] + seconds))
-    pauses: list[float] = []
-    for _ in range(3):
-        with section._article_turn(pauses.append):
-            assert len(queue) == 1  # the article holds a turn of the shared queue while it runs
-    assert pauses and pauses[0] == pytest.approx(60.0)
-    assert now[0] >= 60.0 and len(queue) == 0
-
-
 def test_the_tables_problems_are_in_readers_words(tmp_path):
     """The command line's messages name flags and settings; the page's table must not."""
     from summarizer.batch.records import read_results

@@ -7,16 +7,13 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from summarizer.admission import Busy
+from summarizer.admission import waited_turn
 from summarizer.batch.records import Record, csv_text, read_records, translation_languages
 from summarizer.batch.run import run_batch
 from summarizer.config import Config
@@ -78,14 +75,14 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
                 rows.append(row)
                 bar.progress(len(rows) / len(records), text=f"{len(rows)} of {len(records)} articles")
 
-            def paused(seconds: float) -> None:
-                bar.progress(len(rows) / len(records),
-                             text=f"{len(rows)} of {len(records)} articles · this site summarises "
-                                  f"{config.runs_per_minute} articles a minute for each visitor: the next "
-                                  f"starts in about {seconds:.0f} s")
+            def paused(seconds: float, rate_limited: bool) -> None:
+                why = (f"this site summarises {config.runs_per_minute} articles a minute for each visitor"
+                       if rate_limited else "the summariser is busy with other readers' articles")
+                bar.progress(len(rows) / len(records), text=f"{len(rows)} of {len(records)} articles · {why}: "
+                                                            f"the next starts in about {seconds:.0f} s")
 
             run_batch(records, Path(folder) / "results.jsonl", settings, on_record=advance,
-                      turn=lambda: _article_turn(paused),
+                      turn=lambda: waited_turn(visitor(), summary_queue(), rate_limiter(), paused),
                       explain=_reader_error)
         bar.empty()
         # Read and summarised: Streamlit would otherwise hold the files until the session ends.
@@ -103,23 +100,6 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
 def _reader_error(error: Exception) -> str:
     """A listed article's failure in the page's words; the technical message goes to the server log."""
     return reader_message(error, "summarising an article of the list")
-
-
-@contextmanager
-def _article_turn(paused: Callable[[float], None]) -> Iterator[None]:
-    """Each article of a list is one summary for the visitor's rate limit (the list waits rather than
-    fails when it reaches it) and one turn in the shared queue, so other visitors are not held up."""
-    while True:
-        try:
-            rate_limiter().check(visitor())
-            break
-        except Busy as busy:
-            if busy.retry_after is None:
-                raise
-            paused(busy.retry_after)
-            time.sleep(min(busy.retry_after, 5.0))
-    with summary_queue().turn():
-        yield
 
 
 def _records(uploads: list[Any], folder: Path, config: Config) -> list[Record]:
