@@ -163,5 +163,10 @@ def shared_rate_limiter(per_minute: int) -> RateLimiter:
     return _once("rate", lambda: RateLimiter(per_minute))
 
 
+def shared_key_rate_limiter(per_minute: int) -> RateLimiter:
+    """The API keys' rate, apart from the visitors': a key is a newsroom's system, not a stranger."""
+    return _once("key rate", lambda: RateLimiter(per_minute))
+
+
 def shared_share_allowance(bytes_per_day: int) -> ShareAllowance:
     return _once("share", lambda: ShareAllowance(bytes_per_day))

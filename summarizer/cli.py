@@ -9,8 +9,8 @@ import re
 import sys
 from pathlib import Path
 
-from summarizer.errors import SummarizerError, UnsupportedLanguage
-from summarizer.languages import LANGUAGE_NAMES, language_name
+from summarizer.errors import SummarizerError
+from summarizer.languages import language_name
 from summarizer.models.catalogue import (
     CHECK_MODELS,
     ENGLISH_CHECK_MODEL,
@@ -20,7 +20,7 @@ from summarizer.models.catalogue import (
     TARGET_LANGUAGES,
     translation_model_for,
 )
-from summarizer.models.routing import choose_route
+from summarizer.models.routing import summary_routes
 from summarizer.plain_words import duration
 from summarizer.progress import Progress
 from summarizer.settings import (
@@ -137,13 +137,8 @@ def list_models() -> str:
 
 def list_languages() -> str:
     lines = ["Summaries (in the article's own language):"]
-    rows = []
-    for code in sorted(LANGUAGE_NAMES, key=language_name):
-        try:
-            route = choose_route(code)
-        except UnsupportedLanguage:
-            continue
-        rows.append((code, language_name(code), route.name, " -> ".join(route.model_ids())))
+    rows = [(code, language_name(code), route.name, " -> ".join(route.model_ids()))
+            for code, route in summary_routes().items()]
     lines += _table([("code", "language", "route", "models"), *rows])
     lines += ["", "Translations of the summary (from English; other sources use the pair model when "
               f"one exists, else {M2M100_MODEL}):"]

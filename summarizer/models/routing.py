@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.errors import UnsupportedLanguage
-from summarizer.languages import language_name
+from summarizer.languages import LANGUAGE_NAMES, language_name
 from summarizer.models.catalogue import (
     DEFAULT_SUMMARY_MODEL,
     MULTILINGUAL_SUMMARY_MODEL,
@@ -52,3 +52,15 @@ def choose_route(language: str | None, requested_model: str | None = None) -> Ro
         "`python -m summarizer --list-languages` shows what is covered, or use --engine extractive",
         f"No AI model here summarises {language_name(language)}. The key-sentence summary (engine: "
         "extractive) works for any language.")
+
+
+def summary_routes() -> dict[str, Route]:
+    """Every language of the language table that some route summarises, by code, in the table's order
+    of names (what `--list-languages` and the API's GET /languages show)."""
+    routes = {}
+    for code in sorted(LANGUAGE_NAMES, key=language_name):
+        try:
+            routes[code] = choose_route(code)
+        except UnsupportedLanguage:
+            continue
+    return routes

@@ -1,0 +1,111 @@
+"""What one API call does, blocking, in a worker thread: the caller's rate, a turn in the one queue the
+page also waits in, the summary or the check, and the result kept for its link, as the page keeps it."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from summarizer import config
+from summarizer.admission import shared_queue, shared_share_allowance
+from summarizer.api.access import Caller
+from summarizer.api.errors import as_api_error
+from summarizer.progress import Progress
+from summarizer.settings import SummarySettings
+from summarizer.storage import ResultStore, open_store
+
+Emit = Callable[[str, dict[str, Any]], None]  # an event's name and data, for a streamed response
+SETTINGS_FIELDS = ("model", "engine", "length", "words", "format", "translate_to", "deep_check", "language",
+                   "runtime")
+_store_lock = threading.Lock()
+_store: list[ResultStore] = []
+
+
+def result_store() -> ResultStore:
+    """The store behind share links, opened once for the API (the page opens its own on the same file)."""
+    with _store_lock:
+        if not _store:
+            _store.append(open_store())
+        return _store[0]
+
+
+def settings_from(body: dict[str, Any]) -> SummarySettings:
+    """A model named in the request is the one wanted: with engine auto it runs or the call fails, as on
+    the command line, rather than quietly giving key sentences."""
+    chosen = {name: body[name] for name in SETTINGS_FIELDS if name in body}
+    if "translate_to" in chosen:
+        chosen["translate_to"] = tuple(chosen["translate_to"])
+    if chosen.get("model") and chosen.get("engine", "auto") == "auto":
+        chosen["engine"] = "abstractive"
+    return SummarySettings(max_chars=config.current().max_chars, **chosen)
+
+
+FALLBACK_WORDS = "The AI model is not available: picking key sentences from the article instead."
+
+
+def summarise_call(body: dict[str, Any], caller: Caller, emit: Emit, page_url: str,
+                   streamed: bool = False) -> dict[str, Any]:
+    """The result as `--json` gives it, with `id` and `link` (None where results are not kept).
+    `streamed`: the model's first draft is sent as it is written (one more greedy pass, as on the page)."""
+    from summarizer.sources.documents import article_from_url
+    from summarizer.sources.text_input import clean_text
+    from summarizer.summarise.pipeline import Summarizer
+
+    settings = settings_from(body)
+    caller.limiter.check(caller.identity)
+    text = body.get("text")
+    if text is None:
+        text = article_from_url(body["url"], max_chars=settings.max_chars).text
+    text = clean_text(text, settings.max_chars)
+
+    def progress(report: Progress) -> None:
+        message = FALLBACK_WORDS if report.stage == "fallback" else report.message  # the reason is in the result
+        emit("progress", {"stage": report.stage, "message": message, "step": report.step, "total": report.total})
+        if report.text:
+            emit("draft" if report.stage == "draft" else "partial", {"text": report.text})
+
+    with _turn(emit):
+        result = Summarizer(settings).summarise(text, on_progress=progress, show_draft=streamed)
+    answer = result.to_dict()
+    entry_id = _kept(text, settings, answer, caller) if config.current().keep_results else None
+    return {**answer, "id": entry_id, "link": f"{page_url}?r={entry_id}" if entry_id else None}
+
+
+def check_call(body: dict[str, Any], caller: Caller, emit: Emit) -> dict[str, Any]:
+    from summarizer.checks.given_summary import check_given_summary
+    from summarizer.sources.text_input import clean_text
+
+    max_chars = config.current().max_chars
+    caller.limiter.check(caller.identity)
+    article, summary = clean_text(body["article"], max_chars), clean_text(body["summary"], max_chars)
+    with _turn(emit):
+        report = check_given_summary(article, summary, body.get("language"), body.get("deep", False),
+                                     lambda p: emit("progress", {"stage": p.stage, "message": p.message}))
+    return report.to_dict()
+
+
+@contextmanager
+def _turn(emit: Emit) -> Iterator[None]:
+    """A turn in the server's one queue (a full queue: Busy at once), telling the caller its place."""
+    with shared_queue(config.current().queue_length).turn(on_wait=lambda ahead: emit("queued", {"ahead": ahead})):
+        emit("started", {})
+        yield
+
+
+def _kept(text: str, settings: SummarySettings, result: dict[str, Any], caller: Caller) -> str | None:
+    """The result stored as the page stores it, so its `?r=` link opens the same view; a failure to keep
+    it becomes one of the result's notes, and the result is still returned."""
+    page = {"model": settings.model or "auto", "length": settings.length, "engine": settings.engine,
+            "targets": list(settings.translate_to), "runtime": settings.runtime, "deep_check": settings.deep_check,
+            "format": settings.format, "words": settings.words}
+    entry = {"text": text, "page": page, "result": result, "comparison": {}}
+    try:
+        shared_share_allowance(config.current().share_visitor_mb * 1_000_000).take(
+            caller.identity, len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))
+        return result_store().put(entry)
+    except Exception as error:  # the summary is done; only its link is lost
+        result["notes"] = [*result["notes"], as_api_error(error).message]
+        return None
