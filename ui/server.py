@@ -1,5 +1,5 @@
 """The page's server: `streamlit run ui/server.py` serves app.py through Streamlit's ASGI app, with the
-HTTP API under /api/v1 (one process: the page and the API share the loaded models, the queue, the rate
+HTTP API under /api/v1 (`ApiDispatch`; one process: the page and the API share the loaded models, the queue, the rate
 limits and the share store) and the middleware that must see requests before Streamlit does (the
 per-visitor upload allowance)."""
 
@@ -9,17 +9,17 @@ import sys
 from pathlib import Path
 
 from starlette.middleware import Middleware
-from starlette.routing import Mount
 from streamlit.starlette import App
 
 from summarizer import config
-from summarizer.api.app import api_app
+from summarizer.api.app import ApiDispatch, api_app
 from ui.upload_guard import UploadGuard
 
 try:
     _settings = config.current()
 except config.ConfigError as problem:  # one line, as the CLI says it; the page is never served half set up
     sys.exit(f"error: {problem}")
-app = App(str(Path(__file__).resolve().parent.parent / "app.py"), routes=[Mount("/api/v1", app=api_app(_settings))],
-          middleware=[Middleware(UploadGuard, max_bytes=_settings.upload_mb * 1_000_000,
-                                 max_files=_settings.upload_files, trusted_proxies=_settings.trusted_proxies)])
+app = App(str(Path(__file__).resolve().parent.parent / "app.py"), middleware=[
+    Middleware(ApiDispatch, api=api_app(_settings)),
+    Middleware(UploadGuard, max_bytes=_settings.upload_mb * 1_000_000, max_files=_settings.upload_files,
+               trusted_proxies=_settings.trusted_proxies)])

@@ -36,6 +36,27 @@ STATUS_WORDS = {404: ("not_found", "There is nothing at this address; see /api/v
                 405: ("method_not_allowed", "This address does not take that method; see /api/v1/openapi.json.")}
 
 Handler = Callable[[Request], Awaitable[Response]]
+PREFIX = "/api/v1"
+ASGIApp = Callable[[dict[str, Any], Callable[..., Awaitable[Any]], Callable[..., Awaitable[Any]]], Awaitable[None]]
+
+
+class ApiDispatch:
+    """Middleware in front of the page's server that hands every request under /api/ to the API, so no
+    path reaches Streamlit's routes and answers in its plain text (a Mount would: its pattern does not
+    match a path with a newline in it, and Streamlit refuses some paths before routing)."""
+
+    def __init__(self, app: ASGIApp, api: ASGIApp) -> None:
+        self.app, self.api = app, api
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable[..., Awaitable[Any]],
+                      send: Callable[..., Awaitable[Any]]) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not (path == "/api" or path.startswith("/api/")):
+            await self.app(scope, receive, send)
+        elif path == PREFIX or path.startswith(PREFIX + "/"):
+            await self.api({**scope, "root_path": scope.get("root_path", "") + PREFIX}, receive, send)
+        else:
+            await ApiError(404, *STATUS_WORDS[404]).response()(scope, receive, send)
 
 
 def api_app(config: Config) -> Starlette:
