@@ -5,6 +5,13 @@ FROM python:3.11-slim
 ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
     HF_HOME=/models SUMMARIZER_DATABASE=/app/.data/results.sqlite3
 
+# Tesseract and the language packs of the page's languages: scanned PDFs are read by OCR.
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng \
+        tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-ita tesseract-ocr-por tesseract-ocr-tur \
+        tesseract-ocr-rus tesseract-ocr-ukr tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-jpn \
+        tesseract-ocr-kor tesseract-ocr-hin \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --create-home --uid 1000 app && mkdir -p /models /app/.data && chown app:app /models /app/.data
 WORKDIR /app
 
@@ -24,5 +31,5 @@ VOLUME ["/models", "/app/.data"]
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD python -c "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() != b'ok')"
-# ui/server.py serves app.py behind the per-visitor upload allowance (middleware Streamlit runs first).
+# ui/server.py serves app.py and the HTTP API (/api/v1) behind the per-visitor upload allowance.
 CMD ["streamlit", "run", "ui/server.py", "--server.address=0.0.0.0", "--server.port=8501"]

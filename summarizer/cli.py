@@ -183,7 +183,8 @@ def read_article(source: str | None, url: str | None, max_chars: int) -> str | b
         if not (sniff(data) or (source != "-" and Path(name).suffix.lower() in DOCUMENT_TYPES)):
             return data
         article = article_from_file(name, data, max_chars=max_chars)
-    print(f"{article.title or 'untitled'} ({article.source})", file=sys.stderr)
+    print(f"{article.title or 'untitled'} ({article.source}{', read by OCR' if article.read_by_ocr else ''})",
+          file=sys.stderr)
     return article.text
 
 

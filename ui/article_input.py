@@ -76,7 +76,9 @@ def import_section() -> None:
         show_failure(state["import_error"])
     imported = state.get("import_note")
     if imported:
-        literal(f"Imported: {imported.title or 'untitled'} — {imported.source}", None, "import")
+        literal(f"Imported: {imported.title or 'untitled'} — {imported.source}"
+                + (". The pages are scans: their text was read by OCR, so check names and numbers against "
+                   "the original." if imported.read_by_ocr else ""), None, "import")
 
 
 def article_box(max_chars: int) -> str:

@@ -56,10 +56,7 @@ def summarise_call(body: dict[str, Any], caller: Caller, emit: Emit, page_url: s
 
     settings = settings_from(body)
     caller.limiter.check(caller.identity)
-    text = body.get("text")
-    if text is None:
-        text = article_from_url(body["url"], max_chars=settings.max_chars).text
-    text = clean_text(text, settings.max_chars)
+    text = clean_text(body["text"], settings.max_chars) if "text" in body else None
 
     def progress(report: Progress) -> None:
         message = FALLBACK_WORDS if report.stage == "fallback" else report.message  # the reason is in the result
@@ -67,7 +64,9 @@ def summarise_call(body: dict[str, Any], caller: Caller, emit: Emit, page_url: s
         if report.text:
             emit("draft" if report.stage == "draft" else "partial", {"text": report.text})
 
-    with _turn(emit):
+    with _turn(emit):  # an import costs a core and seconds as a summary does: it waits its turn too
+        if text is None:
+            text = clean_text(article_from_url(body["url"], max_chars=settings.max_chars).text, settings.max_chars)
         result = Summarizer(settings).summarise(text, on_progress=progress, show_draft=streamed)
     answer = result.to_dict()
     entry_id = _kept(text, settings, answer, caller) if config.current().keep_results else None

@@ -38,6 +38,7 @@ class ImportedArticle:
     text: str
     title: str | None
     source: str  # the page's address or the file's name
+    read_by_ocr: bool = False  # a scanned PDF's pages, read as pictures (`ocr`): a reader should know
 
 
 def article_from_html(html: str | bytes, source: str, max_chars: int | None = None) -> ImportedArticle:
@@ -167,10 +168,21 @@ def _from_pdf(name: str, data: bytes, max_pages: int, max_chars: int) -> Importe
         raise InputError(f"{name} is not a readable PDF (it may be damaged, or built to be too large "
                          "to unpack); save it again or paste the text") from None
     text = "\n\n".join(p for p in pages if p)
-    if not text:
-        raise InputError(f"{name} has no text layer (a scanned or image-only PDF); run OCR on it or "
-                         "paste the text")
-    return ImportedArticle(text, title, name)
+    if text:
+        return ImportedArticle(text, title, name)
+    from summarizer.sources.ocr import read_scanned_pdf
+
+    try:
+        text = read_scanned_pdf(name, list(reader.pages))
+    except InputError:
+        raise
+    except Exception as error:  # Tesseract failing on a page it cannot read
+        _log.warning("OCR failed for %s: %r", name, error)
+        raise InputError(f"{name} is a scan that could not be read by OCR; paste the text instead") from None
+    if not text.strip():
+        raise InputError(f"{name} is a scan in which OCR found no text; paste the text instead")
+    _check_length(len(text), name, max_chars)
+    return ImportedArticle(text, title, name, read_by_ocr=True)
 
 
 def _from_docx(name: str, data: bytes, max_inflated: int, max_chars: int) -> ImportedArticle:
