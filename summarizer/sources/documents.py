@@ -176,9 +176,10 @@ def _from_pdf(name: str, data: bytes, max_pages: int, max_chars: int) -> Importe
         text = read_scanned_pdf(name, list(reader.pages))
     except InputError:
         raise
-    except Exception as error:  # Tesseract failing on a page it cannot read
+    except Exception as error:  # pypdf or Tesseract failing on pages they cannot read
         _log.warning("OCR failed for %s: %r", name, error)
-        raise InputError(f"{name} is a scan that could not be read by OCR; paste the text instead") from None
+        raise InputError(f"{name} is not a readable PDF: its pages could not be read by OCR (they may be damaged, "
+                         "or built to be too large to unpack); paste the text instead") from None
     if not text.strip():
         raise InputError(f"{name} is a scan in which OCR found no text; paste the text instead")
     _check_length(len(text), name, max_chars)
