@@ -35,8 +35,10 @@ def server(tmp_path_factory):
     empty_cache = tmp_path_factory.mktemp("hf-home")  # nothing is "downloaded" but the fakes
     # Every test here visits from 127.0.0.1, the one "address unknown" visitor: a roomy allowance.
     # The draft test's model writes a word every 0.3 s, so the draft is seen growing; the others at once.
+    # The news feed test's site is on loopback, which the server may fetch from (as a newsroom's own host).
     env = dict(os.environ, HF_HOME=str(empty_cache), HF_HUB_OFFLINE="1", FAKE_DRAFT_WORD_SECONDS="0.3",
-               FAKE_SLOW_DRAFT_MODEL=SLOW_DRAFT_MODEL, SUMMARIZER_RUNS_PER_MINUTE="1000")
+               FAKE_SLOW_DRAFT_MODEL=SLOW_DRAFT_MODEL, SUMMARIZER_RUNS_PER_MINUTE="1000",
+               SUMMARIZER_URL_ALLOW="127.0.0.1")
     ARTIFACTS.mkdir(exist_ok=True)
     # A pipe nobody reads would fill and block the server; one log per pytest-xdist worker.
     log = open(ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log", "w")
@@ -411,6 +413,55 @@ def test_many_articles_from_a_list_and_a_file(page, server):
     assert rows[0]["title"] == "First" and rows[0]["summary"] and rows[1]["language"] == "fr"
     assert rows[2]["error"] and not rows[3]["error"] and rows[3]["language"] == "de"
     assert page.dialogs == []  # the id's markup stayed text
+
+
+def test_a_news_feed_in_many_articles(page, server, site):
+    """A day's feed: its good article summarised, each broken or refused entry a plain problem."""
+    open_app(page, server + "/?engine=extractive")
+    page.get_by_text("Many articles").click()
+    address = page.get_by_role("textbox", name="Or a news feed's address")
+    address.fill(site + "/feed.rss")
+    address.press("Enter")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Summarise all").click()
+    report = page.locator(".literal-batch-report")
+    report.wait_for(timeout=180_000)
+    assert report.inner_text().strip() == "1 summarised, 4 could not be summarised."
+    table = page.locator('[data-testid="stExpander"]', has_text="Many articles")
+    assert address.input_value() == site + "/feed.rss"  # the address stays for another run
+    shot(page, "many-articles-feed")
+    assert "SUMMARIZER_" not in table.inner_text()
+
+
+def test_the_page_waits_in_the_same_queue_as_an_api_call(page, server):
+    """One queue for both: a slow API summary holds it, and the page's Summarise waits its turn."""
+    import threading
+
+    import httpx
+
+    open_app(page, server + "/?engine=abstractive")
+    paste(page, paragraph("en"))
+    started = threading.Event()
+    seen: list[str] = []
+
+    def api_call() -> None:
+        with httpx.stream("POST", server + "/api/v1/summaries", timeout=120,
+                          json={"text": paragraph("en") + " A second sentence here.", "model": SLOW_DRAFT_MODEL},
+                          headers={"Accept": "text/event-stream"}) as response:
+            for line in response.iter_lines():
+                if line.startswith("event: "):
+                    seen.append(line.removeprefix("event: "))
+                    started.set()
+
+    caller = threading.Thread(target=api_call)
+    caller.start()
+    assert started.wait(30) and seen[0] == "started"
+    page.get_by_role("button", name="Summarise").click()
+    page.get_by_text("Waiting for your turn: 1 article ahead of yours.").wait_for(timeout=30_000)
+    shot(page, "waiting-behind-an-api-call")
+    caller.join(120)
+    assert seen[-1] == "result"
+    page.locator(".literal-summary").wait_for(timeout=60_000)
 
 
 DERBY = (ROOT / "tests" / "data" / "relations" / "en-derby.txt").read_text(encoding="utf-8")

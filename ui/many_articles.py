@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from summarizer.admission import waited_turn
-from summarizer.batch.records import Record, csv_text, read_records, translation_languages
+from summarizer.batch.records import Record, csv_text, feed_records, read_records, translation_languages
 from summarizer.batch.run import run_batch
 from summarizer.config import Config
 from summarizer.errors import InputError
@@ -38,15 +38,20 @@ def many_articles_section(page: PageSettings, config: Config) -> None:
         st.file_uploader("A list of articles (.csv or .jsonl with a text column), or several article files",
                          type=[t.lstrip(".") for t in (*LIST_TYPES, *FILE_TYPES)], accept_multiple_files=True,
                          key=_uploader_key())
+        st.text_input("Or a news feed's address (RSS or Atom): each of its articles is fetched and summarised",
+                      key="batch_feed", placeholder="https://…/rss", max_chars=2_000)
         st.caption(f"Up to {config.page_batch_articles} articles at a time, each summarised with the "
                    f"settings in the sidebar, at most {config.runs_per_minute} a minute; files up to "
                    f"{config.max_file_bytes / 1e6:g} MB each. A list's rows need a text (or article) column, "
-                   "and may have id, title and url columns.")
+                   "and may have id, title and url columns. A longer feed: its first articles.")
         if state.get("batch_read"):  # visitors' file names: literal text
             literal(f"Summarised and no longer kept on this server: {', '.join(state['batch_read'])}. "
                     "Upload them again to summarise them with other settings.", name="batch-read")
-        if st.button("Summarise all", key="batch_run", disabled=not state.get(_uploader_key())):
+        if st.button("Summarise all", key="batch_run",
+                     disabled=not (state.get(_uploader_key()) or state.get("batch_feed", "").strip())):
             _summarise_all(page, config)
+        for note in state.get("batch_notes", []):  # names a visitor's feed address: literal text
+            literal(note, name="batch-note")
         if state.get("batch_error"):
             show_failure(state["batch_error"])
         rows = state.get("batch_rows")
@@ -61,14 +66,17 @@ def _uploader_key() -> str:
 
 def _summarise_all(page: PageSettings, config: Config) -> None:
     state = session()
-    for key in ("batch_rows", "batch_error", "batch_read"):
+    for key in ("batch_rows", "batch_error", "batch_read", "batch_notes"):
         state.pop(key, None)  # type: ignore[misc]
     rows: list[dict[str, Any]] = []
     uploads = state.get(_uploader_key()) or []
+    feed = state.get("batch_feed", "").strip()
     try:
         settings = page.to_summary_settings(config.max_chars)
         with tempfile.TemporaryDirectory(prefix="page-batch-") as folder:
-            records = _records(uploads, Path(folder), config)
+            records = _feed_records(feed, config) if feed else []
+            records += _records(uploads, Path(folder), config, room=config.page_batch_articles - len(records)) \
+                if uploads else []
             bar = st.progress(0.0, text=f"0 of {len(records)} articles")
 
             def advance(row: dict[str, Any]) -> None:
@@ -102,11 +110,26 @@ def _reader_error(error: Exception) -> str:
     return reader_message(error, "summarising an article of the list")
 
 
-def _records(uploads: list[Any], folder: Path, config: Config) -> list[Record]:
-    """The uploads as batch records, refused whole before any work when a file or the count is too big."""
-    if len(uploads) > config.page_batch_articles:
+def _feed_records(url: str, config: Config) -> list[Record]:
+    """The feed's first articles, as many as the page takes at a time; reading the feed is one fetch,
+    counted against the visitor's rate as an import is."""
+    state = session()
+    notes: list[str] = []
+    rate_limiter().check(visitor())
+    records = feed_records(url, config.page_batch_articles,
+                           notice=lambda note: notes.append(note[0].upper() + note[1:] + "."))
+    state["batch_notes"] = notes
+    return records
+
+
+def _records(uploads: list[Any], folder: Path, config: Config, room: int | None = None) -> list[Record]:
+    """The uploads as batch records, refused whole before any work when a file or the count is too big
+    (`room`: the articles left to take, after a feed's)."""
+    cap = config.page_batch_articles if room is None else room
+    beside = "" if room is None else " with the feed's articles"
+    if len(uploads) > cap:
         raise InputError(f"{len(uploads)} files were uploaded; this page summarises up to "
-                         f"{config.page_batch_articles} articles at a time. Upload fewer, or put them in "
+                         f"{config.page_batch_articles} articles at a time{beside}. Upload fewer, or put them in "
                          "several lists.")
     articles, list_folder = folder / "articles", folder / "lists"
     articles.mkdir()
@@ -123,10 +146,10 @@ def _records(uploads: list[Any], folder: Path, config: Config) -> list[Record]:
         if is_list:
             lists.append(path)
     # Counted as they are read: a list of a million rows stops at the first one past the cap.
-    records = list(islice(read_records([*map(str, lists), str(articles)]), config.page_batch_articles + 1))
-    if len(records) > config.page_batch_articles:
-        raise InputError(f"The upload holds more than {config.page_batch_articles} articles, the most this "
-                         "page summarises at a time. Split the list into smaller ones.")
+    records = list(islice(read_records([*map(str, lists), str(articles)]), cap + 1))
+    if len(records) > cap:
+        raise InputError(f"The upload holds more than {cap} articles, the most this page summarises at a "
+                         f"time{beside}. Split the list into smaller ones.")
     if not records:
         raise InputError("The upload holds no articles: a list needs rows with a text column.")
     return records

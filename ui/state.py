@@ -51,6 +51,8 @@ class PageSession(TypedDict, total=False):
     compare_words: str                     # Compare lengths: two or three word counts, else the presets
     import_url: str
     upload: Any
+    batch_feed: str                        # Many articles: a news feed's address
+    batch_notes: list[str]                 # ... what the run said of it (entries left out)
     evidence_sentence: int
     # batch_files_<generation>: list[Any], the Many articles uploader
 

@@ -76,7 +76,7 @@ def feed_records(url: str, max_entries: int | None = None,
     feed = read_feed(url, max_entries)
     if feed.left_out:
         notice(f"the feed {feed.url} lists {feed.listed} articles; the first {len(feed.entries)} are "
-               "summarised, the most read from one feed")
+               "summarised")
     return [Record(entry.link, url=entry.link, title=entry.title) if entry.link else
             Record(f"{feed.url}#{number}", title=entry.title, error="this feed entry links to no article")
             for number, entry in enumerate(feed.entries, 1)]
