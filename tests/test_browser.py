@@ -302,7 +302,7 @@ def test_what_a_reader_sees_before_during_and_after_a_run(page, server):
 
     page.get_by_text("Import from a web page or a file").click()
     address = page.get_by_role("textbox", name="From a URL")
-    address.fill("http://127.0.0.1:9/private")
+    address.fill("http://10.0.0.1:9/private")
     address.press("Enter")
     wait_until_idle(page)
     page.get_by_role("button", name="Fetch article").click()

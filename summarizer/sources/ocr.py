@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 from summarizer import config
@@ -133,7 +134,8 @@ def _packs_for(picture: Any, name: str, deadline: float) -> str:
     installed = installed_packs()
     english = "eng" if "eng" in installed else sorted(installed)[0]
     try:
-        osd = pytesseract.image_to_osd(picture, timeout=_left(deadline, name), output_type=pytesseract.Output.DICT)
+        osd = _in_time(lambda left: pytesseract.image_to_osd(picture, timeout=left,
+                                                            output_type=pytesseract.Output.DICT), name, deadline)
         script = osd.get("script", "Latin")
     except pytesseract.TesseractError:  # too little text to tell: read it as Latin script
         script = "Latin"
@@ -148,19 +150,20 @@ def _packs_for(picture: Any, name: str, deadline: float) -> str:
 def _read(picture: Any, packs: str, name: str, deadline: float) -> str:
     import pytesseract
 
+    return _in_time(lambda left: pytesseract.image_to_string(picture, lang=packs, timeout=left), name, deadline)
+
+
+def _in_time(call: Callable[[float], Any], name: str, deadline: float) -> Any:
+    """`call(seconds left)`, TooLarge when the reading's time is up before or while it runs."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _too_slow(name)
     try:
-        return pytesseract.image_to_string(picture, lang=packs, timeout=_left(deadline, name))
+        return call(left)
     except RuntimeError as error:  # pytesseract's "Tesseract process timeout"
         if "timeout" not in str(error).lower():
             raise
         raise _too_slow(name) from None
-
-
-def _left(deadline: float, name: str) -> float:
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise _too_slow(name)
-    return left
 
 
 def _too_slow(name: str) -> TooLarge:
