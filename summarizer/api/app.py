@@ -1,5 +1,6 @@
-"""The HTTP API, versioned under /api/v1, served in the same process as the page (`ui/server.py` mounts
-it), so both share the loaded models, the one queue, the rate limits and the share store.
+"""The HTTP API, versioned under /api/v1, served in the same process as the page (`ui/server.py` hands
+it every /api/ path through `ApiDispatch`), so both share the loaded models, the one queue, the rate limits and
+the share store.
 
 Every request body is read within a byte limit before it is parsed, checked against the schema the
 server publishes at /api/v1/openapi.json, and answered with JSON, or with server-sent events where the
