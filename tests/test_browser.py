@@ -196,6 +196,25 @@ def test_upload_an_html_file(page, server):
     shot(page, "uploaded-html")
 
 
+def test_upload_a_scanned_press_release(page, server):
+    """An image-only PDF: its text read by OCR into the box, and the page says so."""
+    from test_ocr import PRESS_RELEASE, needs_tesseract, scanned_pdf
+
+    if needs_tesseract.args[0]:
+        pytest.skip("no Tesseract (make test installs it)")
+    open_app(page, server)
+    page.get_by_text("Import from a web page or a file").click()
+    page.locator('[data-testid="stExpander"]', has_text="Import from a web page").locator(
+        'input[type="file"]').set_input_files([{"name": "scan.pdf", "mimeType": "application/pdf",
+                                                "buffer": scanned_pdf(PRESS_RELEASE)}])
+    page.wait_for_function(
+        "document.querySelector('textarea[aria-label=\"Article\"]')?.value.includes('harbour wall')",
+        timeout=120_000)
+    note = page.locator(".literal-import").inner_text()
+    assert "read by OCR" in note and "check names and numbers" in note
+    shot(page, "uploaded-scan")
+
+
 def test_out_of_date_results_examples_and_a_phone_width(page, server):
     """One click loads an example; a changed article marks the result out of date; at 390 px the settings
     are reachable by a labelled control and the result's link is not clipped."""

@@ -122,3 +122,9 @@ def test_reading_that_takes_too_long_is_stopped_at_the_limit(monkeypatch):
     with pytest.raises(TooLarge, match="took longer than 1 s"):
         article_from_file("slow.pdf", scanned_pdf(*[PRESS_RELEASE * 6] * 6, size=(2480, 3508)))
     assert time.monotonic() - started < 8
+
+
+def test_the_scans_line_breaks_do_not_cut_its_sentences():
+    assert ocr._unwrapped("The council voted to re-\nbuild the wall\nbefore winter.\n\nA second\nparagraph.") == \
+        "The council voted to rebuild the wall before winter.\n\nA second paragraph."
+    assert ocr._unwrapped("市议会周二投票\n决定重建港口。") == "市议会周二投票决定重建港口。"  # no space in between

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 import time
 import warnings
@@ -20,6 +21,7 @@ from typing import Any
 
 from summarizer import config
 from summarizer.errors import InputError, TooLarge
+from summarizer.languages import UNSPACED_CHARACTERS
 
 # Tesseract's packs for the page's languages (Debian: tesseract-ocr-eng, -deu, ...).
 PACKS = {"en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "pt": "por", "tr": "tur", "ru": "rus",
@@ -29,6 +31,7 @@ SCRIPT_PACKS = {"Cyrillic": ("rus", "ukr"), "Arabic": ("ara",), "Han": ("chi_sim
                 "Devanagari": ("hin",)}
 NO_OCR = ("This PDF is a scan with no text in it, and this site cannot read scans. Paste the article's text "
           "instead.")
+_UNSPACED = re.compile(f"[{UNSPACED_CHARACTERS}]")
 _log = logging.getLogger(__name__)
 _pillow_limit = threading.Lock()  # Pillow's bomb guard is one global: set for one decoding at a time
 
@@ -70,7 +73,21 @@ def read_scanned_pdf(name: str, pages: list[Any]) -> str:
         if packs is None:
             packs = _packs_for(picture, name, deadline)
         texts.append(_read(picture, packs, name, deadline).strip())
-    return "\n\n".join(t for t in texts if t)
+    return "\n\n".join(_unwrapped(t) for t in texts if t)
+
+
+def _unwrapped(text: str) -> str:
+    """Tesseract keeps the scan's line breaks; a sentence must not be cut by them. Lines of a paragraph are
+    joined (with no space between characters of scripts written without spaces), a word hyphenated at a
+    line's end made whole again; blank lines stay paragraph breaks."""
+    def join(match: re.Match[str]) -> str:
+        before, after = match.group(1), match.group(2)
+        if before == "-" and after.islower():
+            return after
+        unspaced = _UNSPACED.match(before) and _UNSPACED.match(after)
+        return before + ("" if unspaced else " ") + after
+
+    return re.sub(r"(\S)[ \t]*\n(?!\s*\n)[ \t]*(\S)", join, text)
 
 
 def _page_images(page: Any, name: str, limit: int) -> list[tuple[Any, str]]:
