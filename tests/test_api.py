@@ -82,7 +82,7 @@ def test_a_summary_is_the_command_lines_json_with_a_link_that_opens_it_again(api
             "source_words", "summary_words", "chunks")
     assert {k: result[k] for k in same} == {k: cli[k] for k in same}
     assert set(result) == set(cli) | {"id", "link"}
-    assert result["link"].endswith(f"/?r={result['id']}")  # the page's own share link
+    assert result["link"] == f"{str(api.base_url).removesuffix('/api/v1/')}/?r={result['id']}"  # the page's link
     stored = api.get(f"/summaries/{result['id']}").json()
     assert stored["summary"] == result["summary"] and stored["text"] == ARTICLE
 
@@ -120,6 +120,8 @@ def test_streamed_events_come_in_order_with_the_draft_growing(api):
     ({"json": {"url": "http://10.0.0.1/admin"}}, 400, "url_refused", "not a public web address"),
     ({"json": {"text": ARTICLE, "engine": "abstractive", "language": "xq"}}, 422, "unsupported_language", ""),
     ({"json": [1, 2, 3]}, 400, "bad_request", "is not of type 'object'"),
+    ({"json": {"url": "http://a..b/"}}, 400, "url_refused", "not a valid web address"),
+    ({"json": {"url": "http://example.org:99999/"}}, 400, "url_refused", "not a valid web address"),
 ])
 def test_each_bad_request_has_its_status_its_code_and_plain_words(api, request_kwargs, status, code, words):
     answer = api.post("/summaries", **request_kwargs)
@@ -134,6 +136,24 @@ def test_addresses_and_methods_that_do_not_exist(api):
         assert (answer.status_code, answer.json()["code"]) == (404, "not_found"), path
     answer = api.get("/summaries")
     assert (answer.status_code, answer.json()["code"]) == (405, "method_not_allowed")
+    for path in ("/health/", "/../health"):  # neither redirected nor answered in plain text
+        answer = api.get(path)
+        assert answer.status_code in (404, 200) and answer.headers["content-type"] == "application/json", path
+
+
+def test_a_body_of_thousands_of_list_items_is_refused_at_once_and_holds_up_nobody(api):
+    started = time.monotonic()
+    answer = api.post("/summaries", content=b'{"text": "hi", "translate_to": [' + b",".join([b'"fr"'] * 20_000)
+                      + b"]}", headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["code"]) == (400, "bad_request")
+    assert answer.json()["message"] == "translate_to: at most 14 items, not 20,000"
+    assert time.monotonic() - started < 5 and api.get("/health").status_code == 200
+
+
+def test_the_readers_words_for_a_fallback_and_a_failed_translation(api):
+    result = api.post("/summaries", json={"text": ARTICLE, "language": "xyz", "translate_to": ["fr"]}).json()
+    assert result["engine"] == "extractive" and "--" not in result["fallback_reason"]
+    assert "could not be used on this server" in result["fallback_reason"]
 
 
 def test_the_check_flags_what_the_article_does_not_say(api):
@@ -181,11 +201,46 @@ def test_a_days_feed_in_one_call(api, site):
 
 
 def test_a_list_of_articles_as_a_batch(api, site):
-    started = api.post("/batches", json={"articles": [{"text": ARTICLE, "id": "harbour"},
-                                                      {"url": site + "/plain", "title": "Le conseil"}]})
+    body = {"articles": [{"text": ARTICLE, "id": "harbour"}, {"url": site + "/plain", "title": "Le conseil"},
+                         {"text": ARTICLE, "id": "half a pair \ud800"}]}  # sent escaped, as JSON may write it
+    started = api.post("/batches", content=json.dumps(body).encode(), headers={"content-type": "application/json"})
     batch = _finished(api, started.json()["id"])
     rows = {row["id"]: row for row in batch["results"]}
+    assert batch["status"] == "done" and batch["done"] == 3
     assert rows["harbour"]["summary"].startswith("The city council voted") and rows["article-2"]["language"] == "fr"
+    assert "half a pair \ufffd" in rows  # no UTF-8 holds half a surrogate pair: it stands for it
+
+
+def test_a_burst_of_batches_from_one_caller_starts_one(monkeypatch):
+    """One batch at a time per caller, reserved before the (slow) feed is read."""
+    from summarizer.admission import RateLimiter
+    from summarizer.api import batches as module
+    from summarizer.api.access import Caller
+    from summarizer.admission import Busy
+    from summarizer.batch.records import Record
+
+    def slow_feed(url, limit, notice):
+        time.sleep(0.5)
+        return [Record("one", text=ARTICLE)]
+
+    monkeypatch.setattr(module, "feed_records", slow_feed)
+    monkeypatch.setattr(module.Batches, "_run", lambda self, batch, *rest: None)  # never finishes here
+    batches, caller = module.Batches(), Caller("visitor-1", RateLimiter(100))
+    outcomes: list[str] = []
+
+    def start() -> None:
+        try:
+            batches.start({"feed": "https://feeds.example/rss", "engine": "extractive"}, caller)
+            outcomes.append("started")
+        except Busy:
+            outcomes.append("busy")
+
+    burst = [threading.Thread(target=start) for _ in range(6)]
+    for thread in burst:
+        thread.start()
+    for thread in burst:
+        thread.join(10)
+    assert sorted(outcomes) == ["busy"] * 5 + ["started"]
 
 
 def test_keys_rates_per_key_and_allowed_origins(keyed):

@@ -9,10 +9,12 @@ client asks for `text/event-stream`."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -80,21 +82,13 @@ def api_app(config: Config) -> Starlette:
             received += chunk
             if len(received) > limit:
                 raise ApiError(413, "too_large", f"The request body is over this server's limit of {limit:,} bytes.")
-        try:
-            body = json.loads(received)
-        except (ValueError, RecursionError):
-            raise ApiError(400, "bad_json", "The request body is not valid JSON.") from None
-        too_long = _too_long_text(body, config.max_chars)
-        if too_long:
-            raise ApiError(413, "too_large", f"The {too_long} is over this server's limit of {config.max_chars:,} "
-                                             "characters. Shorten it and try again.")
-        problem = problem_with(body, schemas[schema])
-        if problem:
-            raise ApiError(400, "bad_request", problem)
-        return body
+        # Parsed and checked in a worker thread: megabytes of JSON must not hold up the server's loop (the
+        # page's connections run on it too).
+        return await run_in_threadpool(_checked_body, bytes(received), schemas[schema], config.max_chars)
 
     def page_url(request: Request) -> str:
-        return str(request.base_url).rstrip("/") + "/"
+        """The page's address (the API's root path left out), where a `?r=` link opens a result."""
+        return f"{request.url.scheme}://{request.url.netloc}/"
 
     def wants_events(request: Request) -> bool:
         return "text/event-stream" in request.headers.get("accept", "")
@@ -167,8 +161,10 @@ def api_app(config: Config) -> Starlette:
     middleware = [Middleware(CORSMiddleware, allow_origins=list(config.api_origins), allow_methods=["GET", "POST"],
                              allow_headers=["Authorization", "Content-Type", "X-API-Key", "Accept"],
                              expose_headers=["Retry-After"])] if config.api_origins else []
-    return Starlette(routes=routes, middleware=middleware,
-                     exception_handlers={HTTPException: _http_error, Exception: _unexpected})
+    app = Starlette(routes=routes, middleware=middleware,
+                    exception_handlers={HTTPException: _http_error, Exception: _unexpected})
+    app.router.redirect_slashes = False  # "/health/" is not found, in JSON, rather than redirected
+    return app
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -179,6 +175,36 @@ async def _http_error(request: Request, error: Exception) -> Response:
 
 async def _unexpected(request: Request, error: Exception) -> Response:
     return as_api_error(error).response()
+
+
+def _checked_body(received: bytes, schema: dict[str, Any], max_chars: int) -> dict[str, Any]:
+    try:
+        body = _without_lone_surrogates(json.loads(received))
+    except (ValueError, RecursionError):
+        raise ApiError(400, "bad_json", "The request body is not valid JSON.") from None
+    too_long = _too_long_text(body, max_chars)
+    if too_long:
+        raise ApiError(413, "too_large", f"The {too_long} is over this server's limit of {max_chars:,} characters. "
+                                         "Shorten it and try again.")
+    problem = problem_with(body, schema)
+    if problem:
+        raise ApiError(400, "bad_request", problem)
+    return body
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """JSON may escape half a UTF-16 pair ("\\ud800"), which no UTF-8 text can hold: each becomes U+FFFD,
+    so an id or a title cannot break the writing of a result."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _too_long_text(body: Any, max_chars: int) -> str | None:

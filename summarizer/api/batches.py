@@ -49,24 +49,38 @@ class Batches:
 
     def start(self, body: dict[str, Any], caller: Caller) -> Batch:
         """Read the feed or the list (its errors are the call's), then summarise in a thread of its own.
-        One batch at a time per caller: a second while the first runs is Busy."""
+        One batch at a time per caller, reserved before the feed is read (a burst of calls gets one);
+        reading the feed is one run of the caller's rate and one turn in the queue, as an import is."""
         settings = settings_from(body)
+        batch = self._reserved(caller)
+        try:
+            notes: list[str] = []
+            if "feed" in body:
+                caller.limiter.check(caller.identity)
+                with shared_queue(config.current().queue_length).turn():
+                    records = feed_records(body["feed"], config.current().api_batch_articles, notes.append)
+            else:
+                records = _listed(body["articles"])
+            if not records:
+                raise InputError("The feed lists no articles.")
+        except BaseException:
+            with self._lock:
+                del self._batches[batch.id]
+            raise
+        batch.total, batch.notes = len(records), notes
+        threading.Thread(target=self._run, args=(batch, records, settings, caller), name="api-batch",
+                         daemon=True).start()
+        return batch
+
+    def _reserved(self, caller: Caller) -> Batch:
         with self._lock:
             if any(b.owner == caller.identity and b.finished_at is None for b in self._batches.values()):
                 raise Busy("A batch of yours is still running. Wait for it to finish (GET its address) before "
                            "starting another.", 60.0)
-        notes: list[str] = []
-        records = (feed_records(body["feed"], config.current().api_batch_articles, notes.append)
-                   if "feed" in body else _listed(body["articles"]))
-        if not records:
-            raise InputError("The feed lists no articles.")
-        batch = Batch(secrets.token_urlsafe(ID_BYTES), caller.identity, len(records), notes=notes)
-        with self._lock:
             self._forget_old()
+            batch = Batch(secrets.token_urlsafe(ID_BYTES), caller.identity, 0)
             self._batches[batch.id] = batch
-        threading.Thread(target=self._run, args=(batch, records, settings, caller), name="api-batch",
-                         daemon=True).start()
-        return batch
+            return batch
 
     def get(self, batch_id: str) -> Batch | None:
         with self._lock:

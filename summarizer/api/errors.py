@@ -53,8 +53,10 @@ def as_api_error(error: BaseException) -> ApiError:
                                (InputError, 400, "bad_input"), (SummarizerError, 400, "refused")):
         if isinstance(error, kind):
             return ApiError(status, code, error.reader)  # type: ignore[attr-defined]
-    if isinstance(error, ValueError):  # a setting out of range, as SummarySettings words it
-        return ApiError(400, "bad_input", str(error))
+    if isinstance(error, ValueError):  # deep in a library, for an input it cannot take: no words of its own
+        _log.warning("API call refused by a ValueError", exc_info=error)
+        return ApiError(400, "bad_input", "This input could not be processed. Check it, or try a shorter or "
+                                          "plainer text.")
     if isinstance(error, MemoryError):
         return ApiError(503, "out_of_memory", "The server ran out of memory for this input. Try a shorter "
                                               "article.")

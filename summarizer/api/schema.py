@@ -43,7 +43,7 @@ def _text(config: Config) -> dict[str, Any]:
 
 
 def _url() -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "maxLength": MAX_URL_CHARS, "pattern": "^https?://"}
+    return {"type": "string", "minLength": 1, "maxLength": MAX_URL_CHARS, "pattern": "^[hH][tT][tT][pP][sS]?://"}
 
 
 def request_schemas(config: Config) -> dict[str, dict[str, Any]]:
@@ -198,8 +198,15 @@ def openapi(config: Config) -> dict[str, Any]:
 
 
 def problem_with(body: Any, schema: dict[str, Any]) -> str | None:
-    """What is wrong with a request body, in one line naming the field; None when it fits."""
-    error = next(iter(sorted(Draft202012Validator(schema).iter_errors(body), key=lambda e: len(e.path))), None)
+    """What is wrong with a request body, in one line naming the field; None when it fits. Lists past
+    their length are refused before the schema is checked (which would judge, and word, every item),
+    and only the first problem is worded."""
+    if isinstance(body, dict):
+        for name, rule in schema.get("properties", {}).items():
+            items = body.get(name)
+            if isinstance(items, list) and len(items) > rule.get("maxItems", len(items)):
+                return f"{name}: at most {rule['maxItems']} items, not {len(items):,}"
+    error = next(Draft202012Validator(schema).iter_errors(body), None)
     if error is None:
         return None
     where = "/".join(str(part) for part in error.absolute_path) or "the body"

@@ -13,6 +13,7 @@ from summarizer import config
 from summarizer.admission import shared_queue, shared_share_allowance
 from summarizer.api.access import Caller
 from summarizer.api.errors import as_api_error
+from summarizer.errors import InputError
 from summarizer.progress import Progress
 from summarizer.settings import SummarySettings
 from summarizer.storage import ResultStore, open_store
@@ -40,7 +41,10 @@ def settings_from(body: dict[str, Any]) -> SummarySettings:
         chosen["translate_to"] = tuple(chosen["translate_to"])
     if chosen.get("model") and chosen.get("engine", "auto") == "auto":
         chosen["engine"] = "abstractive"
-    return SummarySettings(max_chars=config.current().max_chars, **chosen)
+    try:
+        return SummarySettings(max_chars=config.current().max_chars, **chosen)
+    except ValueError as error:  # a combination the schema cannot state (min over max): its own words
+        raise InputError(str(error)) from None
 
 
 FALLBACK_WORDS = "The AI model is not available: picking key sentences from the article instead."
@@ -68,7 +72,7 @@ def summarise_call(body: dict[str, Any], caller: Caller, emit: Emit, page_url: s
         if text is None:
             text = clean_text(article_from_url(body["url"], max_chars=settings.max_chars).text, settings.max_chars)
         result = Summarizer(settings).summarise(text, on_progress=progress, show_draft=streamed)
-    answer = result.to_dict()
+    answer = _in_readers_words(result.to_dict())
     entry_id = _kept(text, settings, answer, caller) if config.current().keep_results else None
     return {**answer, "id": entry_id, "link": f"{page_url}?r={entry_id}" if entry_id else None}
 
@@ -84,6 +88,19 @@ def check_call(body: dict[str, Any], caller: Caller, emit: Emit) -> dict[str, An
         report = check_given_summary(article, summary, body.get("language"), body.get("deep", False),
                                      lambda p: emit("progress", {"stage": p.stage, "message": p.message}))
     return report.to_dict()
+
+
+def _in_readers_words(result: dict[str, Any]) -> dict[str, Any]:
+    """Why a summary is key sentences, and why a translation failed, as the page says them: the command
+    line's reasons name its flags and the server's settings (the server log has them)."""
+    from summarizer.languages import language_name
+
+    if result["fallback_reason"]:
+        result["fallback_reason"] = ("The AI model could not be used on this server right now, so these are key "
+                                     "sentences from the article.")
+    result["errors"] = {code: f"The translation into {language_name(code)} could not be made on this server "
+                              "right now." for code in result["errors"]}
+    return result
 
 
 @contextmanager

@@ -84,6 +84,9 @@ def system_resolver(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
         raise Unreachable(f"the host {host} could not be found ({error.strerror})", host) from None
+    except UnicodeError:  # an empty or over-long label ("a..b"), or text no host name can hold
+        raise FetchRefused(f"{host!r} is not a valid host name",
+                           "That is not a valid web address. Check it, or paste the article's text.") from None
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
@@ -141,7 +144,8 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver, started: float,
         parts = urlsplit(url)
         port = parts.port
     except ValueError as error:  # a bad port ("x:99999") or bracket ("http://[::1")
-        raise FetchRefused(f"{url} is not a valid web address ({error})") from None
+        raise FetchRefused(f"{url} is not a valid web address ({error})",
+                           "That is not a valid web address. Check it, or paste the article's text.") from None
     if parts.scheme not in ("http", "https"):
         raise FetchRefused(f"only http and https addresses can be imported, "
                            f"not {parts.scheme or 'this'}: {url}")
