@@ -41,4 +41,5 @@ run: install
 	$(VENV)/bin/streamlit run ui/server.py --server.port $(PORT)
 
 test: install-test
-	$(PY) -m pytest -q -n 2 --dist worksteal tests
+	# Installed above, so the OCR tests must run, not skip (tests/test_ocr.py).
+	TESTS_NEED_OCR=1 $(PY) -m pytest -q -n 2 --dist worksteal tests

@@ -127,6 +127,18 @@ def waited_turn(visitor: str, queue: SummaryQueue, limiter: RateLimiter,
         yield
 
 
+def admitted_feed(url: str, max_entries: int, visitor: str, queue: SummaryQueue, limiter: RateLimiter,
+                  notice: Callable[[str], None]) -> list[Any]:
+    """A news feed's records, its fetch admitted as an import is: one run of the visitor's rate and one
+    turn in the queue (a fetch costs seconds and megabytes; a stranger must not make the server fetch
+    without limit)."""
+    from summarizer.batch.records import feed_records
+
+    limiter.check(visitor)
+    with queue.turn():
+        return feed_records(url, max_entries, notice)
+
+
 def visitor_key(reported: str | None, forwarded_for: str | None, trusted_proxies: Collection[str]) -> str:
     """Whom a request counts against: an address, or UNKNOWN_VISITOR.
 

@@ -254,3 +254,24 @@ def open_store(database: str | None = None) -> ResultStore:
     if database.startswith(("postgresql://", "postgres://")):
         return PostgresStore(database, max_bytes, expiry, max_total_bytes=total)
     return SQLiteStore(database.removeprefix("sqlite:///"), max_bytes, expiry, max_total_bytes=total)
+
+
+_shared_lock = threading.Lock()
+_shared: dict[str | None, ResultStore] = {}
+
+
+def shared_store() -> ResultStore:
+    """The process's one store for the configured database (opened on first use): the page and the API
+    keep links in it together."""
+    database = config.current().database
+    with _shared_lock:
+        if database not in _shared:
+            _shared[database] = open_store()
+        return _shared[database]
+
+
+def share_entry(text: str, page: dict[str, Any], result: dict[str, Any] | None,
+                comparison: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What a link keeps, whoever made it: the text, the page's settings, the result and the length
+    comparison shown (the page's `?r=` link opens it)."""
+    return {"text": text, "page": page, "result": result, "comparison": comparison or {}}

@@ -13,6 +13,7 @@ from summarizer import config
 from summarizer.admission import shared_share_allowance
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.result import SummaryResult
+from summarizer.storage import share_entry
 
 from .failures import reader_message, show_failure
 from .page_settings import AUTO_MODEL, PageSettings, from_query, is_comparison_key, to_query
@@ -91,8 +92,8 @@ def keep_result(text: str, settings: PageSettings, result: SummaryResult | None,
     """Store the text, settings, the result and the length comparison shown, for the link; a failure
     leaves them on screen."""
     state = session()
-    entry = {"text": text, "page": settings.to_dict(), "result": result.to_dict() if result else None,
-             "comparison": {preset: item.to_dict() for preset, item in (comparison or {}).items()}}
+    entry = share_entry(text, settings.to_dict(), result.to_dict() if result else None,
+                        {preset: item.to_dict() for preset, item in (comparison or {}).items()})
     try:
         shared_share_allowance(config.current().share_visitor_mb * 1_000_000).take(
             visitor(), len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))

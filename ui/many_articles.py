@@ -13,8 +13,8 @@ from typing import Any
 
 import streamlit as st
 
-from summarizer.admission import waited_turn
-from summarizer.batch.records import Record, csv_text, feed_records, read_records, translation_languages
+from summarizer.admission import admitted_feed, waited_turn
+from summarizer.batch.records import Record, csv_text, read_records, translation_languages
 from summarizer.batch.run import run_batch
 from summarizer.config import Config
 from summarizer.errors import InputError
@@ -74,9 +74,8 @@ def _summarise_all(page: PageSettings, config: Config) -> None:
     try:
         settings = page.to_summary_settings(config.max_chars)
         with tempfile.TemporaryDirectory(prefix="page-batch-") as folder:
-            records = _feed_records(feed, config) if feed else []
-            records += _records(uploads, Path(folder), config, room=config.page_batch_articles - len(records)) \
-                if uploads else []
+            records = _records(uploads, Path(folder), config) if uploads else []  # refused before any fetch
+            records += _feed_records(feed, config, room=config.page_batch_articles - len(records)) if feed else []
             bar = st.progress(0.0, text=f"0 of {len(records)} articles")
 
             def advance(row: dict[str, Any]) -> None:
@@ -110,27 +109,25 @@ def _reader_error(error: Exception) -> str:
     return reader_message(error, "summarising an article of the list")
 
 
-def _feed_records(url: str, config: Config) -> list[Record]:
-    """The feed's first articles, as many as the page takes at a time; reading the feed is one fetch,
-    counted against the visitor's rate as an import is."""
-    state = session()
+def _feed_records(url: str, config: Config, room: int) -> list[Record]:
+    """The feed's first articles, as many as the page still takes; its fetch is admitted as an import is
+    (one run of the visitor's rate, one turn in the queue)."""
+    if room <= 0:
+        raise InputError(f"The uploads already hold {config.page_batch_articles} articles, the most this page "
+                         "summarises at a time; summarise the feed on its own.")
     notes: list[str] = []
-    rate_limiter().check(visitor())
-    records = feed_records(url, config.page_batch_articles,
-                           notice=lambda note: notes.append(note[0].upper() + note[1:] + "."))
-    state["batch_notes"] = notes
+    records = admitted_feed(url, room, visitor(), summary_queue(), rate_limiter(),
+                            lambda note: notes.append(note[0].upper() + note[1:] + "."))
+    session()["batch_notes"] = notes
     return records
 
 
-def _records(uploads: list[Any], folder: Path, config: Config, room: int | None = None) -> list[Record]:
-    """The uploads as batch records, refused whole before any work when a file or the count is too big
-    (`room`: the articles left to take, after a feed's)."""
-    cap = config.page_batch_articles if room is None else room
-    beside = "" if room is None else " with the feed's articles"
+def _records(uploads: list[Any], folder: Path, config: Config) -> list[Record]:
+    """The uploads as batch records, refused whole before any work when a file or the count is too big."""
+    cap = config.page_batch_articles
     if len(uploads) > cap:
-        raise InputError(f"{len(uploads)} files were uploaded; this page summarises up to "
-                         f"{config.page_batch_articles} articles at a time{beside}. Upload fewer, or put them in "
-                         "several lists.")
+        raise InputError(f"{len(uploads)} files were uploaded; this page summarises up to {cap} articles at a "
+                         "time. Upload fewer, or put them in several lists.")
     articles, list_folder = folder / "articles", folder / "lists"
     articles.mkdir()
     list_folder.mkdir()
@@ -149,7 +146,7 @@ def _records(uploads: list[Any], folder: Path, config: Config, room: int | None 
     records = list(islice(read_records([*map(str, lists), str(articles)]), cap + 1))
     if len(records) > cap:
         raise InputError(f"The upload holds more than {cap} articles, the most this page summarises at a "
-                         f"time{beside}. Split the list into smaller ones.")
+                         "time. Split the list into smaller ones.")
     if not records:
         raise InputError("The upload holds no articles: a list needs rows with a text column.")
     return records

@@ -9,7 +9,7 @@ import streamlit as st
 from summarizer import config
 from summarizer.admission import RateLimiter, SummaryQueue, shared_queue, shared_rate_limiter
 from summarizer.settings import SummarySettings
-from summarizer.storage import ResultStore, open_store
+from summarizer.storage import ResultStore, shared_store
 from summarizer.summarise.pipeline import Plan, Summarizer
 from summarizer.text.article import Article
 from summarizer.text.language_detection import LanguageGuess, detect_language
@@ -45,10 +45,10 @@ def article_of(text: str, language: str | None) -> Article:
     return Article.read(text, language)
 
 
-@st.cache_resource
 def result_store() -> ResultStore:
-    """SQLite file by default, PostgreSQL when SUMMARIZER_DATABASE is a postgresql:// URL."""
-    return open_store()
+    """SQLite file by default, PostgreSQL when SUMMARIZER_DATABASE is a postgresql:// URL; one per process,
+    shared with the API."""
+    return shared_store()
 
 
 def summary_queue() -> SummaryQueue:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from summarizer.plain_words import counted, duration
+from summarizer.plain_words import PICKING_KEY_SENTENCES, counted, duration
 from summarizer.progress import Progress
 from summarizer.result import SummaryResult
 from summarizer.settings import SummarySettings
@@ -44,7 +44,7 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
 
     def show(progress: Progress) -> None:
         if progress.stage == "fallback":  # the reason is technical; it is shown with the result
-            line.text("The AI model is not available: picking key sentences from the article instead.")
+            line.text(PICKING_KEY_SENTENCES)
             return
         line.text(progress.message)
         if live is not None and progress.stage not in ("draft", "download"):  # not every token or MB

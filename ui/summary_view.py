@@ -12,7 +12,7 @@ from summarizer.checks.faithfulness import NOT_FOUND, fact_words, is_relation, v
 from summarizer.languages import language_name
 from summarizer.models.catalogue import SUMMARY_MODELS
 from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_MODEL, VIA_ENGLISH
-from summarizer.plain_words import counted, duration
+from summarizer.plain_words import KEY_SENTENCES_INSTEAD, counted, duration
 from summarizer.result import SummaryResult
 from summarizer.summarise.formats import FORMAT_TITLES, ITEM_NOUNS, Quote, render
 from summarizer.text.segmentation import length_label, sentence_separator
@@ -90,8 +90,7 @@ def summary_column(result: SummaryResult) -> None:
         notice("info", f"This summary was written by a model licensed {licence}: it may be used for "
                        "non-commercial purposes only.")
     if result.fallback_reason:
-        notice("info", "These are key sentences from the article: the AI model could not be used on this "
-                       "server right now.")  # why is in the server log (the pipeline logs it)
+        notice("info", KEY_SENTENCES_INSTEAD)  # why is in the server log (the pipeline logs it)
     for note in result.notes:
         notice("info", note)
     for heading, relations in (("Not found in the article", False), ("Said otherwise in the article", True)):

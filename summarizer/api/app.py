@@ -28,9 +28,10 @@ from summarizer.api.access import caller_of
 from summarizer.api.batches import Batches
 from summarizer.api.errors import ApiError, as_api_error
 from summarizer.api.schema import openapi, problem_with, request_schemas
-from summarizer.api.work import check_call, result_store, summarise_call
+from summarizer.api.work import check_call, in_readers_words, summarise_call
 from summarizer.config import Config
 from summarizer.result import SummaryResult
+from summarizer.storage import shared_store
 
 BODY_SLACK = 64_000         # bytes of JSON around the texts
 BYTES_PER_CHARACTER = 12    # a character escaped as a surrogate pair ("\ud83d\ude00") in JSON
@@ -98,7 +99,7 @@ def api_app(config: Config) -> Starlette:
         body = await body_of(request, "SummaryRequest", text_body)
         streamed = wants_events(request)
         work = lambda emit: summarise_call(body, caller, emit, page_url(request), streamed)  # noqa: E731
-        return await (events.stream(work) if streamed else events.answer(work))
+        return await (events.stream(work) if streamed else events.answer(work, request))
 
     async def stored_summary(request: Request) -> Response:
         caller_of(request, config)
@@ -107,22 +108,23 @@ def api_app(config: Config) -> Starlette:
             raise ApiError(404, "not_found", "No stored summary has this id.")
 
         def work(emit: events.Emit) -> dict[str, Any]:
-            entry = result_store().get(entry_id)
+            entry = shared_store().get(entry_id)
             if entry is None or entry.get("result") is None or not isinstance(entry.get("text"), str):
                 raise ApiError(404, "not_found", "No stored summary has this id, or it has expired.")
-            return {**SummaryResult.from_dict(entry["result"]).to_dict(), "id": entry_id, "text": entry["text"]}
+            result = in_readers_words(SummaryResult.from_dict(entry["result"]).to_dict())
+            return {**result, "id": entry_id, "text": entry["text"]}
 
-        return await events.answer(work)
+        return await events.answer(work, request)
 
     async def check(request: Request) -> Response:
         caller = caller_of(request, config)
         body = await body_of(request, "CheckRequest", 2 * text_body)
-        return await events.answer(lambda emit: check_call(body, caller, emit))
+        return await events.answer(lambda emit: check_call(body, caller, emit), request)
 
     async def start_batch(request: Request) -> Response:
         caller = caller_of(request, config)
         body = await body_of(request, "BatchRequest", MAX_BATCH_BODY)
-        return await events.answer(lambda emit: batches.start(body, caller).to_dict(), status=202)
+        return await events.answer(lambda emit: batches.start(body, caller).to_dict(), request, status=202)
 
     async def batch(request: Request) -> Response:
         caller = caller_of(request, config)
@@ -170,7 +172,9 @@ def api_app(config: Config) -> Starlette:
 async def _http_error(request: Request, error: Exception) -> Response:
     status = getattr(error, "status_code", 500)
     code, message = STATUS_WORDS.get(status, ("http_error", "The request could not be answered."))
-    return ApiError(status, code, message).response()
+    response = ApiError(status, code, message).response()
+    response.headers.update(getattr(error, "headers", None) or {})  # a 405's Allow
+    return response
 
 
 async def _unexpected(request: Request, error: Exception) -> Response:

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from summarizer import config
-from summarizer.admission import Busy, shared_queue, waited_turn
+from summarizer.admission import admitted_feed, shared_queue, waited_turn
 from summarizer.api.access import Caller
-from summarizer.api.errors import as_api_error
-from summarizer.api.work import settings_from
-from summarizer.batch.records import Record, feed_records
+from summarizer.api.errors import ApiError, as_api_error
+from summarizer.api.work import in_readers_words, settings_from
+from summarizer.batch.records import Record
 from summarizer.errors import InputError
+from summarizer.settings import SummarySettings
 
 KEEP_SECONDS = 3_600.0  # a finished batch's results, for its GET
 MAX_KEPT = 64           # batches remembered, finished ones forgotten first
@@ -28,6 +29,8 @@ ID_BYTES = 18
 
 @dataclass
 class Batch:
+    """One batch's progress, read by its GET while the thread that runs it appends results."""
+
     id: str
     owner: str
     total: int
@@ -43,6 +46,8 @@ class Batch:
 
 
 class Batches:
+    """The server's batches, by id: at most MAX_KEPT, finished ones forgotten after KEEP_SECONDS."""
+
     def __init__(self) -> None:
         self._batches: OrderedDict[str, Batch] = OrderedDict()
         self._lock = threading.Lock()
@@ -56,9 +61,8 @@ class Batches:
         try:
             notes: list[str] = []
             if "feed" in body:
-                caller.limiter.check(caller.identity)
-                with shared_queue(config.current().queue_length).turn():
-                    records = feed_records(body["feed"], config.current().api_batch_articles, notes.append)
+                records = admitted_feed(body["feed"], config.current().api_batch_articles, caller.identity,
+                                        shared_queue(config.current().queue_length), caller.limiter, notes.append)
             else:
                 records = _listed(body["articles"])
             if not records:
@@ -75,8 +79,8 @@ class Batches:
     def _reserved(self, caller: Caller) -> Batch:
         with self._lock:
             if any(b.owner == caller.identity and b.finished_at is None for b in self._batches.values()):
-                raise Busy("A batch of yours is still running. Wait for it to finish (GET its address) before "
-                           "starting another.", 60.0)
+                raise ApiError(429, "batch_running", "A batch of yours is still running. Wait for it to finish "
+                                                     "(GET its address) before starting another.", 60.0)
             self._forget_old()
             batch = Batch(secrets.token_urlsafe(ID_BYTES), caller.identity, 0)
             self._batches[batch.id] = batch
@@ -86,14 +90,15 @@ class Batches:
         with self._lock:
             return self._batches.get(batch_id)
 
-    def _run(self, batch: Batch, records: list[Record], settings: Any, caller: Caller) -> None:
+    def _run(self, batch: Batch, records: list[Record], settings: SummarySettings, caller: Caller) -> None:
         from summarizer.batch.run import run_batch
 
         batch.status = "running"
         queue = shared_queue(config.current().queue_length)
         try:
             with tempfile.TemporaryDirectory(prefix="api-batch-") as folder:
-                run_batch(records, Path(folder) / "results.jsonl", settings, on_record=batch.results.append,
+                run_batch(records, Path(folder) / "results.jsonl", settings,
+                          on_record=lambda row: batch.results.append(in_readers_words(row)),
                           turn=lambda: waited_turn(caller.identity, queue, caller.limiter),
                           explain=lambda error: as_api_error(error).message)
             batch.status = "done"
@@ -111,7 +116,8 @@ class Batches:
         while len(self._batches) >= MAX_KEPT and finished:
             del self._batches[finished.pop(0)]
         if len(self._batches) >= MAX_KEPT:
-            raise Busy("The server is running as many batches as it can. Please try again in a few minutes.", 60.0)
+            raise ApiError(429, "batches_full", "The server is running as many batches as it can. Please try "
+                                                "again in a few minutes.", 60.0)
 
 
 def _listed(articles: list[dict[str, Any]]) -> list[Record]:

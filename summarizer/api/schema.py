@@ -127,7 +127,8 @@ def _ref(name: str) -> dict[str, str]:
 
 def _errors(*statuses: int) -> dict[str, Any]:
     words = {400: "bad input", 401: "a valid API key is needed", 404: "not found", 413: "too large",
-             422: "unsupported language", 429: "rate limit or full queue (see Retry-After)",
+             415: "the body is not JSON", 422: "unsupported language",
+             429: "rate limit or full queue (see Retry-After)",
              503: "a model or the store cannot be reached"}
     return {str(s): {"description": words[s], "content": {"application/json": {"schema": _ref("Error")}}}
             for s in statuses}
@@ -148,7 +149,7 @@ def openapi(config: Config) -> dict[str, Any]:
     def body(name: str) -> dict[str, Any]:
         return {"required": True, "content": {"application/json": {"schema": _ref(name)}}}
 
-    run_errors = _errors(400, *access, 413, 422, 429, 503)
+    run_errors = _errors(400, *access, 413, 415, 422, 429, 503)
     streamed = {"text/event-stream": {"schema": {"type": "string"}, "description": "events: queued, started, "
                                       "progress, draft, then result (or error)"}}
     paths = {

@@ -4,8 +4,7 @@ page also waits in, the summary or the check, and the result kept for its link, 
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -13,26 +12,15 @@ from summarizer import config
 from summarizer.admission import shared_queue, shared_share_allowance
 from summarizer.api.access import Caller
 from summarizer.api.errors import as_api_error
+from summarizer.api.events import Emit
 from summarizer.errors import InputError
+from summarizer.plain_words import KEY_SENTENCES_INSTEAD, PICKING_KEY_SENTENCES
 from summarizer.progress import Progress
 from summarizer.settings import SummarySettings
-from summarizer.storage import ResultStore, open_store
+from summarizer.storage import share_entry, shared_store
 
-Emit = Callable[[str, dict[str, Any]], None]  # an event's name and data, for a streamed response
 SETTINGS_FIELDS = ("model", "engine", "length", "words", "format", "translate_to", "deep_check", "language",
                    "runtime")
-_store_lock = threading.Lock()
-_store: list[ResultStore] = []
-
-
-def result_store() -> ResultStore:
-    """The store behind share links, opened once for the API (the page opens its own on the same file)."""
-    with _store_lock:
-        if not _store:
-            _store.append(open_store())
-        return _store[0]
-
-
 def settings_from(body: dict[str, Any]) -> SummarySettings:
     """A model named in the request is the one wanted: with engine auto it runs or the call fails, as on
     the command line, rather than quietly giving key sentences."""
@@ -45,9 +33,6 @@ def settings_from(body: dict[str, Any]) -> SummarySettings:
         return SummarySettings(max_chars=config.current().max_chars, **chosen)
     except ValueError as error:  # a combination the schema cannot state (min over max): its own words
         raise InputError(str(error)) from None
-
-
-FALLBACK_WORDS = "The AI model is not available: picking key sentences from the article instead."
 
 
 def summarise_call(body: dict[str, Any], caller: Caller, emit: Emit, page_url: str,
@@ -63,7 +48,7 @@ def summarise_call(body: dict[str, Any], caller: Caller, emit: Emit, page_url: s
     text = clean_text(body["text"], settings.max_chars) if "text" in body else None
 
     def progress(report: Progress) -> None:
-        message = FALLBACK_WORDS if report.stage == "fallback" else report.message  # the reason is in the result
+        message = PICKING_KEY_SENTENCES if report.stage == "fallback" else report.message  # the reason is in the result
         emit("progress", {"stage": report.stage, "message": message, "step": report.step, "total": report.total})
         if report.text:
             emit("draft" if report.stage == "draft" else "partial", {"text": report.text})
@@ -72,12 +57,13 @@ def summarise_call(body: dict[str, Any], caller: Caller, emit: Emit, page_url: s
         if text is None:
             text = clean_text(article_from_url(body["url"], max_chars=settings.max_chars).text, settings.max_chars)
         result = Summarizer(settings).summarise(text, on_progress=progress, show_draft=streamed)
-    answer = _in_readers_words(result.to_dict())
+    answer = in_readers_words(result.to_dict())
     entry_id = _kept(text, settings, answer, caller) if config.current().keep_results else None
     return {**answer, "id": entry_id, "link": f"{page_url}?r={entry_id}" if entry_id else None}
 
 
 def check_call(body: dict[str, Any], caller: Caller, emit: Emit) -> dict[str, Any]:
+    """The check's report as `check --json` gives it, after the caller's rate and in the queue."""
     from summarizer.checks.given_summary import check_given_summary
     from summarizer.sources.text_input import clean_text
 
@@ -90,16 +76,15 @@ def check_call(body: dict[str, Any], caller: Caller, emit: Emit) -> dict[str, An
     return report.to_dict()
 
 
-def _in_readers_words(result: dict[str, Any]) -> dict[str, Any]:
+def in_readers_words(result: dict[str, Any]) -> dict[str, Any]:
     """Why a summary is key sentences, and why a translation failed, as the page says them: the command
     line's reasons name its flags and the server's settings (the server log has them)."""
     from summarizer.languages import language_name
 
-    if result["fallback_reason"]:
-        result["fallback_reason"] = ("The AI model could not be used on this server right now, so these are key "
-                                     "sentences from the article.")
+    if result.get("fallback_reason"):
+        result["fallback_reason"] = KEY_SENTENCES_INSTEAD
     result["errors"] = {code: f"The translation into {language_name(code)} could not be made on this server "
-                              "right now." for code in result["errors"]}
+                              "right now." for code in result.get("errors", {})}
     return result
 
 
@@ -117,11 +102,11 @@ def _kept(text: str, settings: SummarySettings, result: dict[str, Any], caller: 
     page = {"model": settings.model or "auto", "length": settings.length, "engine": settings.engine,
             "targets": list(settings.translate_to), "runtime": settings.runtime, "deep_check": settings.deep_check,
             "format": settings.format, "words": settings.words}
-    entry = {"text": text, "page": page, "result": result, "comparison": {}}
+    entry = share_entry(text, page, result)
     try:
         shared_share_allowance(config.current().share_visitor_mb * 1_000_000).take(
             caller.identity, len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))
-        return result_store().put(entry)
+        return shared_store().put(entry)
     except Exception as error:  # the summary is done; only its link is lost
         result["notes"] = [*result["notes"], as_api_error(error).message]
         return None

@@ -27,7 +27,7 @@ class CheckReport:
 
 
 def check_given_summary(source: str, summary: str, language: str | None = None, deep: bool = False,
-                        on_progress: ProgressCallback = no_progress, runtime: str = "fast") -> CheckReport:
+                        on_progress: ProgressCallback = no_progress) -> CheckReport:
     """`language`: the article's (default: detected). `deep` adds the model's verdicts (downloaded on
     first use); a summary in another language is checked against the article's translation."""
     from summarizer.checks.entailment import entailment_scores
@@ -41,7 +41,7 @@ def check_given_summary(source: str, summary: str, language: str | None = None, 
     language = language or detect_language(source).language
     summary_sentences = split_sentences(summary, language)
     article = Article.read(source, language)
-    support, unsupported = check_summary(summary_sentences, article, article_translation(on_progress, runtime))
+    support, unsupported = check_summary(summary_sentences, article, article_translation(on_progress))
     if deep:
         model = load_check_model(language, on_progress)
         support = with_entailment(support, unsupported, entailment_scores(summary_sentences, article, model),

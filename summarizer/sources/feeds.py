@@ -38,9 +38,10 @@ class Feed:
 
 def read_feed(url: str, max_entries: int | None = None, policy: FetchPolicy | None = None,
               resolver: Resolver = system_resolver) -> Feed:
-    """The feed at `url`, its first `max_entries` (default: SUMMARIZER_FEED_ENTRIES) entries kept."""
-    page = fetch(url.strip(), policy, resolver, types=FEED_TYPES)
-    return parse_feed(page.body, page.url, max_entries or config.current().feed_entries)
+    """The feed at `url`, its first `max_entries` entries kept, never more than SUMMARIZER_FEED_ENTRIES."""
+    page = fetch(url.strip(), policy, resolver, types=FEED_TYPES, kind="a news feed (RSS or Atom)")
+    most = config.current().feed_entries
+    return parse_feed(page.body, page.url, min(max_entries or most, most))
 
 
 def parse_feed(body: bytes, url: str, max_entries: int) -> Feed:

@@ -32,6 +32,8 @@ SCRIPT_PACKS = {"Cyrillic": ("rus", "ukr"), "Arabic": ("ara",), "Han": ("chi_sim
 NO_OCR = ("This PDF is a scan with no text in it, and this site cannot read scans. Paste the article's text "
           "instead.")
 _UNSPACED = re.compile(f"[{UNSPACED_CHARACTERS}]")
+_LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*\n)[ \t]*(?=\S)")  # one break inside a paragraph
+_HYPHENATED = re.compile(r"(?<=\w)-[ \t]*\n(?![ \t]*\n)[ \t]*(?=\w)")
 _log = logging.getLogger(__name__)
 _pillow_limit = threading.Lock()  # Pillow's bomb guard is one global: set for one decoding at a time
 
@@ -70,9 +72,10 @@ def read_scanned_pdf(name: str, pages: list[Any]) -> str:
     texts = []
     for image in images:
         picture = _decoded(image, name, limit)
+        reading = None
         if packs is None:
-            packs = _packs_for(picture, name, deadline)
-        texts.append(_read(picture, packs, name, deadline).strip())
+            packs, reading = _packs_for(picture, name, deadline)
+        texts.append((reading if reading is not None else _read(picture, packs, name, deadline)).strip())
     return "\n\n".join(_unwrapped(t) for t in texts if t)
 
 
@@ -80,14 +83,9 @@ def _unwrapped(text: str) -> str:
     """Tesseract keeps the scan's line breaks; a sentence must not be cut by them. Lines of a paragraph are
     joined (with no space between characters of scripts written without spaces), a word hyphenated at a
     line's end made whole again; blank lines stay paragraph breaks."""
-    def join(match: re.Match[str]) -> str:
-        before, after = match.group(1), match.group(2)
-        if before == "-" and after.islower():
-            return after
-        unspaced = _UNSPACED.match(before) and _UNSPACED.match(after)
-        return before + ("" if unspaced else " ") + after
-
-    return re.sub(r"(\S)[ \t]*\n(?!\s*\n)[ \t]*(\S)", join, text)
+    text = _HYPHENATED.sub(lambda m: "" if text[m.end()].islower() else "-", text)  # "Anti-\nSemitism" keeps it
+    return _LINE_BREAK.sub(lambda m: "" if _UNSPACED.match(text[m.start() - 1]) and _UNSPACED.match(text[m.end()])
+                           else " ", text)
 
 
 def _page_images(page: Any, name: str, limit: int) -> list[tuple[Any, str]]:
@@ -141,9 +139,10 @@ def _decoded_within(page: Any, key: str, name: str, limit: int) -> Any:
         Image.MAX_IMAGE_PIXELS = previous
 
 
-def _packs_for(picture: Any, name: str, deadline: float) -> str:
+def _packs_for(picture: Any, name: str, deadline: float) -> tuple[str, str | None]:
     """The packs to read with: the script's, found by Tesseract's OSD; for Latin script, the language
-    of a first reading in English, where its pack is installed."""
+    of a first reading in English, where its pack is installed. With them, that first reading where it
+    is already the one to keep."""
     import pytesseract
 
     from summarizer.text.language_detection import detect_language
@@ -158,10 +157,10 @@ def _packs_for(picture: Any, name: str, deadline: float) -> str:
         script = "Latin"
     if script in SCRIPT_PACKS:
         chosen = [p for p in SCRIPT_PACKS[script] if p in installed]
-        return "+".join(chosen) if chosen else english
-    language = detect_language(_read(picture, english, name, deadline)).language
-    pack = PACKS.get(language or "")
-    return pack if pack in installed else english
+        return "+".join(chosen) if chosen else english, None
+    first_reading = _read(picture, english, name, deadline)
+    pack = PACKS.get(detect_language(first_reading).language or "")
+    return (pack, None) if pack in installed and pack != english else (english, first_reading)
 
 
 def _read(picture: Any, packs: str, name: str, deadline: float) -> str:

@@ -111,12 +111,13 @@ def refusal_reason(address: str) -> str | None:
 
 
 def fetch(url: str, policy: FetchPolicy | None = None, resolver: Resolver = system_resolver,
-          types: tuple[str, ...] = ALLOWED_TYPES) -> FetchedPage:
-    """`types`: the media types accepted (a web page or text by default; a feed's for `feeds`)."""
+          types: tuple[str, ...] = ALLOWED_TYPES, kind: str = "a web page or text") -> FetchedPage:
+    """`types`: the media types accepted, `kind` what they are in words (a web page or text by default;
+    a feed's for `feeds`)."""
     policy = policy or FetchPolicy.from_environment()
     started = time.monotonic()
     for _ in range(MAX_REDIRECTS + 1):
-        response_url, status, headers, body = _request(url, policy, resolver, started, types)
+        response_url, status, headers, body = _request(url, policy, resolver, started, types, kind)
         if status in (301, 302, 303, 307, 308):
             location = headers.get("location")
             if not location:
@@ -138,8 +139,8 @@ def _content_type(header: str) -> tuple[str, str | None]:
     return (message.get_content_type() if header else ""), charset
 
 
-def _request(url: str, policy: FetchPolicy, resolver: Resolver, started: float,
-             types: tuple[str, ...]) -> tuple[str, int, dict[str, str], bytes]:
+def _request(url: str, policy: FetchPolicy, resolver: Resolver, started: float, types: tuple[str, ...],
+             kind: str) -> tuple[str, int, dict[str, str], bytes]:
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -181,9 +182,7 @@ def _request(url: str, policy: FetchPolicy, resolver: Resolver, started: float,
             return url, response.status, headers, b""
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type not in types:
-            raise FetchRefused(f"{url} is {content_type or 'of unknown type'}, not "
-                               + ("a web page or text (upload PDF or Word files instead)"
-                                  if types == ALLOWED_TYPES else "a news feed (RSS or Atom)"))
+            raise FetchRefused(f"{url} is {content_type or 'of unknown type'}, not {kind}")
         declared = int(headers.get("content-length") or 0)
         if declared > policy.max_bytes:
             raise FetchRefused(f"{url} is {declared:,} bytes, over the {policy.max_bytes:,}-byte limit")
