@@ -18,13 +18,13 @@ from ui.history import history_section, remember
 from ui.links import keep_shown, open_shared_result, restore_widgets
 from ui.literal import announce, literal, notice
 from ui.many_articles import many_articles_section
-from ui.page_settings import compared_lengths, from_query, to_query
+from ui.page_settings import from_query, to_query
 from ui.results import comparison_section, result_section
 from ui.shared import planned, rate_limiter
 from ui.sidebar import settings_sidebar
 from ui.state import session
 from ui.style import STYLE
-from ui.summary_run import add_chosen_translations, summarise
+from ui.summary_run import add_chosen_translations, compare_lengths, summarise
 from ui.visitor import visitor
 
 st.set_page_config(page_title="News summariser", page_icon="📰", layout="wide")
@@ -96,10 +96,7 @@ elif summarise_clicked or compare_clicked:
                     state["result"] = summarise(text, settings, status, live=live)
                 state.update(result_settings=page, result_text=article)
             else:
-                state["comparison"] = {
-                    length: summarise(text, page.to_summary_settings(SETTINGS.max_chars, length).with_changes(
-                        translate_to=()), status, show_draft=False)
-                    for length in compared_lengths(state.get("compare_words", ""))}
+                state["comparison"] = compare_lengths(text, article, page, SETTINGS.max_chars, status)
                 state["comparison_text"] = article
             if SETTINGS.keep_results:  # one link for what is on screen: the summary and the comparison
                 keep_shown(article, page)

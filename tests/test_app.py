@@ -323,6 +323,21 @@ def test_share_this_result_reopens_exactly_without_a_model_run(monkeypatch):
     assert reopened.query_params["r"] in (entry_id, [entry_id])
 
 
+def test_compare_lengths_shows_each_length_as_it_finishes_and_reuses_the_summary_on_screen(fake_models):
+    """The page's own length is not summarised again: the summary on screen is shown first, at once."""
+    model = fake_models("sshleifer/distilbart-cnn-12-6")
+    at = summarise(new_app(), paragraph("en") + " " + paragraph("en").replace("council", "committee"),
+                   engine="abstractive", model_choice=model.model_id, targets=["fr"])
+    shown, calls = at.session_state["result"], len(model.calls)
+    button(at, "Compare lengths").click().run()
+    comparison = at.session_state["comparison"]
+    assert list(comparison) == ["short", "medium", "long"]
+    assert comparison["medium"].summary == shown.summary and comparison["medium"].translations == {}
+    assert len(model.calls) == calls + 2  # short and long only
+    for preset in comparison:  # each said in the progress box as it finished
+        assert html_blocks(at, f"literal-compare-done-{preset}")
+
+
 def test_compare_lengths_is_kept_with_the_summary_and_reopens_after_a_reload(monkeypatch):
     import summarizer.summarise.pipeline as pipeline
 

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from summarizer.models.catalogue import TARGET_LANGUAGES
 from summarizer.settings import ENGINES, FORMATS, LENGTH_PRESETS, RUNTIMES, SummarySettings, word_target
+from summarizer.text.segmentation import length_label
 
 AUTO_MODEL = "auto"
 
@@ -58,6 +59,18 @@ def compared_lengths(value: str) -> tuple[str, ...]:
 def word_count_of(key: str) -> int | None:
     """The word count of a Compare lengths key, None for a preset (or anything else)."""
     return word_target(key.removeprefix(WORDS_KEY)) if key.startswith(WORDS_KEY) else None
+
+
+def length_name(key: str, language: str | None) -> str:
+    """A Compare lengths key as the page names it: "Short", or "Target 120 words" (characters where those
+    are counted)."""
+    count = word_count_of(key)
+    return f"Target {length_label(count, language)}" if count is not None else key.capitalize()
+
+
+def page_length(settings: PageSettings) -> str:
+    """The Compare lengths key of the page's own length: its preset, or its word count."""
+    return f"{WORDS_KEY}{settings.words}" if settings.words is not None else settings.length
 
 
 def is_comparison_key(key: object) -> bool:

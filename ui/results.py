@@ -17,7 +17,7 @@ from summarizer.text.segmentation import length_label
 from .evidence import evidence
 from .links import keep_shown
 from .literal import literal, notice
-from .page_settings import PageSettings, result_url, word_count_of
+from .page_settings import PageSettings, length_name, result_url
 from .shared import article_of
 from .state import session
 from .summary_view import summary_column, translations
@@ -67,7 +67,7 @@ def comparison_section() -> None:
         return
     st.subheader("Compare lengths")
     lengths = list(comparison.items())
-    names = {length: _length_name(length, item.language) for length, item in lengths}
+    names = {length: length_name(length, item.language) for length, item in lengths}
     for start in range(0, len(lengths), 2):  # two to a row, like the translations
         for column, (length, item) in zip(st.columns(2), lengths[start:start + 2]):
             with column:
@@ -78,12 +78,6 @@ def comparison_section() -> None:
     source_words = next(iter(comparison.values())).source_words
     st.bar_chart(pd.DataFrame({"words": [source_words, *(r.summary_words for r in comparison.values())]},
                               index=["source", *names.values()]), horizontal=True, height=220)
-
-
-def _length_name(length: str, language: str | None) -> str:
-    """"Short", or for a word count "Target 120 words" (characters where those are counted)."""
-    count = word_count_of(length)
-    return f"Target {length_label(count, language)}" if count is not None else length.capitalize()
 
 
 def _downloads(text: str, result: SummaryResult) -> tuple[str, str, str]:

@@ -18,7 +18,7 @@ from summarizer.summarise.pipeline import Summarizer
 from .failures import reader_message
 from .links import keep_shown
 from .literal import announce, literal
-from .page_settings import PageSettings
+from .page_settings import PageSettings, compared_lengths, length_name, page_length
 from .result_cache import cache_key
 from .shared import planned, rate_limiter, shared_results, summary_queue
 from .state import session
@@ -72,6 +72,28 @@ def summarise(text: str, settings: SummarySettings, status, show_draft: bool = T
     shared_results().put(key, result)
     planned.clear()  # the run may have downloaded a model: plans made before it no longer hold
     return result
+
+
+def compare_lengths(text: str, article: str, page: PageSettings, max_chars: int, status) -> dict[str, SummaryResult]:
+    """Compare lengths' summaries, each shown in `status` as it finishes: first the page's own length where
+    its summary of this article is on screen (no model runs for it again), then the others in turn."""
+    state = session()
+    lengths = compared_lengths(state.get("compare_words", ""))
+    on_screen = state.get("result") if state.get("result_text") == article and state.get("result_settings") == page \
+        else None
+    own = page_length(page) if on_screen is not None and page_length(page) in lengths else None
+    finished = status.container()
+    done: dict[str, SummaryResult] = {}
+    for length in sorted(lengths, key=lambda key: key != own):
+        if length == own:  # the comparison shows summaries alone: its translations are not kept twice
+            done[length] = replace(on_screen, translations={}, translated_sentences={}, errors={})
+        else:
+            done[length] = summarise(text, page.to_summary_settings(max_chars, length).with_changes(translate_to=()),
+                                     status, show_draft=False)
+        with finished:
+            literal(f"{length_name(length, done[length].language)}: {done[length].summary}", done[length].language,
+                    f"compare-done-{length.replace(':', '-')}")
+    return {length: done[length] for length in lengths}
 
 
 def add_chosen_translations(article: str, page: PageSettings, max_chars: int, keep_results: bool) -> None:
