@@ -8,6 +8,7 @@ client asks for `text/event-stream`."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -27,7 +28,7 @@ from summarizer.api import events
 from summarizer.api.access import caller_of
 from summarizer.api.batches import Batches
 from summarizer.api.errors import ApiError, as_api_error
-from summarizer.api.schema import openapi, problem_with, request_schemas
+from summarizer.api.schema import openapi, problem_with, request_schemas, too_many_items
 from summarizer.api.work import check_call, in_readers_words, summarise_call
 from summarizer.config import Config
 from summarizer.result import SummaryResult
@@ -35,7 +36,8 @@ from summarizer.storage import shared_store
 
 BODY_SLACK = 64_000         # bytes of JSON around the texts
 BYTES_PER_CHARACTER = 12    # a character escaped as a surrogate pair ("\ud83d\ude00") in JSON
-MAX_BATCH_BODY = 20_000_000  # bytes: a batch's list of articles
+MAX_BATCH_BODY = 5_000_000  # bytes: a batch's list of articles (a longer list: a feed, or several batches)
+BODIES_AT_ONCE = 1           # bodies parsed and checked at a time: megabytes of JSON each, and the GIL held
 STATUS_WORDS = {404: ("not_found", "There is nothing at this address; see /api/v1/openapi.json."),
                 405: ("method_not_allowed", "This address does not take that method; see /api/v1/openapi.json.")}
 
@@ -69,6 +71,7 @@ def api_app(config: Config) -> Starlette:
     document = openapi(config)
     batches = Batches()
     text_body = config.max_chars * BYTES_PER_CHARACTER + BODY_SLACK
+    parsing = asyncio.Semaphore(BODIES_AT_ONCE)  # made here, on the loop that serves the API
 
     async def body_of(request: Request, schema: str, limit: int) -> dict[str, Any]:
         """The JSON body, read no further than `limit` bytes, and checked against its published schema."""
@@ -85,7 +88,8 @@ def api_app(config: Config) -> Starlette:
                 raise ApiError(413, "too_large", f"The request body is over this server's limit of {limit:,} bytes.")
         # Parsed and checked in a worker thread: megabytes of JSON must not hold up the server's loop (the
         # page's connections run on it too).
-        return await run_in_threadpool(_checked_body, bytes(received), schemas[schema], config.max_chars)
+        async with parsing:  # many large bodies at once wait their turn rather than each cost their memory at once
+            return await run_in_threadpool(_checked_body, bytes(received), schemas[schema], config.max_chars)
 
     def page_url(request: Request) -> str:
         """The page's address (the API's root path left out), where a `?r=` link opens a result."""
@@ -182,10 +186,15 @@ async def _unexpected(request: Request, error: Exception) -> Response:
 
 
 def _checked_body(received: bytes, schema: dict[str, Any], max_chars: int) -> dict[str, Any]:
+    """Parsed; a list past its length refused first, then a text over the article limit (413), then the
+    schema; only then, its size bounded, every string walked for halves of UTF-16 pairs."""
     try:
-        body = _without_lone_surrogates(json.loads(received))
+        body = json.loads(received)
     except (ValueError, RecursionError):
         raise ApiError(400, "bad_json", "The request body is not valid JSON.") from None
+    too_many = too_many_items(body, schema)
+    if too_many:
+        raise ApiError(400, "bad_request", too_many)
     too_long = _too_long_text(body, max_chars)
     if too_long:
         raise ApiError(413, "too_large", f"The {too_long} is over this server's limit of {max_chars:,} characters. "
@@ -193,7 +202,7 @@ def _checked_body(received: bytes, schema: dict[str, Any], max_chars: int) -> di
     problem = problem_with(body, schema)
     if problem:
         raise ApiError(400, "bad_request", problem)
-    return body
+    return _without_lone_surrogates(body)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

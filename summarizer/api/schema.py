@@ -198,21 +198,52 @@ def openapi(config: Config) -> dict[str, Any]:
     return document
 
 
-def problem_with(body: Any, schema: dict[str, Any]) -> str | None:
-    """What is wrong with a request body, in one line naming the field; None when it fits. Lists past
-    their length are refused before the schema is checked (which would judge, and word, every item),
-    and only the first problem is worded."""
+def too_many_items(body: Any, schema: dict[str, Any]) -> str | None:
+    """A top-level list past its length, found before anything else reads the body (the schema's check
+    would judge every item)."""
     if isinstance(body, dict):
         for name, rule in schema.get("properties", {}).items():
             items = body.get(name)
             if isinstance(items, list) and len(items) > rule.get("maxItems", len(items)):
                 return f"{name}: at most {rule['maxItems']} items, not {len(items):,}"
+    return None
+
+
+def problem_with(body: Any, schema: dict[str, Any]) -> str | None:
+    """What is wrong with a request body, in one line naming the field; None when it fits. Only the
+    first problem is worded."""
+    too_many = too_many_items(body, schema)
+    if too_many:
+        return too_many
     error = next(Draft202012Validator(schema).iter_errors(body), None)
     if error is None:
         return None
     where = "/".join(str(part) for part in error.absolute_path) or "the body"
-    message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
-    if error.validator == "oneOf" and not error.absolute_path:
-        message = "give exactly one of " + " or ".join(
-            next(iter(option["required"])) for option in schema["oneOf"])
-    return f"{where}: {message}"
+    return f"{where}: {_wording(error, schema)}"
+
+
+def _wording(error: Any, schema: dict[str, Any]) -> str:
+    """The rule broken, in words, never the value itself (it may be megabytes, or unprintable)."""
+    rule, value = error.validator, error.validator_value
+    kinds = {"object": "a JSON object", "string": "a string", "integer": "a whole number", "boolean": "true or false",
+             "array": "a list", "number": "a number"}
+    if rule == "type":
+        return "must be " + " or ".join(kinds.get(kind, kind) for kind in ([value] if isinstance(value, str) else value))
+    if rule == "enum":
+        return "must be one of " + ", ".join(map(str, value))
+    if rule == "oneOf" and not error.absolute_path:
+        return "give exactly one of " + " or ".join(next(iter(option["required"])) for option in schema["oneOf"])
+    if rule == "additionalProperties" and isinstance(error.instance, dict):
+        extra = [str(name)[:40] for name in error.instance if name not in error.schema.get("properties", {})][:3]
+        return f"holds fields this API does not take: {', '.join(extra)}"
+    if rule == "required":
+        return "needs " + ", ".join(map(str, value))
+    if rule == "pattern":
+        return ("must be an http:// or https:// address" if "http" in str(value).lower()
+                else "must be a language code of two or three lower-case letters, e.g. fr")
+    if rule == "minLength" and value == 1:
+        return "must not be empty"
+    words = {"maxLength": "at most {} characters", "minLength": "at least {} characters", "maximum": "at most {}",
+             "minimum": "at least {}", "maxItems": "at most {} items", "minItems": "at least {} item(s)",
+             "uniqueItems": "each item once", "oneOf": "give exactly one of text or url"}
+    return words[rule].format(value) if rule in words else f"does not fit the schema ({rule})"
