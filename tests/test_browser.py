@@ -441,8 +441,10 @@ def test_a_news_feed_in_many_articles(page, server, site):
     address = page.get_by_role("textbox", name="Or a news feed's address")
     address.fill(site + "/feed.rss")
     address.press("Enter")
+    run = page.get_by_role("button", name="Summarise all")
+    playwright_api.expect(run).to_be_enabled(timeout=60_000)  # once the rerun has taken the address
     wait_until_idle(page)
-    page.get_by_role("button", name="Summarise all").click()
+    run.click()
     report = page.locator(".literal-batch-report")
     report.wait_for(timeout=180_000)
     assert report.inner_text().strip() == "1 summarised, 4 could not be summarised."
