@@ -142,6 +142,7 @@ def test_paste_pick_two_languages_summarise_and_share(page, browser, server):
     fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     open_app(fresh, address)
     fresh.locator(".literal-summary").wait_for(timeout=60_000)
+    fresh.locator('[data-testid="stMultiSelect"] [data-tag]').nth(1).wait_for(timeout=30_000)  # drawn after it
     chips = fresh.locator('[data-testid="stMultiSelect"] [data-tag]').all_inner_texts()
     assert [c.strip() for c in chips] == ["French (fr)", "Arabic (ar)"]
     assert fresh.get_by_role("radio", name="short").is_checked()
