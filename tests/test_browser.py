@@ -455,8 +455,12 @@ def test_a_news_feed_in_many_articles(page, server, site):
     assert "SUMMARIZER_" not in table.inner_text()
 
 
+LONG_FIRST_SENTENCE = "The council met " + "again and " * 20 + "finally voted on Tuesday. "  # 45 words: 13 s of draft
+
+
 def test_the_page_waits_in_the_same_queue_as_an_api_call(page, server):
-    """One queue for both: a slow API summary holds it, and the page's Summarise waits its turn."""
+    """One queue for both: a slow API summary holds it (its draft a word every 0.3 s), and the page's
+    Summarise waits its turn."""
     import threading
 
     import httpx
@@ -468,7 +472,7 @@ def test_the_page_waits_in_the_same_queue_as_an_api_call(page, server):
 
     def api_call() -> None:
         with httpx.stream("POST", server + "/api/v1/summaries", timeout=120,
-                          json={"text": paragraph("en") + " A second sentence here.", "model": SLOW_DRAFT_MODEL},
+                          json={"text": LONG_FIRST_SENTENCE + paragraph("en"), "model": SLOW_DRAFT_MODEL},
                           headers={"Accept": "text/event-stream"}) as response:
             for line in response.iter_lines():
                 if line.startswith("event: "):
