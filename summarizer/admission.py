@@ -14,11 +14,14 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Collection, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import SummarizerError
 from summarizer.fair_queue import FairQueue
 from summarizer.plain_words import counted
+
+if TYPE_CHECKING:  # imported where a feed is read: the records bring the document readers with them
+    from summarizer.batch.records import Record
 
 RATE_WINDOW = 60.0        # seconds
 SHARE_WINDOW = 86_400.0   # seconds: a day
@@ -128,7 +131,7 @@ def waited_turn(visitor: str, queue: SummaryQueue, limiter: RateLimiter,
 
 
 def admitted_feed(url: str, max_entries: int, visitor: str, queue: SummaryQueue, limiter: RateLimiter,
-                  notice: Callable[[str], None]) -> list[Any]:
+                  notice: Callable[[str], None]) -> list[Record]:
     """A news feed's records, its fetch admitted as an import is: one run of the visitor's rate and one
     turn in the queue (a fetch costs seconds and megabytes; a stranger must not make the server fetch
     without limit)."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 # Why a summary is key sentences, while it is made and with the result; the technical reason (which names
 # the command line's flags and the server's settings) goes to the server log.
 PICKING_KEY_SENTENCES = "The AI model is not available: picking key sentences from the article instead."
-KEY_SENTENCES_INSTEAD = "These are key sentences from the article: the AI model could not be used on this server right now."
+KEY_SENTENCES_INSTEAD = ("These are key sentences from the article: the AI model could not be used on this server "
+                         "right now.")
 
 
 def counted(count: int, noun: str) -> str:

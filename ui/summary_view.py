@@ -15,6 +15,7 @@ from summarizer.models.routing import CHOSEN_MODEL, ENGLISH_MODEL, MULTILINGUAL_
 from summarizer.plain_words import KEY_SENTENCES_INSTEAD, counted, duration
 from summarizer.result import SummaryResult
 from summarizer.summarise.formats import FORMAT_TITLES, ITEM_NOUNS, Quote, render
+from summarizer.summarise.translation import UNCERTAIN_SOURCE
 from summarizer.text.segmentation import length_label, sentence_separator
 
 from .literal import literal, notice, text_attributes
@@ -117,7 +118,7 @@ def translations(result: SummaryResult, targets: tuple[str, ...]) -> None:
     failed = [code for code in targets if code in result.errors]
     if failed:
         names = ", ".join(language_name(code) for code in failed)
-        if all("uncertain" in result.errors[code] for code in failed):
+        if all(UNCERTAIN_SOURCE in result.errors[code] for code in failed):
             notice("error", f"No translation into {names}: the article's language is uncertain. Choose "
                             "the article's language and summarise again.")
         else:

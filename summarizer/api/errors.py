@@ -43,10 +43,13 @@ def as_api_error(error: BaseException) -> ApiError:
         return error
     if isinstance(error, SummarizerError) and error.reader != str(error):
         _log.warning("API call refused: %s", error)
-    if isinstance(error, Busy):
+    if isinstance(error, Busy):  # worded for a client: the page's "your text stays here" is not its case
         if error.retry_after is None:
-            return ApiError(429, "queue_full", error.reader, QUEUE_RETRY_SECONDS)
-        return ApiError(429, "rate_limited", error.reader, error.retry_after)
+            return ApiError(429, "queue_full", "The summariser is busy with other articles right now. Try again in "
+                                               f"about {QUEUE_RETRY_SECONDS} seconds.", QUEUE_RETRY_SECONDS)
+        return ApiError(429, "rate_limited", "You have started the most summaries this server allows in a "
+                                             f"minute. Try again in about {math.ceil(error.retry_after)} seconds.",
+                        error.retry_after)
     for kind, status, code in ((TooLarge, 413, "too_large"), (UnsupportedLanguage, 422, "unsupported_language"),
                                (ModelUnavailable, 503, "model_unavailable"), (Unreachable, 400, "url_unreachable"),
                                (FetchRefused, 400, "url_refused"), (StoreError, 503, "storage_unavailable"),

@@ -4,14 +4,14 @@ page also waits in, the summary or the check, and the result kept for its link, 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from summarizer import config
-from summarizer.admission import shared_queue, shared_share_allowance
+from summarizer.admission import Busy, shared_queue, shared_share_allowance
 from summarizer.api.access import Caller
-from summarizer.api.errors import as_api_error
 from summarizer.api.events import Emit
 from summarizer.errors import InputError
 from summarizer.plain_words import KEY_SENTENCES_INSTEAD, PICKING_KEY_SENTENCES
@@ -80,11 +80,14 @@ def in_readers_words(result: dict[str, Any]) -> dict[str, Any]:
     """Why a summary is key sentences, and why a translation failed, as the page says them: the command
     line's reasons name its flags and the server's settings (the server log has them)."""
     from summarizer.languages import language_name
+    from summarizer.summarise.translation import UNCERTAIN_SOURCE
 
     if result.get("fallback_reason"):
         result["fallback_reason"] = KEY_SENTENCES_INSTEAD
-    result["errors"] = {code: f"The translation into {language_name(code)} could not be made on this server "
-                              "right now." for code in result.get("errors", {})}
+    result["errors"] = {code: f"No translation into {language_name(code)}: " + (
+        f"{UNCERTAIN_SOURCE}; give its language and summarise again." if UNCERTAIN_SOURCE in reason else
+        "the translation models are not available on this server right now.")
+        for code, reason in result.get("errors", {}).items()}
     return result
 
 
@@ -108,5 +111,8 @@ def _kept(text: str, settings: SummarySettings, result: dict[str, Any], caller: 
             caller.identity, len(json.dumps(entry, ensure_ascii=False).encode("utf-8")))
         return shared_store().put(entry)
     except Exception as error:  # the summary is done; only its link is lost
-        result["notes"] = [*result["notes"], as_api_error(error).message]
+        logging.getLogger(__name__).warning("result not kept for a link: %s", error)
+        why = ("your results today already take the most this server keeps for one caller"
+               if isinstance(error, Busy) else "the server's store of links is full or did not answer")
+        result["notes"] = [*result["notes"], f"This result is not kept for a link: {why}."]
         return None

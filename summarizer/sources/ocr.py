@@ -112,31 +112,27 @@ def _page_images(page: Any, name: str, limit: int) -> list[tuple[Any, str]]:
 def _decoded(image: tuple[Any, str], name: str, limit: int) -> Any:
     """The image as Pillow decodes it, Pillow's bomb guard at the same limit (a JPEG inside may claim
     other dimensions than the PDF says)."""
-    page, key = image
-    with _pillow_limit:
-        return _decoded_within(page, key, name, limit)
-
-
-def _decoded_within(page: Any, key: str, name: str, limit: int) -> Any:
     from PIL import Image
 
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = limit
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            picture = page.images[key].image
-            picture.load()
-            return picture
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise TooLarge(f"{name} holds a page image that decodes to more than {limit / 1e6:g} megapixels "
-                       "(SUMMARIZER_OCR_MEGAPIXELS)", f"{name} holds a page image too large to read. Scan it "
-                       "at a lower resolution, or paste the text.") from None
-    except Exception as error:  # a damaged image stream: pypdf and Pillow raise many kinds
-        _log.warning("page image of %s not decoded: %r", name, error)
-        raise InputError(f"{name} holds a page image that cannot be decoded; paste the text instead") from None
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
+    page, key = image
+    with _pillow_limit:
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = limit
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                picture = page.images[key].image
+                picture.load()
+                return picture
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise TooLarge(f"{name} holds a page image that decodes to more than {limit / 1e6:g} megapixels "
+                           "(SUMMARIZER_OCR_MEGAPIXELS)", f"{name} holds a page image too large to read. Scan it "
+                           "at a lower resolution, or paste the text.") from None
+        except Exception as error:  # a damaged image stream: pypdf and Pillow raise many kinds
+            _log.warning("page image of %s not decoded: %r", name, error)
+            raise InputError(f"{name} holds a page image that cannot be decoded; paste the text instead") from None
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
 
 
 def _packs_for(picture: Any, name: str, deadline: float) -> tuple[str, str | None]:

@@ -21,6 +21,7 @@ from summarizer.text.article import Article
 from summarizer.text.segmentation import join_sentences, split_sentences
 
 T = TypeVar("T")
+UNCERTAIN_SOURCE = "the article's language is uncertain"  # a failure the front ends tell apart
 BATCH_SIZE = 8
 # One beam count for every translator, so languages translated side by side cost alike: the OPUS-MT
 # repositories publish 4 or 6, M2M100 5 (see the README's settings table).
@@ -122,8 +123,8 @@ def translate_into(sentences: list[str], source: str | None, targets: list[str],
     if not targets:
         return {}, {}
     if source is None:
-        return {}, {t: ("the article's language is uncertain, so it cannot be translated; "
-                        "choose its language explicitly") for t in targets}
+        return {}, {t: f"{UNCERTAIN_SOURCE}, so it cannot be translated; choose its language explicitly"
+                    for t in targets}
     names = ", ".join(language_name(t) for t in targets)
     errors: dict[str, str] = {}
     on_progress(Progress("translate", f"Translating into {names}"))
